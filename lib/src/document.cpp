@@ -1,0 +1,185 @@
+#include "listlint/document.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <system_error>
+
+namespace listlint {
+namespace {
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is invalid.
+std::size_t utf8_seq_len(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  const std::size_t n = s.size();
+  auto cont = [&](std::size_t k) {
+    return k < n && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
+  };
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return cont(i + 1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (!cont(i + 1) || !cont(i + 2)) return 0;
+    const auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if (c == 0xE0 && c1 < 0xA0) return 0;   // overlong
+    if (c == 0xED && c1 >= 0xA0) return 0;  // surrogates
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
+    const auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if (c == 0xF0 && c1 < 0x90) return 0;
+    if (c == 0xF4 && c1 >= 0x90) return 0;
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
+    const std::size_t len = utf8_seq_len(s, i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+bool repair_utf8(std::string& s) {
+  if (is_valid_utf8(s)) return false;
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t len = utf8_seq_len(s, i);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      while (i < s.size() && utf8_seq_len(s, i) == 0) ++i;  // one U+FFFD per bad run
+      continue;
+    }
+    out.append(s, i, len);
+    i += len;
+  }
+  s = std::move(out);
+  return true;
+}
+
+Document::Document(std::string path, std::string bytes)
+    : path_(std::move(path)), bytes_(std::move(bytes)) {
+  if (bytes_.size() >= 3 && bytes_.compare(0, 3, "\xEF\xBB\xBF") == 0) content_offset_ = 3;
+  const std::string_view b = bytes_;
+  for (std::size_t i = content_offset_; i < b.size();) {
+    const auto c = static_cast<unsigned char>(b[i]);
+    if (c < 0x80) {
+      if (c == '\n') {
+        ++endings_.lf;
+      } else if (c == '\r') {
+        if (i + 1 < b.size() && b[i + 1] == '\n') { ++endings_.crlf; ++i; } else { ++endings_.cr; }
+      } else if (c == 0) {
+        nuls_.push_back(i);
+      }
+      ++i;
+      continue;
+    }
+    const std::size_t len = utf8_seq_len(b, i);
+    if (len == 0) {
+      std::size_t j = i + 1;
+      while (j < b.size() && static_cast<unsigned char>(b[j]) >= 0x80 && utf8_seq_len(b, j) == 0) ++j;
+      invalid_.push_back(InvalidUtf8{i, j - i, {}});
+      i = j;
+      continue;
+    }
+    i += len;
+  }
+  endings_.final_newline = !b.empty() && (b.back() == '\n' || b.back() == '\r');
+  if (!nuls_.empty()) {
+    // cmark-gfm turns NUL into a 3-byte U+FFFD, which would shift every later column on the
+    // line; a 1-byte stand-in keeps positions exact.
+    parse_copy_.assign(bytes_, content_offset_);
+    for (std::size_t off : nuls_) parse_copy_[off - content_offset_] = '\x1A';
+  }
+  lines_ = LineIndex(bytes_, content_offset_);
+  for (auto& bad : invalid_) bad.pos = lines_.pos(bad.offset);
+}
+
+std::string_view Document::parse_text() const {
+  if (!parse_copy_.empty()) return parse_copy_;
+  return std::string_view(bytes_).substr(content_offset_);
+}
+
+std::string_view Document::raw(std::size_t begin, std::size_t end) const {
+  begin = std::min(begin, bytes_.size());
+  end = std::min(std::max(begin, end), bytes_.size());
+  return std::string_view(bytes_).substr(begin, end - begin);
+}
+
+std::string Document::slice(std::size_t begin, std::size_t end) const {
+  std::string s(raw(begin, end));
+  if (!invalid_.empty()) repair_utf8(s);
+  return s;
+}
+
+LoadResult make_document(std::string path, std::string bytes) {
+  auto fail = [&](std::string reason) {
+    return LoadResult{std::nullopt, LoadError{path, std::move(reason)}};
+  };
+  if (bytes.size() > kMaxFileBytes) return fail("file too large (over 512 MiB)");
+  auto starts = [&](std::string_view p) { return bytes.compare(0, p.size(), p) == 0 && bytes.size() >= p.size(); };
+  if (starts(std::string_view("\xFF\xFE\0\0", 4)) || starts(std::string_view("\0\0\xFE\xFF", 4)))
+    return fail("UTF-32 encoded; listlint reads UTF-8 (convert with iconv)");
+  if (starts("\xFF\xFE") || starts("\xFE\xFF"))
+    return fail("UTF-16 encoded; listlint reads UTF-8 (convert with iconv)");
+  const std::size_t head = std::min<std::size_t>(bytes.size(), 8000);
+  if (std::memchr(bytes.data(), 0, head) != nullptr)
+    return fail("binary file (NUL byte in the first 8000 bytes), not Markdown");
+  LoadResult r;
+  r.document.emplace(std::move(path), std::move(bytes));
+  return r;
+}
+
+LoadResult load_document(const std::string& path) {
+  if (path == "-") {
+    std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    if (std::cin.bad()) return LoadResult{std::nullopt, LoadError{path, "cannot read standard input"}};
+    return make_document(path, std::move(bytes));
+  }
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) {
+    const int code = ec ? ec.value() : ENOENT;
+    return LoadResult{std::nullopt, LoadError{path, std::strerror(code)}};
+  }
+  if (std::filesystem::is_directory(status))
+    return LoadResult{std::nullopt, LoadError{path, "is a directory, not a file"}};
+  if (!std::filesystem::is_regular_file(status) && !std::filesystem::is_fifo(status) &&
+      !std::filesystem::is_character_file(status))
+    return LoadResult{std::nullopt, LoadError{path, "not a regular file"}};
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return LoadResult{std::nullopt, LoadError{path, std::strerror(errno)}};
+  std::string bytes;
+  if (std::filesystem::is_regular_file(status)) {
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > kMaxFileBytes) {
+      std::fclose(f);
+      return LoadResult{std::nullopt, LoadError{path, "file too large (over 512 MiB)"}};
+    }
+    if (!ec) bytes.reserve(static_cast<std::size_t>(size));
+  }
+  char buf[1 << 16];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    bytes.append(buf, n);
+    if (bytes.size() > kMaxFileBytes) break;
+  }
+  const bool failed = std::ferror(f) != 0;
+  const int err = errno;
+  std::fclose(f);
+  if (failed) return LoadResult{std::nullopt, LoadError{path, std::strerror(err)}};
+  return make_document(path, std::move(bytes));
+}
+
+}  // namespace listlint

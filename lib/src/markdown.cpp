@@ -1,0 +1,34 @@
+#include "markdown.h"
+
+#include <mutex>
+
+extern "C" {
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+// Exported by libcmark-gfm-extensions but declared in no installed header (Debian omits table.h).
+extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW, CMARK_NODE_TABLE_CELL;
+extern cmark_node_type CMARK_NODE_STRIKETHROUGH;
+}
+
+namespace listlint::md {
+
+Tree parse(std::string_view text) {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  Tree t;
+  t.parser.reset(cmark_parser_new(CMARK_OPT_DEFAULT));
+  for (const char* name : {"table", "strikethrough", "tasklist"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(t.parser.get(), ext);
+  }
+  cmark_parser_feed(t.parser.get(), text.data(), text.size());
+  t.root.reset(cmark_parser_finish(t.parser.get()));
+  return t;
+}
+
+cmark_node_type table_type() { return CMARK_NODE_TABLE; }
+cmark_node_type table_row_type() { return CMARK_NODE_TABLE_ROW; }
+cmark_node_type table_cell_type() { return CMARK_NODE_TABLE_CELL; }
+cmark_node_type strikethrough_type() { return CMARK_NODE_STRIKETHROUGH; }
+
+}  // namespace listlint::md

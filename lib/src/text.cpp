@@ -1,0 +1,192 @@
+#include "text.h"
+
+#include <cmath>
+#include <cstdlib>
+
+namespace listlint::text {
+namespace {
+bool ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+int hexval(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+}  // namespace
+
+std::string_view trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && ws(s[b])) ++b;
+  while (e > b && ws(s[e - 1])) --e;
+  return s.substr(b, e - b);
+}
+
+std::string collapse(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending = false;
+  for (char c : s) {
+    if (ws(c)) {
+      pending = !out.empty();
+      continue;
+    }
+    if (pending) out += ' ';
+    pending = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string normalize_label(std::string_view s) {
+  std::string out = collapse(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
+
+std::string percent_decode(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size()) {
+      const int h = hexval(s[i + 1]), l = hexval(s[i + 2]);
+      if (h >= 0 && l >= 0) {
+        out += static_cast<char>(h * 16 + l);
+        i += 2;
+        continue;
+      }
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+std::optional<double> parse_quantity(std::string_view s) {
+  s = trim(s);
+  if (!s.empty() && (s[0] == '~' || s[0] == '>' || s[0] == '<')) s = trim(s.substr(1));
+  if (s.size() >= 2 && s.compare(0, 2, "\xE2\x89") == 0) return std::nullopt;
+  if (!s.empty() && s.back() == '+') s = trim(s.substr(0, s.size() - 1));
+  if (s.empty()) return std::nullopt;
+  std::string digits;
+  std::size_t i = 0;
+  bool seen_digit = false, seen_dot = false;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') { digits += c; seen_digit = true; }
+    else if (c == '.' && !seen_dot) { digits += c; seen_dot = true; }
+    else if (c == ',' && seen_digit && !seen_dot) {
+      // 1,200: a comma must be followed by exactly three digits
+      if (i + 3 < s.size() && s[i + 3] >= '0' && s[i + 3] <= '9') return std::nullopt;
+      for (std::size_t k = 1; k <= 3; ++k)
+        if (i + k >= s.size() || s[i + k] < '0' || s[i + k] > '9') return std::nullopt;
+    } else break;
+  }
+  if (!seen_digit) return std::nullopt;
+  std::string_view rest = trim(s.substr(i));
+  double mult = 1;
+  if (!rest.empty()) {
+    if (rest.size() != 1) return std::nullopt;
+    switch (rest[0]) {
+      case 'k': case 'K': mult = 1e3; break;
+      case 'm': case 'M': mult = 1e6; break;
+      case 'b': case 'B': mult = 1e9; break;
+      case 't': case 'T': mult = 1e12; break;
+      default: return std::nullopt;
+    }
+  }
+  char* end = nullptr;
+  const double v = std::strtod(digits.c_str(), &end);
+  if (end == digits.c_str() || !std::isfinite(v)) return std::nullopt;
+  return v * mult;
+}
+
+std::vector<FoundUrl> find_bare_urls(std::string_view s) {
+  std::vector<FoundUrl> out;
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // Candidate starts: "http://", "https://", "ftp://", "www."
+    std::size_t start = std::string_view::npos;
+    std::size_t scheme_len = 0;
+    bool www = false;
+    for (std::size_t k = i; k < n; ++k) {
+      const char c = s[k];
+      if (c != 'h' && c != 'H' && c != 'f' && c != 'F' && c != 'w' && c != 'W') continue;
+      if (k > 0) {
+        const char p = s[k - 1];
+        if (!(ws(p) || p == '*' || p == '_' || p == '~' || p == '(')) continue;
+      }
+      auto starts_ci = [&](std::string_view pre) {
+        if (k + pre.size() > n) return false;
+        for (std::size_t j = 0; j < pre.size(); ++j) {
+          char a = s[k + j];
+          if (a >= 'A' && a <= 'Z') a = static_cast<char>(a + 32);
+          if (a != pre[j]) return false;
+        }
+        return true;
+      };
+      if (starts_ci("https://")) scheme_len = 8;
+      else if (starts_ci("http://")) scheme_len = 7;
+      else if (starts_ci("ftp://")) scheme_len = 6;
+      else if (starts_ci("www.")) { scheme_len = 0; www = true; }
+      else continue;
+      start = k;
+      break;
+    }
+    if (start == std::string_view::npos) break;
+    // Domain: alnum, '-', '_', '.'; at least one character (and a '.' for www.).
+    std::size_t j = start + scheme_len;
+    const std::size_t domain_begin = j;
+    while (j < n && (alnum(s[j]) || s[j] == '-' || s[j] == '_' || s[j] == '.' ||
+                     static_cast<unsigned char>(s[j]) >= 0x80))
+      ++j;
+    const std::string_view domain = s.substr(domain_begin, j - domain_begin);
+    if (domain.empty() || (www && domain.find('.', 4) == std::string_view::npos && domain.size() <= 4)) {
+      i = start + 1;
+      www = false;
+      continue;
+    }
+    while (j < n && !ws(s[j]) && s[j] != '<') ++j;
+    // Trailing punctuation is not part of the link.
+    std::size_t e = j;
+    while (e > domain_begin) {
+      const char c = s[e - 1];
+      if (c == '?' || c == '!' || c == '.' || c == ',' || c == ':' || c == '*' || c == '_' ||
+          c == '~' || c == '\'' || c == '"') {
+        --e;
+        continue;
+      }
+      if (c == ')') {
+        int open = 0, close = 0;
+        for (std::size_t k = start; k < e; ++k) {
+          if (s[k] == '(') ++open;
+          else if (s[k] == ')') ++close;
+        }
+        if (close > open) { --e; continue; }
+        break;
+      }
+      if (c == ';') {
+        std::size_t k = e - 1;
+        while (k > start && alnum(s[k - 1])) --k;
+        if (k > start && s[k - 1] == '&') { e = k - 1; continue; }
+        break;
+      }
+      break;
+    }
+    if (e > domain_begin) {
+      FoundUrl f;
+      f.begin = start;
+      f.end = e;
+      f.url = (www ? "http://" : "") + std::string(s.substr(start, e - start));
+      out.push_back(std::move(f));
+    }
+    i = std::max(j, start + 1);
+    www = false;
+  }
+  return out;
+}
+
+}  // namespace listlint::text

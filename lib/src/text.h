@@ -1,0 +1,31 @@
+#pragma once
+// Small text utilities shared by the model builder.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace listlint::text {
+
+/// Trims ASCII whitespace at both ends.
+std::string_view trim(std::string_view s);
+/// Trims and collapses runs of ASCII whitespace to one space.
+std::string collapse(std::string_view s);
+/// ASCII lowercase with whitespace collapsed: how reference labels are matched.
+std::string normalize_label(std::string_view s);
+/// Decodes %XX escapes (invalid ones are kept).
+std::string percent_decode(std::string_view s);
+/// Parses a quantity such as 150k, 1.6M, 1177.6K, 5.7k, 1,200, ~3B, 100k+.
+std::optional<double> parse_quantity(std::string_view s);
+
+/// A URL found in plain text the way GitHub's autolink extension finds it.
+struct FoundUrl {
+  std::size_t begin = 0, end = 0;  ///< offsets into the scanned text
+  std::string url;                 ///< www. links get http:// in front, as GitHub does
+};
+/// Bare http://, https://, ftp:// and www. URLs, with GFM's trailing punctuation rules.
+std::vector<FoundUrl> find_bare_urls(std::string_view s);
+
+}  // namespace listlint::text

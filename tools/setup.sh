@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian packages listlint needs to build and test. Idempotent: it asks
+# dpkg what is missing and runs apt-get only for that, and prints nothing when all is present.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake pkg-config git
+  libcmark-gfm-dev libcmark-gfm-extensions-dev  # the GFM parser (with the table extension)
+  libcurl4-openssl-dev                          # the link checker
+  nlohmann-json3-dev                            # JSON output and configuration
+  libspdlog-dev                                 # --verbose logging
+  doctest-dev                                   # unit tests
+  libcli11-dev                                  # command-line parsing
+  libicu-dev                                    # Unicode categories and case mapping (anchors)
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null; then SUDO="sudo"; else
+    echo "setup: need root (or sudo) to install: ${missing[*]}" >&2; exit 2
+  fi
+fi
+echo "setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >/dev/null
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
