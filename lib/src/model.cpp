@@ -100,6 +100,19 @@ std::size_t match_bracket(std::string_view s, std::size_t open, std::size_t limi
   return std::string_view::npos;
 }
 
+// A GFM table delimiter row: |:--|--:|, ---|---, with optional container prefix.
+bool is_delimiter_row(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '>')) ++i;
+  bool dash = false;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '-') dash = true;
+    else if (c != '|' && c != ':' && c != ' ' && c != '\t') return false;
+  }
+  return dash;
+}
+
 class Builder {
  public:
   explicit Builder(const Document& doc) : doc_(doc), src_(doc.bytes()), lines_(doc.lines()) {}
@@ -612,6 +625,8 @@ void Builder::on_link_enter(cmark_node* n, cmark_node_type t) {
       }
     }
   }
+  // An unclosed destination ("[a](url" at the end of a paragraph) reports an end past the line.
+  while (e > b && (src_[e - 1] == '\n' || src_[e - 1] == '\r')) --e;
   LinkKind kind = LinkKind::Inline;
   ByteRange url_bytes{};
   std::string label;
@@ -673,13 +688,22 @@ void Builder::on_row_enter(cmark_node* n) {
   row_ = header ? -1 : static_cast<int>(tb.rows.size());
   Row& r = header ? tb.header : tb.rows.emplace_back();
   cell_ = -1;
-  row_line_ = cmark_node_get_start_line(n);
-  r.line = row_line_;
+  row_line_ = cmark_node_get_start_line(n);  // the line cmark-gfm reports for the row's inlines
+  int line = row_line_;
+  if (header) {
+    // A header right under a paragraph line is reported at the paragraph's first line, with
+    // columns counted from there: the real header is the line above the delimiter row.
+    for (int l = line; l < std::min(lines_.line_count(), line + 64); ++l) {
+      if (is_delimiter_row(lines_.line_text(l + 1))) { line = l; break; }
+    }
+    if (line != row_line_) tb.span = span(lines_.line_begin(line), tb.span.bytes.end);
+  }
+  r.line = line;
   // Split the source line into cells as cmark-gfm does: optional leading and trailing pipe,
   // unescaped pipes separate cells (also inside code spans).
   segs_.clear();
-  const std::size_t lb = lines_.line_begin(row_line_), le = lines_.line_end(row_line_);
-  std::size_t p = std::min(std::max(off(row_line_, cmark_node_get_start_column(n)), lb), le);
+  const std::size_t lb = lines_.line_begin(line), le = lines_.line_end(line);
+  std::size_t p = line == row_line_ ? std::min(std::max(off(line, cmark_node_get_start_column(n)), lb), le) : lb;
   // A row inside a block quote or list: its reported column may lie in the container prefix.
   {
     std::size_t q = lb;
@@ -720,7 +744,7 @@ void Builder::on_row_enter(cmark_node* n) {
   }
   if (header) {
     // The delimiter row follows the header line.
-    const int dl = row_line_ + 1;
+    const int dl = line + 1;
     if (dl <= lines_.line_count()) {
       tb.delimiter_line = dl;
       std::string_view d = text::trim(lines_.line_text(dl));
@@ -739,7 +763,7 @@ void Builder::on_cell_exit(cmark_node* n) {
   Row& r = row_ == -1 ? tb.header : tb.rows[static_cast<std::size_t>(row_)];
   Cell& c = r.cells.emplace_back();
   c.text = text::collapse(plain_text(n, TextMode::Plain));
-  c.padded = cmark_node_get_start_line(n) == 0;
+  c.padded = cmark_node_get_start_column(n) == 0;  // padded cells report column 0
   if (c.padded) {
     c.span = span(r.span.bytes.end, r.span.bytes.end);
   } else if (static_cast<std::size_t>(cell_) < segs_.size()) {
@@ -1263,32 +1287,51 @@ void Builder::find_toc() {
     ++linked[static_cast<std::size_t>(root)];
     if (!e.url.empty() && e.url[0] == '#') ++in_page[static_cast<std::size_t>(root)];
   }
+  // A list belongs to a TOC when nearly all its linked items point into the page.
   auto qualifies = [&](std::size_t i) {
-    return m_.lists[i].root == static_cast<int>(i) && in_page[i] >= 2 && in_page[i] * 5 >= linked[i] * 4;
+    return m_.lists[i].root == static_cast<int>(i) && in_page[i] >= 1 && in_page[i] * 5 >= linked[i] * 4;
   };
-  int best = -1;
+  // Group consecutive qualifying top-level lists of one section: a TOC is often split by
+  // bold pseudo-headings (awesome-python) or by a change of bullet (awesome-cpp).
+  std::vector<std::vector<int>> groups;
+  int last_root = -1;
   for (std::size_t i = 0; i < nl; ++i) {
-    if (qualifies(i) && (best < 0 || in_page[i] > in_page[static_cast<std::size_t>(best)])) best = static_cast<int>(i);
-  }
-  if (best < 0) return;
-  Toc toc;
-  toc.lists.push_back(best);
-  // A change of bullet splits a TOC into sibling lists: take the neighbours that qualify too.
-  for (int dir : {-1, 1}) {
-    int cur = best;
-    while (true) {
-      int next = -1;
-      for (int i = cur + dir; i >= 0 && i < static_cast<int>(nl); i += dir) {
-        if (m_.lists[static_cast<std::size_t>(i)].root == i) { next = i; break; }
-      }
-      if (next < 0 || !qualifies(static_cast<std::size_t>(next))) break;
-      const ListBlock& a = m_.lists[static_cast<std::size_t>(std::min(cur, next))];
-      const ListBlock& b = m_.lists[static_cast<std::size_t>(std::max(cur, next))];
-      if (a.section != b.section || b.span.begin.line > a.span.end.line + 2) break;
-      toc.lists.push_back(next);
-      cur = next;
+    if (m_.lists[i].root != static_cast<int>(i)) continue;
+    const bool q = qualifies(i);
+    if (q && last_root >= 0 && qualifies(static_cast<std::size_t>(last_root)) && !groups.empty() &&
+        groups.back().back() == last_root &&
+        m_.lists[static_cast<std::size_t>(last_root)].section == m_.lists[i].section) {
+      groups.back().push_back(static_cast<int>(i));
+    } else if (q) {
+      groups.push_back({static_cast<int>(i)});
     }
+    last_root = static_cast<int>(i);
   }
+  auto items = [&](const std::vector<int>& g) {
+    int n = 0;
+    for (int i : g) n += in_page[static_cast<std::size_t>(i)];
+    return n;
+  };
+  std::erase_if(groups, [&](const std::vector<int>& g) { return items(g) < 2; });
+  if (groups.empty()) return;
+  auto contents_heading = [&](int section) {
+    if (section < 0) return false;
+    std::string t = text::normalize_label(m_.sections[static_cast<std::size_t>(section)].text);
+    for (const char* w : {"contents", "table of contents", "toc", "index", "content", "\xE7\x9B\xAE\xE5\xBD\x95"})
+      if (t.find(w) != std::string::npos) return true;
+    return false;
+  };
+  // The first group under a "Contents" heading; else the group with the most in-page links.
+  const std::vector<int>* chosen = nullptr;
+  for (const auto& g : groups) {
+    if (contents_heading(m_.lists[static_cast<std::size_t>(g.front())].section)) { chosen = &g; break; }
+  }
+  if (!chosen) {
+    for (const auto& g : groups)
+      if (!chosen || items(g) > items(*chosen)) chosen = &g;
+  }
+  Toc toc;
+  toc.lists = *chosen;
   std::sort(toc.lists.begin(), toc.lists.end());
   const ListBlock& first = m_.lists[static_cast<std::size_t>(toc.lists.front())];
   const ListBlock& last = m_.lists[static_cast<std::size_t>(toc.lists.back())];

@@ -102,21 +102,16 @@ std::string Slugger::next(std::string_view text) {
   const std::string original = github_slug(text);
   std::string slug = original;
   // github-slugger: while the candidate is taken, bump the counter of the *original* slug.
-  if (taken_.count(slug) != 0) {
-    int& n = occurrences_[original];
-    do {
-      ++n;
-      slug = original + "-" + std::to_string(n);
-    } while (taken_.count(slug) != 0);
+  while (occurrences_.count(slug) != 0) {
+    const int n = ++occurrences_[original];
+    slug = original + "-" + std::to_string(n);
   }
-  occurrences_.try_emplace(slug, 0);
-  taken_.insert(slug);
+  occurrences_.emplace(slug, 0);
   return slug;
 }
 
 void Slugger::reset() {
   occurrences_.clear();
-  taken_.clear();
 }
 
 }  // namespace listlint

@@ -4,7 +4,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace listlint {
 
@@ -23,8 +22,7 @@ class Slugger {
   void reset();
 
  private:
-  std::unordered_map<std::string, int> occurrences_;
-  std::unordered_set<std::string> taken_;
+  std::unordered_map<std::string, int> occurrences_;  // every slug handed out -> its counter
 };
 
 }  // namespace listlint

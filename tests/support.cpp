@@ -1,0 +1,59 @@
+#include "support.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace test {
+
+listlint::ListModel model_of(std::string text, std::string path) {
+  listlint::Document doc(std::move(path), std::move(text));
+  return listlint::build_model(doc);
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string write_file(const std::string& path, std::string_view bytes) {
+  fs::create_directories(fs::path(path).parent_path());
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return path;
+}
+
+std::string temp_dir(const std::string& name) {
+  const fs::path p = fs::temp_directory_path() / ("listlint-test-" + std::to_string(::getpid())) / name;
+  fs::remove_all(p);
+  fs::create_directories(p);
+  return p.string();
+}
+
+std::string corpus_dir() {
+  if (const char* env = std::getenv("LISTLINT_CORPUS")) return fs::is_directory(env) ? env : "";
+  return fs::is_directory(LISTLINT_CORPUS_DIR) ? LISTLINT_CORPUS_DIR : "";
+}
+
+Run listlint(const std::string& args) {
+  const std::string dir = temp_dir("run");
+  const std::string out = dir + "/out", err = dir + "/err";
+  const std::string cmd = std::string("'") + LISTLINT_EXE + "' " + args + " >'" + out + "' 2>'" + err + "' </dev/null";
+  const int status = std::system(cmd.c_str());
+  Run r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+  r.out = read_file(out);
+  r.err = read_file(err);
+  return r;
+}
+
+}  // namespace test

@@ -1,0 +1,31 @@
+#pragma once
+// Helpers shared by the tests.
+
+#include <string>
+#include <string_view>
+
+#include "listlint/document.h"
+#include "listlint/model.h"
+
+namespace test {
+
+/// The model of an in-memory Markdown text.
+listlint::ListModel model_of(std::string text, std::string path = "test.md");
+/// The whole content of a file (empty when it cannot be read).
+std::string read_file(const std::string& path);
+/// Writes a file, creating folders; returns its path.
+std::string write_file(const std::string& path, std::string_view bytes);
+/// A fresh temporary folder for one test.
+std::string temp_dir(const std::string& name);
+/// The corpus folder (LISTLINT_CORPUS overrides), or "" when it is absent.
+std::string corpus_dir();
+
+/// Result of running a command.
+struct Run {
+  int exit_code = -1;
+  std::string out, err;
+};
+/// Runs the listlint executable with the given argument string (shell-quoted by the caller).
+Run listlint(const std::string& args);
+
+}  // namespace test

@@ -1,0 +1,292 @@
+// The model on small inputs: details stitching, tables, links, entries, references, TOC.
+#include <doctest/doctest.h>
+
+#include "listlint/model.h"
+#include "support.h"
+
+using listlint::LinkContext;
+using listlint::LinkKind;
+using listlint::SourcePos;
+
+namespace {
+std::string at(const std::string& text, const listlint::Span& s) {
+  return text.substr(s.bytes.begin, s.bytes.end - s.bytes.begin);
+}
+}  // namespace
+
+TEST_CASE("details: blank lines everywhere, summary on its own line (the seed's shape)") {
+  const std::string t =
+      "## S\n\n<details>\n\n  <summary>Visual Instruction Tuning, NIPS 2023 Oral -> LLaVA-Instruct-150K</summary>\n\n"
+      "  [paper](https://arxiv.org/abs/2304.08485) | [Github](https://github.com/haotian-liu/LLaVA)\n  \n</details>\n";
+  const auto m = test::model_of(t);
+  REQUIRE(m.details.size() == 1);
+  const auto& d = m.details[0];
+  CHECK(d.closed);
+  CHECK(d.has_summary);
+  CHECK(d.summary == "Visual Instruction Tuning, NIPS 2023 Oral -> LLaVA-Instruct-150K");
+  CHECK(d.title == "Visual Instruction Tuning");
+  CHECK(d.venue == "NIPS Oral");
+  CHECK(d.year == 2023);
+  CHECK(d.target == "LLaVA-Instruct-150K");
+  CHECK(d.span.begin == SourcePos{3, 1});
+  CHECK(d.span.end.line == 9);
+  CHECK(d.has_content);
+  CHECK(d.section == 0);
+  REQUIRE(d.links.size() == 2);
+  const auto& l = m.links[static_cast<std::size_t>(d.links[1])];
+  CHECK(l.text == "Github");
+  CHECK(l.context == LinkContext::Details);
+  CHECK(l.span.begin == SourcePos{7, 47});
+  CHECK(at(t, l.span) == "[Github](https://github.com/haotian-liu/LLaVA)");
+}
+
+TEST_CASE("details: no blank lines, summary on the <details> line, titles with commas") {
+  const std::string t =
+      "<details><summary>LLaVA-NeXT: Multi-image, Video, and 3D, 2024 -> M4-Instruct-Data</summary>\n"
+      "[raw](https://raw.example)\n"
+      "</details>\n\n"
+      "<details open>\n<summary>\n<b>Bold</b> &amp; plain\n</summary>\n\n- [a](https://a)\n\n</details>\n";
+  const auto m = test::model_of(t);
+  REQUIRE(m.details.size() == 2);
+  CHECK(m.details[0].title == "LLaVA-NeXT: Multi-image, Video, and 3D");
+  CHECK(m.details[0].year == 2024);
+  CHECK(m.details[0].venue.empty());
+  CHECK(m.details[0].target == "M4-Instruct-Data");
+  // Markdown inside the HTML block stays raw text on GitHub: a raw-markdown link.
+  REQUIRE(m.details[0].links.size() == 1);
+  const auto& raw = m.links[static_cast<std::size_t>(m.details[0].links[0])];
+  CHECK(raw.kind == LinkKind::RawMarkdown);
+  CHECK(raw.span.begin == SourcePos{2, 1});
+  CHECK(at(t, raw.span) == "[raw](https://raw.example)");
+  CHECK(m.details[1].open);
+  CHECK(m.details[1].summary == "Bold & plain");
+  CHECK(m.details[1].title == "Bold & plain");
+  CHECK(m.details[1].year == 0);
+  REQUIRE(m.entries.size() == 1);
+  CHECK(m.entries[0].details == 1);
+}
+
+TEST_CASE("details: missing summary, empty card, unclosed and stray tags, nesting") {
+  const std::string t =
+      "<details>\n<summary>Empty</summary>\n</details>\n\n"
+      "</details>\n\n"
+      "<details>\n\nno summary here\n\n<details>\n<summary>inner</summary>\n\nx\n\n</details>\n\n"
+      "<details>\n<summary>never closed</summary>\n\ntext\n";
+  const auto m = test::model_of(t);
+  REQUIRE(m.details.size() == 4);
+  CHECK_FALSE(m.details[0].has_content);
+  CHECK(m.details[0].closed);
+  CHECK_FALSE(m.details[1].has_summary);
+  CHECK(m.details[2].parent == 1);
+  CHECK(m.details[2].closed);
+  CHECK_FALSE(m.details[1].closed);  // the outer card swallows the rest, as on GitHub
+  CHECK_FALSE(m.details[3].closed);
+  int stray = 0, unclosed = 0;
+  for (const auto& p : m.problems) {
+    if (p.kind == "stray-details-close") {
+      ++stray;
+      CHECK(p.span.begin == SourcePos{5, 1});
+    }
+    if (p.kind == "unclosed-details") ++unclosed;
+  }
+  CHECK(stray == 1);
+  CHECK(unclosed == 2);
+}
+
+TEST_CASE("details: a card indented inside a list item") {
+  const std::string t = "- item\n\n  <details>\n  <summary>S, ICLR 2021</summary>\n\n  [l](https://l)\n  </details>\n";
+  const auto m = test::model_of(t);
+  REQUIRE(m.details.size() == 1);
+  CHECK(m.details[0].span.begin == SourcePos{3, 3});
+  CHECK(m.details[0].closed);
+  CHECK(m.details[0].summary == "S, ICLR 2021");
+  CHECK(m.details[0].venue == "ICLR");
+  CHECK(m.details[0].links.size() == 1);
+}
+
+TEST_CASE("tables: cells, alignments, numeric columns, written cell counts") {
+  const std::string t =
+      "| Dataset | Quantity | Link |\n|:--|--:|:-:|\n"
+      "| A | 150k | [A](https://a) |\n"
+      "| B | 1.6M |\n"
+      "| C | 1177.6K | [C](https://c) | extra |\n"
+      "D | 5.7k | [D](https://d)\n";
+  const auto m = test::model_of(t);
+  REQUIRE(m.tables.size() == 1);
+  const auto& tb = m.tables[0];
+  REQUIRE(tb.columns.size() == 3);
+  CHECK(tb.columns[0].align == 'l');
+  CHECK(tb.columns[1].align == 'r');
+  CHECK(tb.columns[2].align == 'c');
+  CHECK(tb.columns[1].numeric);
+  CHECK_FALSE(tb.columns[0].numeric);
+  CHECK(tb.header.source_cells == 3);
+  CHECK(tb.delimiter_cells == 3);
+  REQUIRE(tb.rows.size() == 4);
+  CHECK(tb.rows[0].source_cells == 3);
+  CHECK(tb.rows[1].source_cells == 2);
+  CHECK(tb.rows[1].cells.size() == 3);
+  CHECK(tb.rows[1].cells[2].padded);
+  CHECK(tb.rows[2].source_cells == 4);  // cmark-gfm drops the fourth cell
+  CHECK(tb.rows[3].source_cells == 3);
+  CHECK_FALSE(tb.rows[3].leading_pipe);
+  CHECK(tb.rows[0].cells[1].number == doctest::Approx(150000));
+  CHECK(tb.rows[1].cells[1].number == doctest::Approx(1.6e6));
+  CHECK(tb.rows[2].cells[1].number == doctest::Approx(1177600));
+  CHECK(tb.rows[2].cells[1].text == "1177.6K");
+  CHECK(tb.rows[3].cells[1].number == doctest::Approx(5700));
+  REQUIRE(tb.rows[3].cells[2].links.size() == 1);
+  const auto& d = m.links[static_cast<std::size_t>(tb.rows[3].cells[2].links[0])];
+  CHECK(d.context == LinkContext::TableCell);
+  CHECK(d.row == 3);
+  CHECK(d.cell == 2);
+  CHECK(d.span.begin == SourcePos{6, 12});
+}
+
+TEST_CASE("tables: escaped pipes and indented rows keep link positions exact") {
+  const std::string t =
+      "| a \\| b | c |\n|---|---|\n"
+      "|  x \\|\\| y | [e](https://e) \\| [g](https://g) |\n"
+      "   | p | [q](https://q) |\n";
+  const auto m = test::model_of(t);
+  REQUIRE(m.tables.size() == 1);
+  const auto& tb = m.tables[0];
+  CHECK(tb.columns[0].text == "a | b");
+  CHECK(tb.header.source_cells == 2);
+  REQUIRE(tb.rows.size() == 2);
+  CHECK(tb.rows[0].source_cells == 2);
+  CHECK(tb.rows[0].cells[0].text == "x || y");
+  CHECK(tb.rows[0].cells[1].text == "e | g");
+  REQUIRE(m.links.size() == 3);
+  for (const auto& l : m.links) CHECK(at(t, l.span) == "[" + l.url.substr(8) + "](" + l.url + ")");
+  CHECK(m.links[1].span.begin == SourcePos{3, 33});
+  CHECK(m.links[2].span.begin == SourcePos{4, 10});
+}
+
+TEST_CASE("tables: <li> items inside cells") {
+  const auto m = test::model_of(
+      "| M | Data |\n|---|---|\n| x | <li> PT: [A](https://a), B <li> SFT: [C](https://c) |\n");
+  const auto& cell = m.tables.at(0).rows.at(0).cells.at(1);
+  REQUIRE(cell.items.size() == 2);
+  CHECK(cell.items[0].text == "PT: A, B");
+  CHECK(cell.items[0].links.size() == 1);
+  CHECK(cell.items[1].text == "SFT: C");
+}
+
+TEST_CASE("links: kinds, contexts and positions") {
+  const std::string t =
+      "# T\n\n"
+      "See https://bare.example/path). and www.example.com, <https://angle.example>.\n\n"
+      "- <https://in-list.example>\n"
+      "- [ref][r] and [Collapsed][] and ![img](https://img.example/a.png)\n\n"
+      "<p><a href=\"https://html.example?a=1&amp;b=2\">HTML <b>link</b></a> <img src=\"https://i.example/x.svg\" alt=\"X\"></p>\n\n"
+      "[r]: https://ref.example\n[collapsed]: <https://collapsed.example>\n";
+  const auto m = test::model_of(t);
+  std::vector<std::pair<LinkKind, std::string>> got;
+  for (const auto& l : m.links) got.emplace_back(l.kind, l.url);
+  REQUIRE(m.links.size() == 9);
+  CHECK(got[0] == std::pair{LinkKind::Bare, std::string("https://bare.example/path")});
+  CHECK(got[1] == std::pair{LinkKind::Bare, std::string("http://www.example.com")});
+  CHECK(got[2] == std::pair{LinkKind::Autolink, std::string("https://angle.example")});
+  CHECK(got[3] == std::pair{LinkKind::Autolink, std::string("https://in-list.example")});
+  CHECK(got[4] == std::pair{LinkKind::Reference, std::string("https://ref.example")});
+  CHECK(got[5] == std::pair{LinkKind::Reference, std::string("https://collapsed.example")});
+  CHECK(got[6] == std::pair{LinkKind::Inline, std::string("https://img.example/a.png")});
+  CHECK(got[7] == std::pair{LinkKind::Html, std::string("https://html.example?a=1&b=2")});
+  CHECK(got[8] == std::pair{LinkKind::Html, std::string("https://i.example/x.svg")});
+  CHECK(m.links[3].span.begin == SourcePos{5, 3});  // angle autolink in a list item
+  CHECK(at(t, m.links[3].span) == "<https://in-list.example>");
+  CHECK(m.links[4].label == "r");
+  CHECK(m.links[6].image);
+  CHECK(m.links[6].text == "img");
+  CHECK(m.links[7].text == "HTML link");
+  CHECK(m.links[8].text == "X");
+  CHECK(m.links[0].context == LinkContext::Other);
+  CHECK(m.links[3].context == LinkContext::Entry);
+  REQUIRE(m.definitions.size() == 2);
+  CHECK(m.definitions[0].uses == 1);
+  CHECK(m.definitions[1].uses == 1);
+  CHECK(m.definitions[1].url == "https://collapsed.example");
+  CHECK(m.definitions[0].span.begin == SourcePos{10, 1});
+}
+
+TEST_CASE("links: URLs with parentheses, spaces before ')' and titles") {
+  const std::string t =
+      "- [Mount](https://en.wikipedia.org/wiki/Mount_(Unix)) - man.\n"
+      "- [N](https://numverify.com/?utm=1 ) - trailing space.\n"
+      "- [T](https://t.example \"title\") - title.\n";
+  const auto m = test::model_of(t);
+  REQUIRE(m.links.size() == 3);
+  CHECK(m.links[0].url == "https://en.wikipedia.org/wiki/Mount_(Unix)");
+  CHECK(t.substr(m.links[0].url_bytes.begin, m.links[0].url_bytes.size()) == m.links[0].url);
+  CHECK(t.substr(m.links[1].url_bytes.begin, m.links[1].url_bytes.size()) == "https://numverify.com/?utm=1");
+  CHECK(t.substr(m.links[2].url_bytes.begin, m.links[2].url_bytes.size()) == "https://t.example");
+  CHECK(m.entries[0].description == "man.");
+}
+
+TEST_CASE("entries: name, url, description, depth, tasks, link-less items") {
+  const auto m = test::model_of(
+      "## Tools\n\n"
+      "- [Alpha](https://alpha.example) - Does alpha things.\n"
+      "  - [Beta](https://beta.example): nested.\n"
+      "- **[Gamma](https://gamma.example)** \xE2\x80\x93 Bold name.\n"
+      "- Grouping label\n"
+      "- [ ] Add new stuff\n"
+      "- [Delta](https://delta.example) -> arrow style.\n");
+  REQUIRE(m.entries.size() == 6);
+  CHECK(m.entries[0].name == "Alpha");
+  CHECK(m.entries[0].url == "https://alpha.example");
+  CHECK(m.entries[0].description == "Does alpha things.");
+  CHECK(m.entries[0].depth == 1);
+  CHECK(m.entries[1].depth == 2);
+  CHECK(m.entries[1].parent == 0);
+  CHECK(m.entries[1].description == "nested.");
+  CHECK(m.entries[2].name == "Gamma");
+  CHECK(m.entries[2].description == "Bold name.");
+  CHECK(m.entries[3].name.empty());
+  CHECK(m.entries[3].link == -1);
+  CHECK(m.entries[3].text == "Grouping label");
+  CHECK(m.entries[4].task);
+  CHECK_FALSE(m.entries[4].checked);
+  CHECK(m.entries[5].description == "arrow style.");
+  CHECK(m.entries[0].section == 0);
+  CHECK(m.lists.size() == 2);
+}
+
+TEST_CASE("undefined references: link-like ones are told apart from license tags") {
+  const std::string t =
+      "| M | Data |\n|---|---|\n"
+      "| V | [Webvid](https://w), [InternVid-10M], CC3M |\n"
+      "| W | [InternVid-10M](https://i) |\n\n"
+      "* [Lib](https://lib) - Desc. [MIT] [Apache2]\n"
+      "* [Jpegli][https://github.com/google/jpegli] - broken\n"
+      "* Footnote[^1] and an alert and \\[escaped\\]\n\n"
+      "> [!NOTE]\n> text\n";
+  const auto m = test::model_of(t);
+  std::vector<std::string> seen;
+  for (const auto& u : m.undefined_refs) seen.push_back(u.text + (u.link_like ? " *" : ""));
+  CHECK(seen == std::vector<std::string>{"[InternVid-10M] *", "[MIT]", "[Apache2]",
+                                         "[Jpegli][https://github.com/google/jpegli] *"});
+  CHECK(m.undefined_refs[0].span.begin == SourcePos{3, 28});
+}
+
+TEST_CASE("title, description and table of contents") {
+  const auto m = test::model_of(
+      "# Awesome X [![Awesome](https://b.svg)](https://awesome.re)\n\n"
+      "[![badge](https://c.svg)](https://c)\n\n"
+      "> A curated list of X.\n\n"
+      "## Contents\n\n"
+      "- [Tools](#tools)\n  - [Sub Tools](#sub-tools)\n"
+      "* [Other](#other)\n\n"
+      "## Tools\n\n- [a](https://a) - A.\n\n### Sub Tools\n\n## Other\n\n- [b](#tools)\n");
+  CHECK(m.title_text == "Awesome X");
+  CHECK(m.description == "A curated list of X.");
+  REQUIRE(m.toc);
+  CHECK(m.toc->lists.size() == 2);  // a change of bullet splits the list; the TOC spans both
+  REQUIRE(m.toc->items.size() == 3);
+  CHECK(m.toc->items[1].target == "sub-tools");
+  CHECK(m.toc->items[1].depth == 2);
+  CHECK(m.links[static_cast<std::size_t>(m.toc->items[0].link)].context == LinkContext::Toc);
+  CHECK(m.links.back().context == LinkContext::Entry);  // an in-page link outside the TOC
+  CHECK(m.sections[m.toc->section].text == "Contents");
+}
