@@ -72,38 +72,38 @@ Document::Document(std::string path, std::string bytes)
     : path_(std::move(path)), bytes_(std::move(bytes)) {
   if (bytes_.size() >= 3 && bytes_.compare(0, 3, "\xEF\xBB\xBF") == 0) content_offset_ = 3;
   const std::string_view b = bytes_;
-  for (std::size_t i = content_offset_; i < b.size();) {
-    const auto c = static_cast<unsigned char>(b[i]);
-    if (c < 0x80) {
-      if (c == '\n') {
-        ++endings_.lf;
-      } else if (c == '\r') {
-        if (i + 1 < b.size() && b[i + 1] == '\n') { ++endings_.crlf; ++i; } else { ++endings_.cr; }
-      } else if (c == 0) {
-        nuls_.push_back(i);
-      }
-      ++i;
-      continue;
-    }
-    const std::size_t len = utf8_seq_len(b, i);
-    if (len == 0) {
-      std::size_t j = i + 1;
-      while (j < b.size() && static_cast<unsigned char>(b[j]) >= 0x80 && utf8_seq_len(b, j) == 0) ++j;
-      invalid_.push_back(InvalidUtf8{i, j - i, {}});
-      i = j;
-      continue;
-    }
-    i += len;
+  for (const char* p = b.data() + content_offset_; ;) {
+    const std::size_t left = static_cast<std::size_t>(b.data() + b.size() - p);
+    const void* z = std::memchr(p, 0, left);
+    if (z == nullptr) break;
+    nuls_.push_back(static_cast<std::size_t>(static_cast<const char*>(z) - b.data()));
+    p = static_cast<const char*>(z) + 1;
   }
-  endings_.final_newline = !b.empty() && (b.back() == '\n' || b.back() == '\r');
+  lines_ = LineIndex(bytes_, content_offset_);
+  endings_.lf = lines_.lf_count();
+  endings_.crlf = lines_.crlf_count();
+  endings_.cr = lines_.cr_count();
+  endings_.final_newline = b.size() > content_offset_ && (b.back() == '\n' || b.back() == '\r');
+  // Only lines with bytes >= 0x80 can hold invalid UTF-8.
+  const int nlines = lines_.line_count();
+  for (int ln = 1; ln <= nlines; ++ln) {
+    if (lines_.ascii(ln)) continue;
+    const std::size_t end = lines_.line_end(ln);
+    for (std::size_t i = lines_.line_begin(ln); i < end;) {
+      if (static_cast<unsigned char>(b[i]) < 0x80) { ++i; continue; }
+      if (const std::size_t len = utf8_seq_len(b.substr(0, end), i); len != 0) { i += len; continue; }
+      std::size_t j = i + 1;
+      while (j < end && static_cast<unsigned char>(b[j]) >= 0x80 && utf8_seq_len(b.substr(0, end), j) == 0) ++j;
+      invalid_.push_back(InvalidUtf8{i, j - i, lines_.pos(i)});
+      i = j;
+    }
+  }
   if (!nuls_.empty()) {
     // cmark-gfm turns NUL into a 3-byte U+FFFD, which would shift every later column on the
     // line; a 1-byte stand-in keeps positions exact.
     parse_copy_.assign(bytes_, content_offset_);
     for (std::size_t off : nuls_) parse_copy_[off - content_offset_] = '\x1A';
   }
-  lines_ = LineIndex(bytes_, content_offset_);
-  for (auto& bad : invalid_) bad.pos = lines_.pos(bad.offset);
 }
 
 std::string_view Document::parse_text() const {

@@ -1,21 +1,66 @@
 #include "listlint/source.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace listlint {
 
+namespace {
+bool all_ascii(const char* p, std::size_t n) {
+  std::uint64_t acc = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    acc |= w;
+  }
+  for (; i < n; ++i) acc |= static_cast<unsigned char>(p[i]);
+  return (acc & 0x8080808080808080ULL) == 0;
+}
+}  // namespace
+
 LineIndex::LineIndex(std::string_view text, std::size_t first_line_offset) : text_(text) {
-  std::size_t i = std::min(first_line_offset, text.size());
+  const char* d = text.data();
+  const std::size_t n = text.size();
+  std::size_t i = std::min(first_line_offset, n);
+  const std::size_t reserve = n / 40 + 1;
+  starts_.reserve(reserve);
+  ends_.reserve(reserve);
+  ascii_.reserve(reserve);
+  if (std::memchr(d + i, '\r', n - i) == nullptr) {
+    // LF only: let memchr find the line breaks.
+    while (i < n) {
+      const void* nl = std::memchr(d + i, '\n', n - i);
+      const std::size_t e = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - d) : n;
+      starts_.push_back(i);
+      ends_.push_back(e);
+      ascii_.push_back(all_ascii(d + i, e - i) ? 1 : 0);
+      if (!nl) break;
+      ++lf_;
+      i = e + 1;
+    }
+    if (starts_.empty()) {
+      starts_.push_back(i);
+      ends_.push_back(n);
+      ascii_.push_back(1);
+    }
+    return;
+  }
   std::size_t start = i;
   bool ascii = true;
-  const std::size_t n = text.size();
   while (i < n) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c == '\n' || c == '\r') {
       starts_.push_back(start);
       ends_.push_back(i);
       ascii_.push_back(ascii ? 1 : 0);
-      i += (c == '\r' && i + 1 < n && text[i + 1] == '\n') ? 2 : 1;
+      if (c == '\r' && i + 1 < n && text[i + 1] == '\n') {
+        ++crlf_;
+        i += 2;
+      } else {
+        ++(c == '\r' ? cr_ : lf_);
+        ++i;
+      }
       start = i;
       ascii = true;
       continue;
@@ -77,7 +122,17 @@ std::size_t LineIndex::offset(int line, int byte_column) const {
 }
 
 Span LineIndex::span(std::size_t begin, std::size_t end) const {
-  return Span{ByteRange{begin, end}, pos(begin), pos(end)};
+  const SourcePos b = pos(begin);
+  if (end < begin || starts_.empty() || end > line_end(b.line)) return Span{ByteRange{begin, end}, b, pos(end)};
+  // Same line: count on from the start instead of searching again.
+  int column = b.column;
+  if (ascii_[static_cast<std::size_t>(b.line - 1)]) {
+    column += static_cast<int>(end - begin);
+  } else {
+    for (std::size_t i = begin; i < end; ++i)
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+  }
+  return Span{ByteRange{begin, end}, b, SourcePos{b.line, column}};
 }
 
 }  // namespace listlint

@@ -8,6 +8,7 @@
 // the source and re-found when it does not point at the link.
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -140,6 +141,11 @@ class Builder {
   // ---- text ---------------------------------------------------------------------------------
   enum class TextMode { Heading, Plain };
   std::string plain_text(cmark_node* n, TextMode mode, bool include_self_image = false) const;
+  std::string collapsed_text(cmark_node* n, TextMode mode, bool include_self_image = false) const {
+    std::string s = plain_text(n, mode, include_self_image);
+    text::collapse_inplace(s);
+    return s;
+  }
   void repair(std::string& s) const {
     if (!doc_.invalid_utf8().empty()) repair_utf8(s);
   }
@@ -161,6 +167,10 @@ class Builder {
                      const LiteralMap& m, bool block, cmark_node* n);
   void mark_lines(cmark_node* n);
   Link& new_link(LinkKind kind);
+  // The link made from a link/image node (stored in cmark's user data), or -1.
+  static int link_of(cmark_node* n) {
+    return static_cast<int>(reinterpret_cast<std::intptr_t>(cmark_node_get_user_data(n))) - 1;
+  }
 
   // ---- after the walk -----------------------------------------------------------------------
   void stitch_details();
@@ -185,8 +195,9 @@ class Builder {
   int heading_depth_ = 0;
   int table_ = -1, row_ = -2, cell_ = -1;  // row_ -1 = header, -2 = none
   std::vector<CellSeg> segs_;
+  std::vector<int> cell_links_;  // links of the cell being walked
+  bool cell_has_li_ = false;
   int row_line_ = 0;
-  std::unordered_map<cmark_node*, int> node_link_;
   std::vector<Token> tokens_;
   std::vector<std::uint8_t> content_line_;  // per line: holds inline content or a leaf block
   std::vector<std::pair<std::size_t, std::size_t>> text_ranges_;  // text nodes outside links
@@ -280,6 +291,25 @@ std::size_t Builder::map_lit_off(const LiteralMap& m, std::size_t k) {
 
 std::string Builder::plain_text(cmark_node* root, TextMode mode, bool include_self_image) const {
   std::string out;
+  // Fast path: a node whose children are only text (most links, cells and headings).
+  {
+    bool simple = true;
+    for (cmark_node* c = cmark_node_first_child(root); c; c = cmark_node_next(c)) {
+      const auto t = cmark_node_get_type(c);
+      if (t != CMARK_NODE_TEXT && t != CMARK_NODE_CODE) { simple = false; break; }
+    }
+    const auto rt = cmark_node_get_type(root);
+    if (rt == CMARK_NODE_TEXT || rt == CMARK_NODE_CODE) {
+      out = literal_of(root);
+      repair(out);
+      return out;
+    }
+    if (simple && (rt != CMARK_NODE_IMAGE || include_self_image)) {
+      for (cmark_node* c = cmark_node_first_child(root); c; c = cmark_node_next(c)) out += literal_of(c);
+      repair(out);
+      return out;
+    }
+  }
   md::IterPtr it(cmark_iter_new(root));
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
@@ -370,6 +400,8 @@ void Builder::enter(cmark_node* n, cmark_node_type t) {
   if (t == md::table_row_type()) { on_row_enter(n); return; }
   if (t == md::table_cell_type()) {
     ++cell_;
+    cell_links_.clear();
+    cell_has_li_ = false;
     return;
   }
   switch (t) {
@@ -438,7 +470,7 @@ void Builder::enter(cmark_node* n, cmark_node_type t) {
     case CMARK_NODE_BLOCK_QUOTE:
       if (!description_done_ && m_.title && section_ == *m_.title &&
           cmark_node_get_type(cmark_node_parent(n)) == CMARK_NODE_DOCUMENT) {
-        std::string d = text::collapse(plain_text(n, TextMode::Plain));
+        std::string d = collapsed_text(n, TextMode::Plain);
         if (!d.empty()) {
           m_.description = std::move(d);
           m_.description_span = block_span(n);
@@ -480,10 +512,9 @@ void Builder::exit(cmark_node* n, cmark_node_type t) {
     case CMARK_NODE_LINK:
     case CMARK_NODE_IMAGE: {
       --link_depth_;
-      auto it = node_link_.find(n);
-      if (it != node_link_.end()) {
-        Link& l = m_.links[static_cast<std::size_t>(it->second)];
-        l.text = text::collapse(plain_text(n, TextMode::Plain, /*include_self_image=*/true));
+      if (const int li = link_of(n); li >= 0) {
+        Link& l = m_.links[static_cast<std::size_t>(li)];
+        l.text = collapsed_text(n, TextMode::Plain, /*include_self_image=*/true);
       }
       break;
     }
@@ -533,7 +564,6 @@ void Builder::on_item_exit(cmark_node* n) {
   Entry& e = m_.entries[static_cast<std::size_t>(item_stack_.back())];
   cmark_node* first = cmark_node_first_child(n);
   if (first == nullptr || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH) return;
-  e.text = text::collapse(plain_text(first, TextMode::Plain));
   // The main link: the first inline, possibly wrapped in emphasis (**[name](url)**).
   cmark_node* c = cmark_node_first_child(first);
   while (c && cmark_node_get_type(c) == CMARK_NODE_TEXT && text::trim(literal_of(c)).empty())
@@ -543,11 +573,13 @@ void Builder::on_item_exit(cmark_node* n) {
     if (!wrapper) wrapper = c;
     c = cmark_node_first_child(c);
   }
-  if (!c || cmark_node_get_type(c) != CMARK_NODE_LINK) return;
-  auto it = node_link_.find(c);
-  if (it == node_link_.end()) return;
-  const Link& l = m_.links[static_cast<std::size_t>(it->second)];
-  e.link = it->second;
+  const int li = (c && cmark_node_get_type(c) == CMARK_NODE_LINK) ? link_of(c) : -1;
+  if (li < 0) {
+    e.text = collapsed_text(first, TextMode::Plain);
+    return;
+  }
+  const Link& l = m_.links[static_cast<std::size_t>(li)];
+  e.link = li;
   e.name = l.text;
   e.url = l.url;
   std::string rest;
@@ -561,7 +593,12 @@ void Builder::on_item_exit(cmark_node* n) {
   if (wrapper) {
     for (cmark_node* p = cmark_node_parent(c); p && p != first; p = cmark_node_parent(p)) append_following(p);
   }
-  std::string d = text::collapse(rest);
+  // The paragraph's text is the link text and what follows it (nothing but space precedes).
+  e.text = l.text;
+  e.text += rest;
+  text::collapse_inplace(e.text);
+  std::string d = std::move(rest);
+  text::collapse_inplace(d);
   // Drop the separator between name and description: " - ", " – ", " — ", ": ", " -> ".
   std::size_t k = 0;
   while (k < d.size()) {
@@ -677,7 +714,8 @@ void Builder::on_link_enter(cmark_node* n, cmark_node_type t) {
   l.label = std::move(label);
   l.span = span(b, std::max(b, e));
   l.url_bytes = url_bytes;
-  node_link_.emplace(n, static_cast<int>(m_.links.size()) - 1);
+  cmark_node_set_user_data(n, reinterpret_cast<void*>(static_cast<std::intptr_t>(m_.links.size())));
+  if (table_ >= 0 && cell_ >= 0) cell_links_.push_back(static_cast<int>(m_.links.size()) - 1);
   last_link_end_ = std::max(last_link_end_, b + 1);
   if (sl > 0 && sl <= static_cast<int>(content_line_.size())) content_line_[static_cast<std::size_t>(sl - 1)] = 1;
 }
@@ -762,7 +800,7 @@ void Builder::on_cell_exit(cmark_node* n) {
   Table& tb = m_.tables[static_cast<std::size_t>(table_)];
   Row& r = row_ == -1 ? tb.header : tb.rows[static_cast<std::size_t>(row_)];
   Cell& c = r.cells.emplace_back();
-  c.text = text::collapse(plain_text(n, TextMode::Plain));
+  c.text = collapsed_text(n, TextMode::Plain);
   c.padded = cmark_node_get_start_column(n) == 0;  // padded cells report column 0
   if (c.padded) {
     c.span = span(r.span.bytes.end, r.span.bytes.end);
@@ -772,37 +810,38 @@ void Builder::on_cell_exit(cmark_node* n) {
   } else {
     c.span = block_span(n);
   }
-  // Links and <li> items inside the cell.
-  Cell::Item* item = nullptr;
-  md::IterPtr it(cmark_iter_new(n));
-  cmark_event_type ev;
-  while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
-    cmark_node* x = cmark_iter_get_node(it.get());
-    const auto t = cmark_node_get_type(x);
-    if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE)) {
-      auto f = node_link_.find(x);
-      if (f != node_link_.end()) {
-        c.links.push_back(f->second);
-        if (item) item->links.push_back(f->second);
+  c.links = cell_links_;
+  if (cell_has_li_) {
+    // <li> items: the text and links after each <li>, up to the next <li> or </li>.
+    Cell::Item* item = nullptr;
+    md::IterPtr it(cmark_iter_new(n));
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
+      if (ev != CMARK_EVENT_ENTER) continue;
+      cmark_node* x = cmark_iter_get_node(it.get());
+      const auto t = cmark_node_get_type(x);
+      if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
+        if (item) {
+          if (const int li = link_of(x); li >= 0) item->links.push_back(li);
+          item->text += plain_text(x, TextMode::Plain);
+        }
+        cmark_iter_reset(it.get(), x, CMARK_EVENT_EXIT);
+        continue;
       }
-      if (item) item->text += plain_text(x, TextMode::Plain);
-      cmark_iter_reset(it.get(), x, CMARK_EVENT_EXIT);
-      continue;
-    }
-    if (ev != CMARK_EVENT_ENTER) continue;
-    if (t == CMARK_NODE_HTML_INLINE) {
-      const std::string_view lit = literal_of(x);
-      if (starts_with_ci(lit, "<li")) {
-        item = &c.items.emplace_back();
-      } else if (starts_with_ci(lit, "</li")) {
-        item = nullptr;
-      } else if (item && is_break_tag(lit)) {
+      if (t == CMARK_NODE_HTML_INLINE) {
+        const std::string_view lit = literal_of(x);
+        if (starts_with_ci(lit, "<li")) {
+          item = &c.items.emplace_back();
+        } else if (starts_with_ci(lit, "</li")) {
+          item = nullptr;
+        } else if (item && is_break_tag(lit)) {
+          item->text += ' ';
+        }
+      } else if (item && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
+        item->text += literal_of(x);
+      } else if (item && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
         item->text += ' ';
       }
-    } else if (item && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
-      item->text += literal_of(x);
-    } else if (item && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
-      item->text += ' ';
     }
   }
   for (auto& i : c.items) {
@@ -845,9 +884,14 @@ void Builder::on_text(cmark_node* n) {
   const std::string_view s = src_.substr(b, e - b);
   text_ranges_.emplace_back(b, e);
   text_sections_.push_back(section_);
-  if (s.find("://") == std::string_view::npos && s.find("ww.") == std::string_view::npos &&
-      s.find("WW.") == std::string_view::npos)
-    return;
+  // One pass for anything that could start a URL ("://" or "www.").
+  bool candidate = false;
+  for (std::size_t i = 0; i + 3 < s.size() + 1 && !candidate; ++i) {
+    const char c = s[i];
+    if (c == ':') candidate = i + 2 < s.size() && s[i + 1] == '/' && s[i + 2] == '/';
+    else if ((c | 0x20) == 'w') candidate = i + 3 < s.size() && (s[i + 1] | 0x20) == 'w' && (s[i + 2] | 0x20) == 'w' && s[i + 3] == '.';
+  }
+  if (!candidate) return;
   for (auto& f : text::find_bare_urls(s)) {
     Link& l = new_link(LinkKind::Bare);
     l.url = html::decode_entities(f.url);
@@ -904,6 +948,7 @@ void Builder::on_html_inline(cmark_node* n) {
   const std::string_view lit = literal_of(n);
   const int sl = cmark_node_get_start_line(n);
   if (sl <= 0) return;
+  if (table_ >= 0 && cell_ >= 0 && starts_with_ci(lit, "<li")) cell_has_li_ = true;
   if (sl <= static_cast<int>(content_line_.size())) content_line_[static_cast<std::size_t>(sl - 1)] = 1;
   if (lit.find('\n') == std::string_view::npos) {
     // A one-line tag is exact in the source: re-find it if the reported column drifted.
@@ -1100,16 +1145,16 @@ void Builder::stitch_details() {
       if (close != std::string_view::npos && close >= from) to = close;
     }
     std::string_view body = src_.substr(std::min(from, to), to - std::min(from, to));
-    std::string stripped;
+    d.has_content = false;
     for (std::size_t i = 0; i < body.size();) {
       if (body.compare(i, 4, "<!--") == 0) {
         const std::size_t e = body.find("-->", i + 4);
         i = e == std::string_view::npos ? body.size() : e + 3;
         continue;
       }
-      stripped += body[i++];
+      const char c = body[i++];
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') { d.has_content = true; break; }
     }
-    d.has_content = !text::trim(stripped).empty();
     if (d.has_summary) parse_summary(d);
   }
 }
@@ -1194,19 +1239,23 @@ void Builder::find_definitions() {
 }
 
 void Builder::classify_undefined_refs() {
+  // The lookups are built on first need: most lists have no bracketed text at all.
+  bool ready = false;
   std::unordered_set<std::string> defined;
-  for (const auto& d : m_.definitions) defined.insert(text::normalize_label(d.label));
   std::unordered_set<std::string> link_texts;
   std::vector<std::pair<std::size_t, std::size_t>> md_links;
-  for (const Link& l : m_.links) {
-    if (l.kind == LinkKind::Inline || l.kind == LinkKind::Reference) {
-      if (!l.image) {
+  auto prepare = [&] {
+    if (ready) return;
+    ready = true;
+    for (const auto& d : m_.definitions) defined.insert(text::normalize_label(d.label));
+    for (const Link& l : m_.links) {
+      if ((l.kind == LinkKind::Inline || l.kind == LinkKind::Reference) && !l.image) {
         if (!l.url.empty()) link_texts.insert(text::normalize_label(l.text));
         md_links.emplace_back(l.span.bytes.begin, l.span.bytes.end);
       }
     }
-  }
-  std::sort(md_links.begin(), md_links.end());
+    std::sort(md_links.begin(), md_links.end());
+  };
   // Is there a link right before `b` or right after `e`, separated only by , ; | and spaces?
   auto near_link = [&](std::size_t b, std::size_t e) {
     auto sep_only = [&](std::size_t from, std::size_t to) {
@@ -1258,6 +1307,7 @@ void Builder::classify_undefined_refs() {
         i = close;
         continue;
       }
+      prepare();
       if (defined.count(text::normalize_label(lookup))) { i = end - 1; continue; }
       UndefinedRef& u = m_.undefined_refs.emplace_back();
       u.text = std::string(s.substr(i, end - i));

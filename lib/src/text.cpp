@@ -25,6 +25,13 @@ std::string_view trim(std::string_view s) {
 }
 
 std::string collapse(std::string_view s) {
+  // Most text needs nothing: no leading, trailing, doubled or non-space whitespace.
+  bool clean = s.empty() || (!ws(s.front()) && !ws(s.back()));
+  for (std::size_t i = 0; clean && i < s.size(); ++i) {
+    const char c = s[i];
+    if (ws(c) && (c != ' ' || s[i - 1] == ' ')) clean = false;
+  }
+  if (clean) return std::string(s);
   std::string out;
   out.reserve(s.size());
   bool pending = false;
@@ -38,6 +45,28 @@ std::string collapse(std::string_view s) {
     out += c;
   }
   return out;
+}
+
+void collapse_inplace(std::string& s) {
+  bool clean = s.empty() || (!ws(s.front()) && !ws(s.back()));
+  for (std::size_t i = 0; clean && i < s.size(); ++i) {
+    const char c = s[i];
+    if (ws(c) && (c != ' ' || s[i - 1] == ' ')) clean = false;
+  }
+  if (clean) return;
+  std::size_t w = 0;
+  bool pending = false;
+  for (std::size_t r = 0; r < s.size(); ++r) {
+    const char c = s[r];
+    if (ws(c)) {
+      pending = w > 0;
+      continue;
+    }
+    if (pending) s[w++] = ' ';
+    pending = false;
+    s[w++] = c;
+  }
+  s.resize(w);
 }
 
 std::string normalize_label(std::string_view s) {

@@ -13,6 +13,8 @@ namespace listlint::text {
 std::string_view trim(std::string_view s);
 /// Trims and collapses runs of ASCII whitespace to one space.
 std::string collapse(std::string_view s);
+/// collapse() in place (no allocation when there is nothing to change).
+void collapse_inplace(std::string& s);
 /// ASCII lowercase with whitespace collapsed: how reference labels are matched.
 std::string normalize_label(std::string_view s);
 /// Decodes %XX escapes (invalid ones are kept).

@@ -56,12 +56,19 @@ class LineIndex {
   std::size_t offset(int line, int byte_column) const;
   /// A Span for a byte range.
   Span span(std::size_t begin, std::size_t end) const;
+  /// True when `line` holds only ASCII bytes.
+  bool ascii(int line) const { return ascii_[static_cast<std::size_t>(line - 1)] != 0; }
+  /// Line breaks seen: "\n", "\r\n" and lone "\r".
+  std::size_t lf_count() const { return lf_; }
+  std::size_t crlf_count() const { return crlf_; }
+  std::size_t cr_count() const { return cr_; }
 
  private:
   std::string_view text_;
   std::vector<std::size_t> starts_;
   std::vector<std::size_t> ends_;
   std::vector<std::uint8_t> ascii_;  // 1 when the line is pure ASCII (column = byte column)
+  std::size_t lf_ = 0, crlf_ = 0, cr_ = 0;
 };
 
 }  // namespace listlint
