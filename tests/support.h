@@ -19,6 +19,8 @@ std::string write_file(const std::string& path, std::string_view bytes);
 std::string temp_dir(const std::string& name);
 /// The corpus folder (LISTLINT_CORPUS overrides), or "" when it is absent.
 std::string corpus_dir();
+/// Says on standard output that a test is skipped (CTest reports it as Skipped).
+void skip(const std::string& why);
 
 /// Result of running a command.
 struct Run {
@@ -26,6 +28,7 @@ struct Run {
   std::string out, err;
 };
 /// Runs the listlint executable with the given argument string (shell-quoted by the caller).
+/// A leading "--setpriv-nobody " runs it as user nobody (for permission tests as root).
 Run listlint(const std::string& args);
 
 }  // namespace test

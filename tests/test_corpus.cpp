@@ -45,7 +45,7 @@ std::string unescape(std::string_view s) {
 TEST_CASE("corpus: every list is modelled and keeps the invariants") {
   const auto files = corpus_files();
   if (files.empty()) {
-    MESSAGE("corpus not found (set LISTLINT_CORPUS or put it at ../shared/corpus); skipped");
+    test::skip("corpus not found at " LISTLINT_CORPUS_DIR " (set LISTLINT_CORPUS)");
     return;
   }
   CHECK(files.size() == 19);
@@ -146,7 +146,7 @@ TEST_CASE("corpus: every list is modelled and keeps the invariants") {
 TEST_CASE("corpus: known structure is found") {
   const std::string dir = test::corpus_dir();
   if (dir.empty()) {
-    MESSAGE("corpus not found; skipped");
+    test::skip("corpus not found at " LISTLINT_CORPUS_DIR " (set LISTLINT_CORPUS)");
     return;
   }
   auto model = [&](const char* name) {
@@ -183,7 +183,7 @@ TEST_CASE("corpus: known structure is found") {
 TEST_CASE("corpus: the in-page links that do not resolve are exactly the known broken ones") {
   const std::string dir = test::corpus_dir();
   if (dir.empty()) {
-    MESSAGE("corpus not found; skipped");
+    test::skip("corpus not found at " LISTLINT_CORPUS_DIR " (set LISTLINT_CORPUS)");
     return;
   }
   // From the corpus notes (shared/corpus/NOTES.md, section 3), checked by hand. The recipe
