@@ -87,8 +87,9 @@ json model_to_json(const ListModel& m) {
   out["entries"] = std::move(entries);
 
   auto row_json = [&](const Row& r) {
-    json j = {{"line", r.line}, {"source_cells", r.source_cells}, {"leading_pipe", r.leading_pipe},
+    json j = {{"source_cells", r.source_cells}, {"leading_pipe", r.leading_pipe},
               {"trailing_pipe", r.trailing_pipe}};
+    put_span(j, r.span);
     json cells = json::array();
     for (const Cell& c : r.cells) {
       json cj = {{"text", c.text}, {"line", c.span.begin.line}, {"column", c.span.begin.column},
