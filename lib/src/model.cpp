@@ -463,9 +463,17 @@ void Builder::enter(cmark_node* n, cmark_node_type t) {
     case CMARK_NODE_HTML_INLINE:
       on_html_inline(n);
       break;
-    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_CODE_BLOCK: {
       mark_lines(n);
+      CodeBlock& cb = m_.code_blocks.emplace_back();
+      int fence_len = 0, fence_off = 0;
+      char fence_char = 0;  // cmark_node_get_fenced writes through all three pointers
+      cb.fenced = cmark_node_get_fenced(n, &fence_len, &fence_off, &fence_char) != 0;
+      if (const char* info = cmark_node_get_fence_info(n)) cb.info = info;
+      repair(cb.info);
+      cb.span = block_span(n);
       break;
+    }
     case CMARK_NODE_PARAGRAPH:
     case CMARK_NODE_BLOCK_QUOTE:
       if (!description_done_ && m_.title && section_ == *m_.title &&
@@ -1006,8 +1014,15 @@ void Builder::add_html_link(const html::Tag& tag, const html::Attribute& a, std:
 void Builder::scan_html_tags(std::string_view lit, const LiteralMap& m, bool block, cmark_node* n) {
   if (lit.find('<') == std::string_view::npos) return;
   for (const html::Tag& tag : html::scan_tags(lit)) {
-    if (tag.comment) continue;
     const std::size_t b = map_lit_off(m, tag.begin), e = map_lit_off(m, tag.end);
+    if (tag.comment) {
+      Comment& c = m_.comments.emplace_back();
+      const std::size_t body_end = tag.end >= tag.begin + 7 && lit.compare(tag.end - 3, 3, "-->") == 0 ? tag.end - 3 : tag.end;
+      c.text = std::string(text::trim(lit.substr(tag.begin + 4, body_end - std::min(body_end, tag.begin + 4))));
+      repair(c.text);
+      c.span = span(b, e);
+      continue;
+    }
     if (tag.name == "details") {
       tokens_.push_back(Token{tag.closing ? TokenKind::DetailsClose : TokenKind::DetailsOpen, b, e,
                               !tag.closing && tag.attr("open") != nullptr});

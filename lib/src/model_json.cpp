@@ -190,6 +190,22 @@ json model_to_json(const ListModel& m) {
   }
   out["html_anchors"] = std::move(anchors);
 
+  json comments = json::array();
+  for (const Comment& c : m.comments) {
+    json j = {{"text", c.text}};
+    put_span(j, c.span);
+    comments.push_back(std::move(j));
+  }
+  out["comments"] = std::move(comments);
+
+  json code = json::array();
+  for (const CodeBlock& c : m.code_blocks) {
+    json j = {{"fenced", c.fenced}, {"info", c.info}};
+    put_span(j, c.span);
+    code.push_back(std::move(j));
+  }
+  out["code_blocks"] = std::move(code);
+
   json problems = json::array();
   for (const Problem& p : m.problems) {
     json j = {{"kind", p.kind}, {"message", p.message}};

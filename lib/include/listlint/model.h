@@ -185,6 +185,19 @@ struct Toc {
   Span span;
 };
 
+/// An HTML comment (<!-- ... -->), where inline directives live.
+struct Comment {
+  std::string text;  ///< between "<!--" and "-->", trimmed
+  Span span;
+};
+
+/// A fenced or indented code block.
+struct CodeBlock {
+  bool fenced = false;
+  std::string info;  ///< the info string of a fenced block
+  Span span;
+};
+
 /// Something structurally wrong that the model noticed (rules decide how to report it).
 struct Problem {
   std::string kind;  ///< "unclosed-details", "stray-details-close", "invalid-utf8", "nul-byte"
@@ -209,6 +222,8 @@ struct ListModel {
   std::vector<RefDef> definitions;
   std::vector<UndefinedRef> undefined_refs;
   std::vector<HtmlAnchor> html_anchors;
+  std::vector<Comment> comments;
+  std::vector<CodeBlock> code_blocks;
   std::vector<Problem> problems;
   bool has_bom = false;
   LineEndings line_endings;
