@@ -9,7 +9,7 @@
 #include "html.h"
 #include "listlint/model_json.h"
 #include "support.h"
-#include "text.h"
+#include "listlint/text.h"
 
 namespace fs = std::filesystem;
 

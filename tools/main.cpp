@@ -3,21 +3,35 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "listlint/config.h"
 #include "listlint/document.h"
+#include "listlint/linter.h"
 #include "listlint/model.h"
 #include "listlint/model_json.h"
+#include "listlint/report.h"
+#include "registry.h"
 
 namespace {
 
+namespace fs = std::filesystem;
+
 constexpr int kExitOk = 0;
-constexpr int kExitError = 2;  // usage, I/O or bad input
+constexpr int kExitFindings = 1;  // at least one error-severity finding
+constexpr int kExitError = 2;     // usage, configuration, I/O or bad input
+
+const std::string kDocsUrl = LISTLINT_DOCS_URL;
 
 void print_error(const listlint::LoadError& e) {
   std::fprintf(stderr, "listlint: %s: %s\n", e.path.c_str(), e.reason.c_str());
@@ -100,6 +114,230 @@ int run_ast(const std::vector<std::string>& files) {
   return rc;
 }
 
+
+// ---- check ----------------------------------------------------------------------------------
+
+struct CheckOptions {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string config;
+  std::vector<std::string> enable, disable;
+  bool fix = false, quiet = false;
+  std::string color = "auto";
+};
+
+bool skipped_dir(const std::string& name) {
+  static const std::set<std::string> kSkip = {".git", "node_modules", "build", "_build", "dist", "target", ".venv", "venv"};
+  return kSkip.count(name) > 0 || name.rfind("build-", 0) == 0 || name.rfind("cmake-build-", 0) == 0;
+}
+
+bool markdown_name(const fs::path& p) {
+  const std::string ext = p.extension().string();
+  return ext == ".md" || ext == ".markdown" || ext == ".MD" || ext == ".Md";
+}
+
+// Files to check, in a stable order; a directory is walked for *.md and *.markdown.
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std::vector<listlint::FileReport>& errors) {
+  std::vector<std::string> out;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (p == "-" || !fs::is_directory(p, ec)) {
+      out.push_back(p);  // a missing or odd file is reported when it is read
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) {
+      errors.push_back({p, {}, std::string("cannot read the directory: ") + ec.message()});
+      continue;
+    }
+    for (; it != end; it.increment(ec)) {
+      if (ec) {
+        errors.push_back({it->path().string(), {}, std::string("cannot read: ") + ec.message()});
+        ec.clear();
+        continue;
+      }
+      const fs::path& f = it->path();
+      if (it->is_directory(ec)) {
+        if (skipped_dir(f.filename().string())) it.disable_recursion_pending();
+        continue;
+      }
+      if (markdown_name(f) && it->is_regular_file(ec)) found.push_back(f.string());
+    }
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+std::vector<std::string> split_ids(const std::vector<std::string>& values) {
+  std::vector<std::string> ids;
+  for (const auto& v : values) {
+    std::string cur;
+    for (char c : v + ",") {
+      if (c == ',' || c == ' ') {
+        if (!cur.empty()) ids.push_back(cur);
+        cur.clear();
+      } else {
+        cur += c;
+      }
+    }
+  }
+  return ids;
+}
+
+int run_check(CheckOptions o) {
+  const auto& rules = listlint::rules::all();
+  const auto enable = split_ids(o.enable), disable = split_ids(o.disable);
+  for (const auto& id : enable)
+    if (!listlint::rules::find(id)) { std::fprintf(stderr, "listlint: --enable: unknown rule \"%s\" (listlint rules lists them)\n", id.c_str()); return kExitError; }
+  for (const auto& id : disable)
+    if (!listlint::rules::find(id)) { std::fprintf(stderr, "listlint: --disable: unknown rule \"%s\" (listlint rules lists them)\n", id.c_str()); return kExitError; }
+  if (o.fix && std::find(o.paths.begin(), o.paths.end(), "-") != o.paths.end()) {
+    std::fprintf(stderr, "listlint: --fix cannot rewrite standard input; name the file instead\n");
+    return kExitError;
+  }
+  // Command-line choices override every configuration file.
+  auto finish = [&](listlint::Config& c) {
+    for (const auto& id : enable) {
+      auto& s = c.rules[id];
+      if (s.severity == listlint::Severity::Off) s.severity = listlint::rules::find(id)->info().default_severity;
+      if (s.severity == listlint::Severity::Off) s.severity = listlint::Severity::Error;
+    }
+    for (const auto& id : disable) c.rules[id].severity = listlint::Severity::Off;
+  };
+  std::optional<listlint::Config> fixed_config;
+  if (!o.config.empty()) {
+    listlint::Config c = listlint::default_config(rules);
+    if (auto err = listlint::load_config_file(c, o.config, rules)) {
+      std::fprintf(stderr, "listlint: %s: %s\n", o.config.c_str(), err->c_str());
+      return kExitError;
+    }
+    finish(c);
+    fixed_config = std::move(c);
+  }
+  std::map<std::string, std::pair<listlint::Config, std::optional<std::string>>> discovered;
+  auto config_for = [&](const std::string& file) -> std::pair<const listlint::Config*, std::optional<std::string>> {
+    if (fixed_config) return {&*fixed_config, std::nullopt};
+    const std::string path = file == "-" ? listlint::find_config_file("./stdin") : listlint::find_config_file(file);
+    auto it = discovered.find(path);
+    if (it == discovered.end()) {
+      listlint::Config c = listlint::default_config(rules);
+      std::optional<std::string> err;
+      if (!path.empty()) {
+        if (auto e = listlint::load_config_file(c, path, rules)) err = path + ": " + *e;
+        else spdlog::debug("{}: using {}", file, path);
+      }
+      finish(c);
+      it = discovered.emplace(path, std::make_pair(std::move(c), err)).first;
+    }
+    return {&it->second.first, it->second.second};
+  };
+
+  std::vector<listlint::FileReport> reports;
+  if (o.paths.empty()) o.paths.push_back(".");
+  std::vector<listlint::FileReport> walk_errors;
+  const auto files = expand_paths(o.paths, walk_errors);
+  bool bad_config = false;
+  for (const auto& file : files) {
+    auto [config, config_error] = config_for(file);
+    if (config_error) {
+      if (!bad_config) std::fprintf(stderr, "listlint: %s\n", config_error->c_str());
+      bad_config = true;
+      reports.push_back({file, {}, "invalid configuration: " + *config_error});
+      continue;
+    }
+    if (file != "-" && listlint::is_ignored(*config, file)) {
+      spdlog::debug("{}: ignored by {}", file, config->source);
+      continue;
+    }
+    auto loaded = listlint::load_document(file);
+    if (loaded.error) {
+      reports.push_back({file, {}, loaded.error->reason});
+      continue;
+    }
+    listlint::FileReport report{file, {}, std::nullopt};
+    if (o.fix) {
+      const std::string original(loaded.document->bytes());
+      auto fixed = listlint::fix_document(file, original, *config, rules);
+      if (fixed.bytes != original) {
+        if (auto err = listlint::write_file_atomic(file, fixed.bytes)) {
+          report.error = *err;
+          // Not written: report the findings of the file as it is.
+          const auto model = listlint::build_model(*loaded.document);
+          report.diagnostics = listlint::lint(*loaded.document, model, *config, rules);
+        } else {
+          spdlog::info("{}: {} fixes applied", file, fixed.applied);
+          report.diagnostics = std::move(fixed.remaining);
+        }
+      } else {
+        report.diagnostics = std::move(fixed.remaining);
+      }
+    } else {
+      const auto model = listlint::build_model(*loaded.document);
+      report.diagnostics = listlint::lint(*loaded.document, model, *config, rules);
+    }
+    reports.push_back(std::move(report));
+  }
+  reports.insert(reports.end(), walk_errors.begin(), walk_errors.end());
+
+  for (const auto& r : reports)
+    if (r.error && r.error->rfind("invalid configuration", 0) != 0) std::fprintf(stderr, "listlint: %s: %s\n", r.path.c_str(), r.error->c_str());
+
+  bool color = o.color == "always";
+  if (o.color == "auto") color = ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+  if (o.format == "json") {
+    std::cout << listlint::format_json(reports).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  } else if (o.format == "sarif") {
+    std::cout << listlint::format_sarif(reports, rules, LISTLINT_VERSION, kDocsUrl)
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+              << '\n';
+  } else if (o.format == "github") {
+    std::cout << listlint::format_github(reports);
+  } else {
+    std::cout << listlint::format_text(reports, color, o.quiet);
+  }
+  std::cout.flush();
+  const auto summary = listlint::summarize(reports);
+  if (summary.failed > 0 || bad_config) return kExitError;
+  return summary.errors > 0 ? kExitFindings : kExitOk;
+}
+
+// ---- rules ----------------------------------------------------------------------------------
+
+int run_rules(const std::string& format, const std::string& doc_header) {
+  const auto& rules = listlint::rules::all();
+  if (!doc_header.empty()) {
+    const auto* r = listlint::rules::find(doc_header);
+    if (!r) { std::fprintf(stderr, "listlint: unknown rule \"%s\"\n", doc_header.c_str()); return kExitError; }
+    std::cout << listlint::rule_doc_header(r->info());
+    return kExitOk;
+  }
+  if (format == "schema") {
+    std::cout << listlint::config_schema(rules).dump(2) << '\n';
+    return kExitOk;
+  }
+  if (format == "json") {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto* r : rules) {
+      const auto& i = r->info();
+      nlohmann::json opts = nlohmann::json::array();
+      for (const auto& o : i.options) opts.push_back({{"name", o.name}, {"default", o.default_value}, {"description", o.description}});
+      out.push_back({{"id", i.id}, {"summary", i.summary}, {"tags", i.tags},
+                     {"severity", listlint::to_string(i.default_severity)}, {"fixable", i.fixable},
+                     {"options", opts}, {"docs", kDocsUrl + i.id + ".md"}});
+    }
+    std::cout << out.dump(2) << '\n';
+    return kExitOk;
+  }
+  for (const auto* r : rules) {
+    const auto& i = r->info();
+    std::printf("%-18s %-7s %-8s %s\n", i.id.c_str(), listlint::to_string(i.default_severity),
+                i.fixable ? "fixable" : "", i.summary.c_str());
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -115,6 +353,23 @@ int main(int argc, char** argv) {
   model->add_option("FILE", model_files, "Markdown files ('-' reads standard input)")->required();
   model->add_flag("--pretty", pretty, "Indent the JSON");
   model->add_flag("--summary", summary, "Print a short human-readable summary instead of JSON");
+
+  CheckOptions check_opts;
+  auto* check = app.add_subcommand("check", "Lint lists (files, directories, - for standard input)");
+  check->add_option("PATH", check_opts.paths, "Files or directories (default: the current directory)");
+  check->add_option("--format", check_opts.format, "Output format")->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+  check->add_option("--config", check_opts.config, "Use this configuration file instead of .listlint.json lookup");
+  check->add_option("--enable", check_opts.enable, "Turn rules on (comma-separated ids)");
+  check->add_option("--disable", check_opts.disable, "Turn rules off (comma-separated ids)");
+  check->add_flag("--fix", check_opts.fix, "Apply safe fixes and rewrite the files (atomically)");
+  check->add_flag("-q,--quiet", check_opts.quiet, "Show errors only, without the summary line");
+  check->add_option("--color", check_opts.color, "Colour the text output")->check(CLI::IsMember({"auto", "always", "never"}));
+
+  std::string rules_format = "text", doc_header;
+  auto* rules_cmd = app.add_subcommand("rules", "List every rule with its default severity");
+  rules_cmd->add_option("--format", rules_format, "text, json, or the configuration's JSON schema")
+      ->check(CLI::IsMember({"text", "json", "schema"}));
+  rules_cmd->add_option("--doc-header", doc_header, "Print the generated header of a rule's doc page");
 
   std::vector<std::string> ast_files;
   auto* debug = app.add_subcommand("debug", "Developer tools");
@@ -133,6 +388,8 @@ int main(int argc, char** argv) {
   spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::warn);
 
   try {
+    if (check->parsed()) return run_check(check_opts);
+    if (rules_cmd->parsed()) return run_rules(rules_format, doc_header);
     if (model->parsed()) return run_model(model_files, pretty, summary);
     if (ast->parsed()) return run_ast(ast_files);
   } catch (const std::exception& e) {

@@ -21,7 +21,7 @@
 #include "listlint/model.h"
 #include "listlint/slug.h"
 #include "markdown.h"
-#include "text.h"
+#include "listlint/text.h"
 
 extern "C" {
 #include <cmark-gfm-core-extensions.h>
@@ -782,6 +782,7 @@ void Builder::on_row_enter(cmark_node* n) {
   if (!r.trailing_pipe && cell_begin <= end && (cell_begin < end || segs_.empty() || !r.leading_pipe))
     segs_.push_back(CellSeg{cell_begin, end, 0, esc});
   r.source_cells = static_cast<int>(segs_.size());
+  for (std::size_t k = tb.columns.size(); k < segs_.size(); ++k) r.dropped.push_back(span(segs_[k].begin, segs_[k].end));
   r.span = span(p, end);
   // Reported cell columns are read as the cells are entered.
   int k = 0;
@@ -1271,17 +1272,21 @@ void Builder::classify_undefined_refs() {
     }
     std::sort(md_links.begin(), md_links.end());
   };
-  // Is there a link right before `b` or right after `e`, separated only by , ; | and spaces?
+  // Is there a link right before `b` or right after `e`, in a run of links: separated by a
+  // comma, semicolon or pipe (ASCII or fullwidth) and spaces? A space alone does not make a run:
+  // "Desc. [MIT] [website](u)" is a license tag beside a link.
   auto near_link = [&](std::size_t b, std::size_t e) {
     auto sep_only = [&](std::size_t from, std::size_t to) {
       if (to < from || to - from > 8) return false;
+      bool separator = false;
       for (std::size_t i = from; i < to; ++i) {
         const char c = src_[i];
-        if (c != ' ' && c != ',' && c != ';' && c != '|' && c != '\t' &&
-            static_cast<unsigned char>(c) < 0x80)
-          return false;
+        if (c == ',' || c == ';' || c == '|') { separator = true; continue; }
+        if (c == ' ' || c == '\t') continue;
+        if (static_cast<unsigned char>(c) >= 0x80) { separator = true; continue; }  // ， 、 ；
+        return false;
       }
-      return true;
+      return separator;
     };
     auto it = std::lower_bound(md_links.begin(), md_links.end(), std::make_pair(e, std::size_t{0}));
     if (it != md_links.end() && sep_only(e, it->first)) return true;
@@ -1291,6 +1296,7 @@ void Builder::classify_undefined_refs() {
     }
     return false;
   };
+  std::vector<std::size_t> pending_text_match;
   for (std::size_t t = 0; t < text_ranges_.size(); ++t) {
     const auto [tb, te] = text_ranges_[t];
     const std::string_view s = src_.substr(tb, te - tb);
@@ -1321,6 +1327,19 @@ void Builder::classify_undefined_refs() {
       } else if (end < s.size() && (s[end] == '(' || s[end] == ':')) {
         i = close;
         continue;
+      } else {
+        // "[text] (https://...)": a space between ] and ( leaves both as text.
+        std::size_t k = end;
+        while (k < s.size() && (s[k] == ' ' || s[k] == '\t')) ++k;
+        if (k > end && k + 1 < s.size() && s[k] == '(' &&
+            (starts_with_ci(s.substr(k + 1), "http://") || starts_with_ci(s.substr(k + 1), "https://") ||
+             s[k + 1] == '#' || s[k + 1] == '/' || s[k + 1] == '.')) {
+          const std::size_t close_paren = s.find(')', k);
+          if (close_paren != std::string_view::npos) {
+            shape = "spaced";
+            end = close_paren + 1;
+          }
+        }
       }
       prepare();
       if (defined.count(text::normalize_label(lookup))) { i = end - 1; continue; }
@@ -1334,10 +1353,19 @@ void Builder::classify_undefined_refs() {
       u.span = span(tb + i, tb + end);
       const std::string_view lk = text::trim(lookup);
       const bool url_label = lk.find("://") != std::string_view::npos || starts_with_ci(lk, "www.");
-      u.link_like = url_label || link_texts.count(text::normalize_label(lookup)) > 0 ||
-                    link_texts.count(text::normalize_label(label)) > 0 ||
-                    near_link(tb + i, tb + end);
+      u.link_like = shape == "spaced" || url_label || near_link(tb + i, tb + end);
+      if (!u.link_like && link_texts.count(text::normalize_label(label)) > 0) pending_text_match.push_back(m_.undefined_refs.size() - 1);
       i = end - 1;
+    }
+  }
+  // A label that is the text of a real link elsewhere was meant as that link, unless the file
+  // leaves it undefined again and again: then it is a tag convention ("[Boost]", "[MIT]").
+  if (!pending_text_match.empty()) {
+    std::unordered_map<std::string, int> uses;
+    for (const auto& u : m_.undefined_refs) ++uses[text::normalize_label(u.label)];
+    for (std::size_t k : pending_text_match) {
+      UndefinedRef& u = m_.undefined_refs[k];
+      if (uses[text::normalize_label(u.label)] <= 2) u.link_like = true;
     }
   }
 }

@@ -111,6 +111,15 @@ json model_to_json(const ListModel& m) {
       cells.push_back(std::move(cj));
     }
     j["cells"] = std::move(cells);
+    if (!r.dropped.empty()) {
+      json dropped = json::array();
+      for (const Span& d : r.dropped) {
+        json dj = json::object();
+        put_span(dj, d);
+        dropped.push_back(std::move(dj));
+      }
+      j["dropped"] = std::move(dropped);
+    }
     return j;
   };
   json tables = json::array();

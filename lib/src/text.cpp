@@ -1,4 +1,4 @@
-#include "text.h"
+#include "listlint/text.h"
 
 #include <cmath>
 #include <cstdlib>

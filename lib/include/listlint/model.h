@@ -103,6 +103,8 @@ struct Row {
   int source_cells = 0;  ///< cells written on the source line (cmark-gfm pads or drops)
   bool leading_pipe = false, trailing_pipe = false;
   std::vector<Cell> cells;  ///< always as many as the table has columns
+  /// Cells written past the header's width (cmark-gfm drops them): their source spans.
+  std::vector<Span> dropped;
   Span span;
 };
 
@@ -154,9 +156,11 @@ struct RefDef {
 struct UndefinedRef {
   std::string text;   ///< as written, brackets included
   std::string label;  ///< the label looked up
-  std::string shape;  ///< "full" [a][b], "collapsed" [a][], "shortcut" [a]
-  /// True when it was surely meant as a link: its label is the text of a real link in the
-  /// file, is a URL, or it sits in a run of links ("[a](u), [b], [c](v)").
+  std::string shape;  ///< "full" [a][b], "collapsed" [a][], "shortcut" [a], "spaced" [a] (url)
+  /// True when it was surely meant as a link: a space splits "[a] (url)", its label is a URL,
+  /// it sits in a run of links ("[a](u), [b], [c](v)"), or its label is the text of a real link
+  /// in the file and the file leaves that label undefined at most twice (more is a tag
+  /// convention such as "[Boost]").
   bool link_like = false;
   int section = -1;
   Span span;

@@ -1,0 +1,54 @@
+#pragma once
+// Configuration: .listlint.json, its discovery, validation and ignore globs.
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "listlint/diagnostic.h"
+#include "listlint/rule.h"
+
+namespace listlint {
+
+/// A rule's setting for a run.
+struct RuleSetting {
+  Severity severity = Severity::Error;
+  nlohmann::json options = nlohmann::json::object();  ///< defaults merged with the user's values
+};
+
+/// The settings for a run.
+struct Config {
+  std::map<std::string, RuleSetting> rules;  ///< one entry per known rule
+  std::vector<std::string> ignore;           ///< globs, relative to `base_dir`
+  std::string base_dir;                      ///< folder of the configuration file ("" for none)
+  std::string source;                        ///< the configuration file ("" for the defaults)
+};
+
+/// The defaults of every rule.
+Config default_config(const std::vector<const Rule*>& rules);
+
+/// Applies a configuration document to `config`. Returns the reason when it is invalid: unknown
+/// rule ids, unknown options, values of the wrong type, bad severities, bad JSON.
+std::optional<std::string> apply_config(Config& config, const std::string& json_text,
+                                        const std::vector<const Rule*>& rules);
+
+/// Reads and applies a configuration file; `base_dir` becomes its folder.
+std::optional<std::string> load_config_file(Config& config, const std::string& path,
+                                            const std::vector<const Rule*>& rules);
+
+/// The .listlint.json that governs `file`: searched from the file's folder upward, stopping at
+/// the repository root (a folder holding .git). Empty when there is none.
+std::string find_config_file(const std::string& file);
+
+/// True when `path` matches one of the config's ignore globs (`*`, `?`, `**`, `[...]`).
+bool is_ignored(const Config& config, const std::string& path);
+
+/// Glob matching: `*` and `?` stay within a path segment, `**/` spans segments.
+bool glob_match(std::string_view pattern, std::string_view path);
+
+/// The JSON schema of .listlint.json for these rules.
+nlohmann::json config_schema(const std::vector<const Rule*>& rules);
+
+}  // namespace listlint

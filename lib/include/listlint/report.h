@@ -1,0 +1,38 @@
+#pragma once
+// Reporters: text, JSON, SARIF 2.1.0 and GitHub workflow commands.
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "listlint/diagnostic.h"
+#include "listlint/rule.h"
+
+namespace listlint {
+
+/// The findings for one file, or why it could not be checked.
+struct FileReport {
+  std::string path;
+  std::vector<Diagnostic> diagnostics;
+  std::optional<std::string> error;  ///< set when the file could not be read or written
+};
+
+/// Counts over all files.
+struct Summary {
+  int files = 0, errors = 0, warnings = 0, fixable = 0, failed = 0;
+};
+Summary summarize(const std::vector<FileReport>& files);
+
+/// `path:line:col: severity: message [rule-id]` lines and a summary line. `quiet` shows errors only
+/// and no summary.
+std::string format_text(const std::vector<FileReport>& files, bool color, bool quiet);
+/// {"files": [...], "summary": {...}}
+nlohmann::json format_json(const std::vector<FileReport>& files);
+/// A SARIF 2.1.0 log that GitHub code scanning accepts.
+nlohmann::json format_sarif(const std::vector<FileReport>& files, const std::vector<const Rule*>& rules,
+                            const std::string& version, const std::string& docs_base_url);
+/// One ::error or ::warning workflow command per finding.
+std::string format_github(const std::vector<FileReport>& files);
+
+}  // namespace listlint

@@ -1,0 +1,251 @@
+#include "listlint/config.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace listlint {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+const char* type_name(const json& j) {
+  switch (j.type()) {
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "true or false";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return "a number";
+    case json::value_t::array: return "an array";
+    case json::value_t::object: return "an object";
+    default: return "null";
+  }
+}
+
+bool same_type(const json& want, const json& got) {
+  if (want.is_number()) return got.is_number();
+  if (want.type() != got.type()) return false;
+  if (want.is_array() && !want.empty()) {
+    for (const auto& e : got)
+      if (!same_type(want.front(), e)) return false;
+  }
+  return true;
+}
+
+const Rule* find(const std::vector<const Rule*>& rules, const std::string& id) {
+  for (const Rule* r : rules)
+    if (r->info().id == id) return r;
+  return nullptr;
+}
+
+}  // namespace
+
+Config default_config(const std::vector<const Rule*>& rules) {
+  Config c;
+  for (const Rule* r : rules) {
+    RuleSetting s;
+    s.severity = r->info().default_severity;
+    s.options = r->info().default_options();
+    c.rules[r->info().id] = std::move(s);
+  }
+  return c;
+}
+
+std::optional<std::string> apply_config(Config& config, const std::string& json_text,
+                                        const std::vector<const Rule*>& rules) {
+  json doc;
+  try {
+    doc = json::parse(json_text);
+  } catch (const json::parse_error& e) {
+    std::string what = e.what();
+    const auto p = what.find("parse error");
+    return "invalid JSON: " + (p == std::string::npos ? what : what.substr(p));
+  }
+  if (!doc.is_object()) return "the configuration must be a JSON object";
+  for (const auto& [key, value] : doc.items()) {
+    if (key == "$schema") continue;
+    if (key == "ignore") {
+      if (!value.is_array()) return "\"ignore\" must be an array of globs";
+      for (const auto& g : value) {
+        if (!g.is_string()) return "\"ignore\" must be an array of globs (strings)";
+        config.ignore.push_back(g.get<std::string>());
+      }
+      continue;
+    }
+    if (key != "rules") return "unknown key \"" + key + "\" (expected \"rules\" or \"ignore\")";
+    if (!value.is_object()) return "\"rules\" must be an object of rule ids";
+    for (const auto& [id, setting] : value.items()) {
+      const Rule* rule = find(rules, id);
+      if (!rule) return "unknown rule \"" + id + "\" (listlint rules lists them)";
+      RuleSetting& s = config.rules[id];
+      if (setting.is_string()) {
+        const auto sev = parse_severity(setting.get<std::string>());
+        if (!sev) return "rule \"" + id + "\": severity must be \"off\", \"warning\" or \"error\", not " + setting.dump();
+        s.severity = *sev;
+        continue;
+      }
+      if (setting.is_boolean()) {
+        s.severity = setting.get<bool>() ? rule->info().default_severity : Severity::Off;
+        continue;
+      }
+      if (!setting.is_object()) return "rule \"" + id + "\": expected a severity or an object, not " + setting.dump();
+      for (const auto& [opt, v] : setting.items()) {
+        if (opt == "severity") {
+          const auto sev = v.is_string() ? parse_severity(v.get<std::string>()) : std::nullopt;
+          if (!sev) return "rule \"" + id + "\": severity must be \"off\", \"warning\" or \"error\", not " + v.dump();
+          s.severity = *sev;
+          continue;
+        }
+        const auto& defaults = rule->info().options;
+        auto it = std::find_if(defaults.begin(), defaults.end(), [&](const OptionInfo& o) { return o.name == opt; });
+        if (it == defaults.end()) {
+          std::string known;
+          for (const auto& o : defaults) known += (known.empty() ? "" : ", ") + o.name;
+          return "rule \"" + id + "\": unknown option \"" + opt + "\"" +
+                 (known.empty() ? " (it has none)" : " (known: " + known + ")");
+        }
+        if (!same_type(it->default_value, v)) {
+          std::string want = type_name(it->default_value);
+          if (it->default_value.is_array() && !it->default_value.empty())
+            want += std::string(" of ") + (it->default_value.front().is_string() ? "strings" : "numbers");
+          return "rule \"" + id + "\": option \"" + opt + "\" must be " + want + ", not " + v.dump();
+        }
+        s.options[opt] = v;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> load_config_file(Config& config, const std::string& path,
+                                            const std::vector<const Rule*>& rules) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return "No such file or directory";
+  if (fs::is_directory(path, ec)) return "is a directory, not a file";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "cannot read the file";
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  config.source = path;
+  config.base_dir = fs::absolute(fs::path(path), ec).parent_path().string();
+  return apply_config(config, ss.str(), rules);
+}
+
+std::string find_config_file(const std::string& file) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(fs::path(file), ec).parent_path();
+  while (!dir.empty()) {
+    const fs::path candidate = dir / ".listlint.json";
+    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+    if (fs::exists(dir / ".git", ec)) break;  // the repository root
+    if (dir == dir.root_path()) break;
+    dir = dir.parent_path();
+  }
+  return "";
+}
+
+bool glob_match(std::string_view p, std::string_view s) {
+  // Iterative matcher with backtracking for '*' (one segment) and "**" (any depth).
+  if (p.empty()) return s.empty();
+  if (p.size() >= 2 && p[0] == '*' && p[1] == '*') {
+    std::string_view rest = p.substr(2);
+    if (!rest.empty() && rest[0] == '/') {
+      // "**/" matches zero or more whole segments.
+      rest.remove_prefix(1);
+      if (glob_match(rest, s)) return true;
+      for (std::size_t i = 0; i < s.size(); ++i)
+        if (s[i] == '/' && glob_match(rest, s.substr(i + 1))) return true;
+      return false;
+    }
+    for (std::size_t i = 0; i <= s.size(); ++i)
+      if (glob_match(rest, s.substr(i))) return true;
+    return false;
+  }
+  if (p[0] == '*') {
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+      if (glob_match(p.substr(1), s.substr(i))) return true;
+      if (i < s.size() && s[i] == '/') break;
+    }
+    return false;
+  }
+  if (s.empty()) return false;
+  if (p[0] == '?') return s[0] != '/' && glob_match(p.substr(1), s.substr(1));
+  if (p[0] == '[') {
+    const std::size_t close = p.find(']', 1);
+    if (close != std::string_view::npos) {
+      std::string_view set = p.substr(1, close - 1);
+      bool negate = !set.empty() && (set[0] == '!' || set[0] == '^');
+      if (negate) set.remove_prefix(1);
+      bool hit = false;
+      for (std::size_t i = 0; i < set.size(); ++i) {
+        if (i + 2 < set.size() && set[i + 1] == '-') {
+          hit |= s[0] >= set[i] && s[0] <= set[i + 2];
+          i += 2;
+        } else {
+          hit |= s[0] == set[i];
+        }
+      }
+      return hit != negate && s[0] != '/' && glob_match(p.substr(close + 1), s.substr(1));
+    }
+  }
+  return p[0] == s[0] && glob_match(p.substr(1), s.substr(1));
+}
+
+bool is_ignored(const Config& config, const std::string& path) {
+  if (config.ignore.empty()) return false;
+  std::error_code ec;
+  const fs::path abs = fs::absolute(fs::path(path), ec).lexically_normal();
+  std::string rel = path;
+  if (!config.base_dir.empty()) {
+    const fs::path r = abs.lexically_relative(fs::path(config.base_dir));
+    if (!r.empty() && r.native().rfind("..", 0) != 0) rel = r.generic_string();
+  }
+  if (rel.rfind("./", 0) == 0) rel = rel.substr(2);
+  for (const auto& g : config.ignore) {
+    std::string_view pat = g;
+    if (pat.rfind("./", 0) == 0) pat.remove_prefix(2);
+    if (glob_match(pat, rel)) return true;
+    // A pattern without '/' matches a file name anywhere, as in .gitignore.
+    if (pat.find('/') == std::string_view::npos && glob_match(pat, abs.filename().string())) return true;
+  }
+  return false;
+}
+
+json config_schema(const std::vector<const Rule*>& rules) {
+  json severity = {{"enum", {"off", "warning", "error"}}};
+  json rule_props = json::object();
+  for (const Rule* r : rules) {
+    const RuleInfo& info = r->info();
+    json props = {{"severity", severity}};
+    for (const auto& o : info.options) {
+      json p = {{"description", o.description}, {"default", o.default_value}};
+      if (o.default_value.is_string()) p["type"] = "string";
+      else if (o.default_value.is_boolean()) p["type"] = "boolean";
+      else if (o.default_value.is_number_integer()) p["type"] = "integer";
+      else if (o.default_value.is_number()) p["type"] = "number";
+      else if (o.default_value.is_array()) {
+        p["type"] = "array";
+        if (!o.default_value.empty()) p["items"] = {{"type", o.default_value.front().is_string() ? "string" : "number"}};
+      }
+      props[o.name] = p;
+    }
+    rule_props[info.id] = {
+        {"description", info.summary},
+        {"oneOf", json::array({severity, json{{"type", "boolean"}},
+                               json{{"type", "object"}, {"properties", props}, {"additionalProperties", false}}})}};
+  }
+  return {{"$schema", "https://json-schema.org/draft/2020-12/schema"},
+          {"$id", "https://listlint.dev/schema/listlint.schema.json"},
+          {"title", ".listlint.json"},
+          {"description", "listlint configuration (generated by listlint rules --format schema)"},
+          {"type", "object"},
+          {"properties",
+           {{"$schema", {{"type", "string"}}},
+            {"rules", {{"type", "object"}, {"properties", rule_props}, {"additionalProperties", false}}},
+            {"ignore", {{"type", "array"}, {"items", {{"type", "string"}}},
+                        {"description", "globs of files to skip, relative to the configuration file"}}}}},
+          {"additionalProperties", false}};
+}
+
+}  // namespace listlint

@@ -1,0 +1,245 @@
+#include "listlint/linter.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "listlint/text.h"
+
+namespace listlint {
+
+// ------------------------------------------------------------------------------------------------
+// directives
+
+Directives::Directives(const ListModel& model) {
+  for (const Comment& c : model.comments) {
+    std::string_view t = c.text;
+    if (t.rfind("listlint-", 0) != 0) continue;
+    Item item{};
+    std::string_view rest;
+    auto take = [&](std::string_view word, Item::Kind kind) {
+      if (t.rfind(word, 0) != 0) return false;
+      const std::string_view after = t.substr(word.size());
+      if (!after.empty() && after[0] != ' ' && after[0] != '\t' && after[0] != '\n') return false;
+      item.kind = kind;
+      rest = after;
+      return true;
+    };
+    // Longest words first: "listlint-disable" is a prefix of the others.
+    if (!take("listlint-disable-next-line", Item::NextLine) && !take("listlint-disable-file", Item::File) &&
+        !take("listlint-disable", Item::Disable) && !take("listlint-enable", Item::Enable))
+      continue;
+    item.line = item.kind == Item::NextLine ? c.span.end.line + 1 : c.span.begin.line;
+    std::string word;
+    auto flush = [&] {
+      if (!word.empty()) {
+        item.ids.push_back(word);
+        named_.emplace_back(word, c.span.begin.line);
+      }
+      word.clear();
+    };
+    for (char ch : rest) {
+      if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == ',') flush();
+      else word += ch;
+    }
+    flush();
+    items_.push_back(std::move(item));
+  }
+  std::stable_sort(items_.begin(), items_.end(), [](const Item& a, const Item& b) { return a.line < b.line; });
+}
+
+bool Directives::suppressed(const std::string& rule, int line) const {
+  auto names = [&](const Item& i) {
+    return i.ids.empty() || std::find(i.ids.begin(), i.ids.end(), rule) != i.ids.end();
+  };
+  bool disabled = false;
+  for (const Item& i : items_) {
+    if (i.kind == Item::File && names(i)) return true;
+    if (i.kind == Item::NextLine) {
+      if (i.line == line && names(i)) return true;
+      continue;
+    }
+    if (i.line > line) continue;
+    if (!names(i)) continue;
+    disabled = i.kind == Item::Disable;
+  }
+  return disabled;
+}
+
+// ------------------------------------------------------------------------------------------------
+// lint
+
+namespace {
+
+class Collector final : public Reporter {
+ public:
+  Collector(std::string rule, Severity severity, std::vector<Diagnostic>& out)
+      : rule_(std::move(rule)), severity_(severity), out_(out) {}
+  void report(const Span& range, std::string message, std::optional<Fix> fix, bool at_most_warning) override {
+    Diagnostic d;
+    d.rule = rule_;
+    d.severity = at_most_warning && severity_ == Severity::Error ? Severity::Warning : severity_;
+    d.range = range;
+    d.message = std::move(message);
+    d.fix = std::move(fix);
+    out_.push_back(std::move(d));
+  }
+
+ private:
+  std::string rule_;
+  Severity severity_;
+  std::vector<Diagnostic>& out_;
+};
+
+}  // namespace
+
+std::vector<Diagnostic> lint(const Document& doc, const ListModel& model, const Config& config,
+                             const std::vector<const Rule*>& rules) {
+  std::vector<Diagnostic> all;
+  const Directives directives(model);
+  for (const Rule* rule : rules) {
+    const auto it = config.rules.find(rule->info().id);
+    const RuleSetting* setting = it == config.rules.end() ? nullptr : &it->second;
+    const Severity severity = setting ? setting->severity : rule->info().default_severity;
+    if (severity == Severity::Off) continue;
+    const nlohmann::json options = setting ? setting->options : rule->info().default_options();
+    std::vector<Diagnostic> found;
+    Collector sink(rule->info().id, severity, found);
+    rule->check(RuleContext{doc, model, options}, sink);
+    for (auto& d : found) {
+      if (!directives.suppressed(d.rule, d.range.begin.line)) all.push_back(std::move(d));
+    }
+  }
+  std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.range.begin.line != b.range.begin.line) return a.range.begin.line < b.range.begin.line;
+    if (a.range.begin.column != b.range.begin.column) return a.range.begin.column < b.range.begin.column;
+    return a.rule < b.rule;
+  });
+  return all;
+}
+
+// ------------------------------------------------------------------------------------------------
+// fixes
+
+std::string apply_fixes(std::string_view bytes, const std::vector<Diagnostic>& diagnostics, int* applied) {
+  struct Candidate {
+    std::size_t begin, end;
+    const Fix* fix;
+  };
+  std::vector<Candidate> fixes;
+  for (const auto& d : diagnostics) {
+    if (!d.fix || d.fix->edits.empty()) continue;
+    std::size_t b = bytes.size(), e = 0;
+    bool valid = true;
+    for (const auto& ed : d.fix->edits) {
+      if (ed.begin > ed.end || ed.end > bytes.size()) valid = false;
+      b = std::min(b, ed.begin);
+      e = std::max(e, ed.end);
+    }
+    if (valid) fixes.push_back({b, e, &*d.fix});
+  }
+  std::stable_sort(fixes.begin(), fixes.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+  // Keep fixes whose whole extent does not touch an earlier kept fix (insertions at one point too).
+  std::vector<TextEdit> edits;
+  std::size_t last_end = 0;
+  bool any = false;
+  int count = 0;
+  for (const auto& c : fixes) {
+    // Adjacent replacements are fine; two insertions at one point would be ambiguous.
+    if (any && (c.begin < last_end || (c.begin == last_end && c.begin == c.end))) continue;
+    for (const auto& ed : c.fix->edits) edits.push_back(ed);
+    last_end = std::max(last_end, c.end);
+    any = true;
+    ++count;
+  }
+  std::stable_sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) { return a.begin < b.begin; });
+  std::string out;
+  out.reserve(bytes.size() + 64);
+  std::size_t pos = 0;
+  for (const auto& ed : edits) {
+    if (ed.begin < pos) continue;  // overlapping edits inside one fix: keep the first
+    out.append(bytes.substr(pos, ed.begin - pos));
+    out += ed.replacement;
+    pos = ed.end;
+  }
+  out.append(bytes.substr(pos));
+  if (applied) *applied = count;
+  return out;
+}
+
+FixResult fix_document(const std::string& path, std::string bytes, const Config& config,
+                       const std::vector<const Rule*>& rules, int max_passes) {
+  FixResult r;
+  for (;;) {
+    Document doc(path, bytes);
+    const ListModel model = build_model(doc);
+    r.remaining = lint(doc, model, config, rules);
+    const bool fixable = std::any_of(r.remaining.begin(), r.remaining.end(), [](const Diagnostic& d) { return d.fix.has_value(); });
+    if (!fixable || r.passes >= max_passes) break;
+    int applied = 0;
+    std::string next = apply_fixes(bytes, r.remaining, &applied);
+    if (applied == 0 || next == bytes) break;
+    bytes = std::move(next);
+    r.applied += applied;
+    ++r.passes;
+  }
+  r.bytes = std::move(bytes);
+  return r;
+}
+
+std::optional<std::string> write_file_atomic(const std::string& path, std::string_view bytes) {
+  namespace fs = std::filesystem;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::string(std::strerror(errno));
+  if (!S_ISREG(st.st_mode)) return std::string("not a regular file");
+  // A read-only file stays untouched, even for root (who could rename over it).
+  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0 || ::access(path.c_str(), W_OK) != 0)
+    return std::string("file is read-only; not fixed");
+  const fs::path p(path);
+  const std::string dir = p.has_parent_path() ? p.parent_path().string() : ".";
+  std::string tmpl = dir + "/." + p.filename().string() + ".listlint-XXXXXX";
+  const int fd = ::mkstemp(tmpl.data());
+  if (fd < 0) return "cannot create a temporary file in " + dir + ": " + std::strerror(errno);
+  auto fail = [&](const std::string& what) {
+    const std::string reason = what + ": " + std::strerror(errno);
+    ::close(fd);
+    ::unlink(tmpl.c_str());
+    return reason;
+  };
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return fail("cannot write the temporary file");
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fchmod(fd, st.st_mode & 07777) != 0) return fail("cannot set permissions");
+  if (::geteuid() == 0) (void)!::fchown(fd, st.st_uid, st.st_gid);
+  if (::fsync(fd) != 0) return fail("cannot flush the temporary file");
+  if (::close(fd) != 0) {
+    const std::string reason = std::string("cannot close the temporary file: ") + std::strerror(errno);
+    ::unlink(tmpl.c_str());
+    return reason;
+  }
+  if (::rename(tmpl.c_str(), path.c_str()) != 0) {
+    const std::string reason = std::string("cannot replace the file: ") + std::strerror(errno);
+    ::unlink(tmpl.c_str());
+    return reason;
+  }
+  // Make the rename durable too.
+  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dfd >= 0) {
+    (void)::fsync(dfd);
+    ::close(dfd);
+  }
+  return std::nullopt;
+}
+
+}  // namespace listlint

@@ -1,0 +1,117 @@
+// broken-anchor: an in-page link whose fragment matches no heading anchor and no HTML id.
+
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "listlint/rule.h"
+#include "listlint/text.h"
+
+namespace listlint::rules {
+namespace {
+
+std::u32string decode(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    for (int k = 1; k < len && i + static_cast<std::size_t>(k) < s.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
+    out += cp;
+    i += static_cast<std::size_t>(len);
+  }
+  return out;
+}
+
+std::size_t distance(const std::u32string& a, const std::u32string& b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return s;
+}
+
+std::string quote(const std::string& s) {
+  std::string t = s.size() > 60 ? s.substr(0, 57) + "..." : s;
+  return "\"" + t + "\"";
+}
+
+/// Flags in-page links (#fragment) that match no heading anchor as GitHub computes it and no
+/// HTML id or name, with the closest existing anchor as a suggestion.
+class BrokenAnchor final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static const RuleInfo kInfo{
+        "broken-anchor",
+        "An in-page link (#fragment) matches no heading anchor as GitHub computes it and no HTML id "
+        "or name on the page.",
+        {"links", "toc"},
+        Severity::Error,
+        false,
+        {}};
+    return kInfo;
+  }
+
+  void check(const RuleContext& ctx, Reporter& out) const override {
+    const ListModel& m = ctx.model;
+    std::unordered_set<std::string> targets;
+    std::vector<std::string> candidates;
+    for (const Section& s : m.sections) {
+      targets.insert(s.anchor);
+      candidates.push_back(s.anchor);
+    }
+    for (const HtmlAnchor& a : m.html_anchors) {
+      targets.insert(a.id);
+      candidates.push_back(a.id);
+    }
+    for (const Link& l : m.links) {
+      if (l.image || l.url.size() < 2 || l.url[0] != '#') continue;
+      if (l.kind == LinkKind::Bare || l.kind == LinkKind::RawMarkdown) continue;
+      const std::string target = text::percent_decode(std::string_view(l.url).substr(1));
+      if (targets.count(target) || targets.count(lower_ascii(target)) || target == "top") continue;
+      // Suggest the heading the link names, else the nearest anchor by edit distance.
+      std::string suggestion, why;
+      for (const Section& s : m.sections) {
+        if (!l.text.empty() && s.text == l.text) {
+          suggestion = s.anchor;
+          why = "; GitHub gives the heading " + quote(s.text) + " (line " + std::to_string(s.span.begin.line) +
+                ") the anchor #" + s.anchor;
+          break;
+        }
+      }
+      if (suggestion.empty()) {
+        const std::u32string t = decode(lower_ascii(target));
+        std::size_t best = std::string::npos;
+        for (const auto& c : candidates) {
+          const std::size_t d = distance(t, decode(lower_ascii(c)));
+          if (d < best) {
+            best = d;
+            suggestion = c;
+          }
+        }
+        if (best > std::max<std::size_t>(2, t.size() / 4)) suggestion.clear();
+        if (!suggestion.empty()) why = "; did you mean #" + suggestion + "?";
+      }
+      out.report(l.span, "Link " + quote(l.text) + " points to #" + target +
+                             ", but no heading or id on this page has that anchor" + why);
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_broken_anchor() { return std::make_unique<BrokenAnchor>(); }
+
+}  // namespace listlint::rules
