@@ -1258,7 +1258,6 @@ void Builder::classify_undefined_refs() {
   // The lookups are built on first need: most lists have no bracketed text at all.
   bool ready = false;
   std::unordered_set<std::string> defined;
-  std::unordered_set<std::string> link_texts;
   std::vector<std::pair<std::size_t, std::size_t>> md_links;
   auto prepare = [&] {
     if (ready) return;
@@ -1266,7 +1265,6 @@ void Builder::classify_undefined_refs() {
     for (const auto& d : m_.definitions) defined.insert(text::normalize_label(d.label));
     for (const Link& l : m_.links) {
       if ((l.kind == LinkKind::Inline || l.kind == LinkKind::Reference) && !l.image) {
-        if (!l.url.empty()) link_texts.insert(text::normalize_label(l.text));
         md_links.emplace_back(l.span.bytes.begin, l.span.bytes.end);
       }
     }
@@ -1296,7 +1294,6 @@ void Builder::classify_undefined_refs() {
     }
     return false;
   };
-  std::vector<std::size_t> pending_text_match;
   for (std::size_t t = 0; t < text_ranges_.size(); ++t) {
     const auto [tb, te] = text_ranges_[t];
     const std::string_view s = src_.substr(tb, te - tb);
@@ -1354,18 +1351,8 @@ void Builder::classify_undefined_refs() {
       const std::string_view lk = text::trim(lookup);
       const bool url_label = lk.find("://") != std::string_view::npos || starts_with_ci(lk, "www.");
       u.link_like = shape == "spaced" || url_label || near_link(tb + i, tb + end);
-      if (!u.link_like && link_texts.count(text::normalize_label(label)) > 0) pending_text_match.push_back(m_.undefined_refs.size() - 1);
+
       i = end - 1;
-    }
-  }
-  // A label that is the text of a real link elsewhere was meant as that link, unless the file
-  // leaves it undefined again and again: then it is a tag convention ("[Boost]", "[MIT]").
-  if (!pending_text_match.empty()) {
-    std::unordered_map<std::string, int> uses;
-    for (const auto& u : m_.undefined_refs) ++uses[text::normalize_label(u.label)];
-    for (std::size_t k : pending_text_match) {
-      UndefinedRef& u = m_.undefined_refs[k];
-      if (uses[text::normalize_label(u.label)] <= 2) u.link_like = true;
     }
   }
 }

@@ -157,10 +157,10 @@ struct UndefinedRef {
   std::string text;   ///< as written, brackets included
   std::string label;  ///< the label looked up
   std::string shape;  ///< "full" [a][b], "collapsed" [a][], "shortcut" [a], "spaced" [a] (url)
-  /// True when it was surely meant as a link: a space splits "[a] (url)", its label is a URL,
-  /// it sits in a run of links ("[a](u), [b], [c](v)"), or its label is the text of a real link
-  /// in the file and the file leaves that label undefined at most twice (more is a tag
-  /// convention such as "[Boost]").
+  /// True when it was surely meant as a link: a space splits "[a] (url)", its label is a URL
+  /// ("[a][https://...]"), or it sits in a comma- or pipe-separated run of links
+  /// ("[a](u), [b], [c](v)"). Tags such as "Desc. [MIT] [website](u)" are not link-like, even
+  /// when a real link elsewhere has the same text: nothing tells the two apart.
   bool link_like = false;
   int section = -1;
   Span span;

@@ -1,0 +1,142 @@
+// The rule fixtures: each case runs with only its rule on and must match its golden
+// <case>.expected.json; fixable cases must match <case>.fixed.md and lint clean of fixable findings
+// afterwards. LISTLINT_UPDATE_GOLDEN=1 rewrites the golden files (review the diff).
+// Also the meta-test: rule list, sources, docs and fixture folders match one to one.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "listlint/config.h"
+#include "listlint/linter.h"
+#include "registry.h"
+#include "support.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+const fs::path kRoot = LISTLINT_SOURCE_DIR;
+
+json to_json(const std::vector<listlint::Diagnostic>& ds) {
+  json out = json::array();
+  for (const auto& d : ds)
+    out.push_back({{"rule", d.rule}, {"severity", listlint::to_string(d.severity)}, {"message", d.message},
+                   {"line", d.range.begin.line}, {"column", d.range.begin.column},
+                   {"end_line", d.range.end.line}, {"end_column", d.range.end.column},
+                   {"fixable", d.fix.has_value()}});
+  return out;
+}
+
+// Only `id` on, with the options of <case>.config.json when there is one.
+listlint::Config only(const std::string& id, const fs::path& case_md) {
+  const auto& rules = listlint::rules::all();
+  listlint::Config c = listlint::default_config(rules);
+  for (auto& [rid, s] : c.rules)
+    if (rid != id) s.severity = listlint::Severity::Off;
+  fs::path opts = case_md;
+  opts.replace_extension(".config.json");
+  if (fs::exists(opts)) {
+    const json o = json::parse(test::read_file(opts.string()));
+    const auto err = listlint::apply_config(c, json{{"rules", {{id, o}}}}.dump(), rules);
+    REQUIRE_MESSAGE(!err, *err);
+  }
+  return c;
+}
+
+std::vector<fs::path> cases(const std::string& id) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(kRoot / "fixtures/rules" / id)) {
+    const std::string name = e.path().filename().string();
+    if (e.path().extension() == ".md" && name.find(".fixed.md") == std::string::npos) out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("rules: every fixture case matches its golden findings and fixes") {
+  const bool update = std::getenv("LISTLINT_UPDATE_GOLDEN") != nullptr;
+  const auto& rules = listlint::rules::all();
+  for (const auto* rule : rules) {
+    const std::string id = rule->info().id;
+    int positive = 0, negative = 0;
+    for (const auto& md : cases(id)) {
+      INFO(md.string());
+      const std::string bytes = test::read_file(md.string());
+      const listlint::Config config = only(id, md);
+      const std::string rel = fs::relative(md, kRoot).generic_string();
+      listlint::Document doc(rel, bytes);
+      const auto model = listlint::build_model(doc);
+      const auto found = listlint::lint(doc, model, config, rules);
+      for (const auto& d : found) CHECK(d.rule == id);
+      (found.empty() ? negative : positive) += 1;
+      fs::path expected = md;
+      expected.replace_extension(".expected.json");
+      const json got = to_json(found);
+      if (update) test::write_file(expected.string(), got.dump(2) + "\n");
+      REQUIRE_MESSAGE(fs::exists(expected), "missing " << expected.string());
+      CHECK(got == json::parse(test::read_file(expected.string())));
+
+      const bool has_fixes = std::any_of(found.begin(), found.end(), [](const auto& d) { return d.fix.has_value(); });
+      if (!has_fixes) continue;
+      CHECK_MESSAGE(rule->info().fixable, id << " reports fixes but is not declared fixable");
+      fs::path fixed_path = md;
+      fixed_path.replace_extension(".fixed.md");
+      const auto fixed = listlint::fix_document(rel, bytes, config, rules);
+      if (update) test::write_file(fixed_path.string(), fixed.bytes);
+      REQUIRE_MESSAGE(fs::exists(fixed_path), "missing " << fixed_path.string());
+      CHECK(fixed.bytes == test::read_file(fixed_path.string()));
+      // Fixed means fixed: nothing fixable is left, and fixing again changes nothing.
+      for (const auto& d : fixed.remaining) CHECK_MESSAGE(!d.fix, "still fixable: " << d.message);
+      CHECK(listlint::fix_document(rel, fixed.bytes, config, rules).bytes == fixed.bytes);
+    }
+    CHECK_MESSAGE(positive > 0, id << " has no fixture with findings");
+    CHECK_MESSAGE(negative > 0, id << " has no fixture without findings");
+  }
+}
+
+TEST_CASE("rules: list, sources, docs and fixture folders match one to one") {
+  const auto& rules = listlint::rules::all();
+  std::set<std::string> ids, sources, docs, fixtures;
+  std::string previous;
+  for (const auto* r : rules) {
+    const std::string id = r->info().id;
+    CHECK_MESSAGE(ids.insert(id).second, "duplicate rule " << id);
+    CHECK_MESSAGE(previous < id, "rules/all.def is not sorted at " << id);
+    previous = id;
+    CHECK(!r->info().summary.empty());
+    CHECK(r->info().default_severity != listlint::Severity::Off);
+    CHECK(listlint::rules::find(id) == r);
+  }
+  for (const auto& e : fs::directory_iterator(kRoot / "rules"))
+    if (e.path().extension() == ".cpp" && e.path().stem() != "registry") sources.insert(e.path().stem().string());
+  for (const auto& e : fs::directory_iterator(kRoot / "docs/rules"))
+    if (e.path().extension() == ".md" && e.path().stem() != "README") docs.insert(e.path().stem().string());
+  for (const auto& e : fs::directory_iterator(kRoot / "fixtures/rules"))
+    if (e.is_directory()) fixtures.insert(e.path().filename().string());
+  CHECK(sources == ids);
+  CHECK(docs == ids);
+  CHECK(fixtures == ids);
+  // Each doc page starts with the header generated from the rule's metadata.
+  for (const auto* r : rules) {
+    const std::string doc = test::read_file((kRoot / "docs/rules" / (r->info().id + ".md")).string());
+    const std::string header = listlint::rule_doc_header(r->info());
+    CHECK_MESSAGE(doc.rfind(header, 0) == 0,
+                  "docs/rules/" << r->info().id << ".md must start with the output of listlint rules --doc-header "
+                                << r->info().id);
+  }
+}
+
+TEST_CASE("rules: the configuration schema in docs/ is the generated one") {
+  const std::string path = (kRoot / "docs/listlint.schema.json").string();
+  const json want = listlint::config_schema(listlint::rules::all());
+  if (std::getenv("LISTLINT_UPDATE_GOLDEN")) test::write_file(path, want.dump(2) + "\n");
+  const std::string have = test::read_file(path);
+  REQUIRE_MESSAGE(!have.empty(), "missing docs/listlint.schema.json (listlint rules --format schema)");
+  CHECK(json::parse(have) == want);
+}
