@@ -101,7 +101,9 @@ class BrokenAnchor final : public Rule {
             suggestion = c;
           }
         }
-        if (best > std::max<std::size_t>(2, t.size() / 4)) suggestion.clear();
+        // Close enough to be a typo: at most a quarter of the target (at least 1), and never
+        // everything ("#x" suggests nothing).
+        if (best > std::max<std::size_t>(1, t.size() / 4) || best >= t.size()) suggestion.clear();
         if (!suggestion.empty()) why = "; did you mean #" + suggestion + "?";
       }
       out.report(l.span, "Link " + quote(l.text) + " points to #" + target +

@@ -1,1 +1,348 @@
+// `listlint check` end to end: formats parsed back, exit codes, directives, configuration,
+// standard input, directory walking and --fix atomicity.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "support.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::string q(const std::string& s) { return "'" + s + "'"; }
+const std::string kSeed = std::string(LISTLINT_SOURCE_DIR) + "/fixtures/seed/README.md";
+
+const char* kClean = "# Clean\n\n- [a](https://a.example) - A.\n- [b](https://b.example) - B.\n";
+const char* kWarningsOnly =
+    "# W\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n5 | 6 |\n";  // a missing leading pipe
+const char* kErrors = "# E\n\n- [Tools](#tools)\n- [Other](#other)\n\n## Tools\n";
+
+int count(const std::string& s, const std::string& what) {
+  int n = 0;
+  for (std::size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("check: the example list") {
+  const auto r = test::listlint("check --color never " + q(kSeed));
+  CHECK(r.exit_code == 1);
+  CHECK(count(r.out, "holds the placeholder \"place_holder\"") == 20);
+  CHECK(count(r.out, "[InternVid-10M] is written like a link but has no URL") == 1);
+  CHECK(r.out.find("README.md:186:295: error:") != std::string::npos);
+  for (const char* anchor : {"#-supervised-finetuning", "#-preference-learning", "#-video-llm"})
+    CHECK(r.out.find(std::string("points to ") + anchor) != std::string::npos);
+  CHECK(r.out.find("\033[") == std::string::npos);  // no colour when asked for none
+  const std::regex line(R"(^.+:\d+:\d+: (error|warning): .+ \[[a-z-]+\]$)");
+  std::istringstream in(r.out);
+  std::string l, last;
+  int findings = 0;
+  while (std::getline(in, l)) {
+    if (std::regex_match(l, line)) ++findings;
+    last = l;
+  }
+  CHECK(findings >= 24);
+  CHECK(last.find(" errors, ") != std::string::npos);
+  CHECK(last.find("in 1 file") != std::string::npos);
+}
+
+TEST_CASE("check: JSON output parses back and adds up") {
+  const auto r = test::listlint("check --format json " + q(kSeed));
+  CHECK(r.exit_code == 1);
+  const json j = json::parse(r.out);
+  REQUIRE(j["files"].size() == 1);
+  int errors = 0, warnings = 0;
+  for (const auto& d : j["files"][0]["diagnostics"]) {
+    for (const char* key : {"rule", "severity", "message", "line", "column", "end_line", "end_column", "fixable"})
+      CHECK(d.contains(key));
+    CHECK(d["line"].get<int>() >= 1);
+    CHECK(d["column"].get<int>() >= 1);
+    (d["severity"] == "error" ? errors : warnings) += 1;
+  }
+  CHECK(j["summary"]["files"] == 1);
+  CHECK(j["summary"]["errors"] == errors);
+  CHECK(j["summary"]["warnings"] == warnings);
+}
+
+TEST_CASE("check: SARIF has what GitHub code scanning requires") {
+  const auto r = test::listlint("check --format sarif " + q(kSeed));
+  CHECK(r.exit_code == 1);
+  const json s = json::parse(r.out);
+  CHECK(s["version"] == "2.1.0");
+  CHECK(s["$schema"].get<std::string>().find("sarif") != std::string::npos);
+  REQUIRE(s["runs"].size() == 1);
+  const json& run = s["runs"][0];
+  CHECK(run["tool"]["driver"]["name"] == "listlint");
+  const json& rules = run["tool"]["driver"]["rules"];
+  REQUIRE(rules.size() >= 4);
+  for (const auto& rule : rules) {
+    CHECK(!rule["id"].get<std::string>().empty());
+    CHECK(rule["helpUri"].get<std::string>().find("docs/rules/" + rule["id"].get<std::string>() + ".md") !=
+          std::string::npos);
+    CHECK(!rule["shortDescription"]["text"].get<std::string>().empty());
+  }
+  REQUIRE(run["results"].size() >= 24);
+  for (const auto& res : run["results"]) {
+    CHECK(rules[res["ruleIndex"].get<int>()]["id"] == res["ruleId"]);
+    CHECK((res["level"] == "error" || res["level"] == "warning"));
+    CHECK(!res["message"]["text"].get<std::string>().empty());
+    const json& loc = res["locations"][0]["physicalLocation"];
+    CHECK(loc["artifactLocation"]["uri"].get<std::string>().find("fixtures/seed/README.md") != std::string::npos);
+    CHECK(loc["region"]["startLine"].get<int>() >= 1);
+    CHECK(loc["region"]["startColumn"].get<int>() >= 1);
+    CHECK(res.contains("partialFingerprints"));
+  }
+}
+
+TEST_CASE("check: GitHub annotations, one per finding") {
+  const auto r = test::listlint("check --format github " + q(kSeed));
+  CHECK(r.exit_code == 1);
+  const std::regex cmd(R"(^::(error|warning) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::.+$)");
+  std::istringstream in(r.out);
+  std::string l;
+  int n = 0;
+  while (std::getline(in, l)) {
+    INFO(l);
+    CHECK(std::regex_match(l, cmd));
+    ++n;
+  }
+  const auto j = json::parse(test::listlint("check --format json " + q(kSeed)).out);
+  CHECK(n == static_cast<int>(j["files"][0]["diagnostics"].size()));
+}
+
+TEST_CASE("check: exit codes 0, 1 and 2") {
+  const std::string dir = test::temp_dir("exit");
+  const std::string clean = test::write_file(dir + "/clean.md", kClean);
+  const std::string warn = test::write_file(dir + "/warn.md", kWarningsOnly);
+  const std::string err = test::write_file(dir + "/err.md", kErrors);
+  CHECK(test::listlint("check " + q(clean)).exit_code == 0);
+  auto r = test::listlint("check " + q(warn));
+  CHECK(r.exit_code == 0);  // warnings do not fail a run
+  CHECK(r.out.find("warning:") != std::string::npos);
+  CHECK(test::listlint("check " + q(err)).exit_code == 1);
+  // An unreadable input: exit 2, and the other files are still checked and reported.
+  r = test::listlint("check --format json " + q(dir + "/missing.md") + " " + q(err));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "listlint: " + dir + "/missing.md: No such file or directory\n");
+  const json j = json::parse(r.out);
+  CHECK(j["files"].size() == 2);
+  CHECK(j["summary"]["failed"] == 1);
+  CHECK(j["summary"]["errors"] == 1);
+  // Usage errors.
+  CHECK(test::listlint("check --format xml " + q(clean)).exit_code == 2);
+  r = test::listlint("check --enable no-such-rule " + q(clean));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("unknown rule \"no-such-rule\"") != std::string::npos);
+  CHECK(test::listlint("").exit_code == 2);
+  // --quiet: errors only, no summary.
+  r = test::listlint("check --quiet " + q(warn) + " " + q(err));
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("warning:") == std::string::npos);
+  CHECK(count(r.out, "\n") == 1);
+}
+
+TEST_CASE("check: --enable and --disable") {
+  const std::string dir = test::temp_dir("enable");
+  const std::string err = test::write_file(dir + "/err.md", kErrors);
+  CHECK(test::listlint("check --disable broken-anchor " + q(err)).exit_code == 0);
+  CHECK(test::listlint("check --disable broken-anchor,missing-link " + q(err)).exit_code == 0);
+  test::write_file(dir + "/.listlint.json", R"({"rules": {"broken-anchor": "off"}})");
+  CHECK(test::listlint("check " + q(err)).exit_code == 0);
+  CHECK(test::listlint("check --enable broken-anchor " + q(err)).exit_code == 1);
+}
+
+TEST_CASE("check: inline directives") {
+  const std::string dir = test::temp_dir("directives");
+  const std::string f = test::write_file(dir + "/d.md",
+      "# D\n\n"
+      "<!-- listlint-disable-next-line broken-anchor -->\n"
+      "- [A](#nowhere-a)\n"
+      "- [B](#nowhere-b)\n\n"
+      "<!-- listlint-disable -->\n"
+      "- [C](#nowhere-c)\n"
+      "<!-- listlint-enable -->\n"
+      "- [D](#nowhere-d)\n\n"
+      "<!-- listlint-disable missing-link -->\n"
+      "- [E](#nowhere-e)\n"
+      "<!-- listlint-enable missing-link -->\n");
+  auto r = test::listlint("check --format json " + q(f));
+  std::vector<int> lines;
+  const json j = json::parse(r.out);  // keep it alive: the loop below walks into it
+  for (const auto& d : j["files"][0]["diagnostics"]) lines.push_back(d["line"].get<int>());
+  INFO(r.out);
+  CHECK(lines == std::vector<int>{5, 10, 13});  // A and C are suppressed; E's directive names another rule
+  test::write_file(dir + "/file.md", "# F\n\n<!-- listlint-disable-file broken-anchor -->\n\n- [A](#x)\n");
+  CHECK(test::listlint("check " + q(dir + "/file.md")).exit_code == 0);
+  test::write_file(dir + "/all.md", "<!-- listlint-disable-file -->\n# F\n\n- [A](#x)\n");
+  CHECK(test::listlint("check " + q(dir + "/all.md")).exit_code == 0);
+}
+
+TEST_CASE("check: configuration files and their errors") {
+  const std::string root = test::temp_dir("config");
+  fs::create_directories(root + "/repo/.git");
+  fs::create_directories(root + "/repo/docs/lists");
+  const std::string list = test::write_file(root + "/repo/docs/lists/README.md", kErrors);
+  // Found upward from the file's folder, up to the repository root, not beyond it.
+  test::write_file(root + "/.listlint.json", R"({"rules": {"no-such-rule": "off"}})");
+  CHECK(test::listlint("check " + q(list)).exit_code == 1);
+  test::write_file(root + "/repo/.listlint.json", R"({"rules": {"broken-anchor": {"severity": "warning"}}})");
+  CHECK(test::listlint("check " + q(list)).exit_code == 0);
+  // The nearest one wins.
+  test::write_file(root + "/repo/docs/.listlint.json", R"({"rules": {"broken-anchor": "error"}})");
+  CHECK(test::listlint("check " + q(list)).exit_code == 1);
+  fs::remove(root + "/repo/docs/.listlint.json");
+  // --config replaces the lookup.
+  const std::string off = test::write_file(root + "/off.json", R"({"rules": {"broken-anchor": "off"}})");
+  CHECK(test::listlint("check --config " + q(off) + " " + q(list)).exit_code == 0);
+
+  struct Bad {
+    const char* json;
+    const char* says;
+  };
+  for (const Bad& b : std::vector<Bad>{
+           {R"({"rules": {"no-such-rule": "off"}})", "unknown rule \"no-such-rule\""},
+           {R"({"rules": {"placeholder-cell": {"colour": 1}}})", "unknown option \"colour\""},
+           {R"({"rules": {"placeholder-cell": {"placeholders": "TODO"}}})", "must be an array of strings"},
+           {R"({"rules": {"placeholder-cell": {"placeholders": [1, 2]}}})", "must be an array of strings"},
+           {R"({"rules": {"table-shape": "loud"}})", "severity must be"},
+           {R"({"rulez": {}})", "unknown key \"rulez\""},
+           {R"({"rules": )", "invalid JSON"},
+       }) {
+    INFO(b.json);
+    const std::string cfg = test::write_file(root + "/bad.json", b.json);
+    auto r = test::listlint("check --config " + q(cfg) + " " + q(list));
+    CHECK(r.exit_code == 2);
+    CHECK(count(r.err, "\n") == 1);
+    CHECK(r.err.find(cfg + ": ") != std::string::npos);
+    CHECK(r.err.find(b.says) != std::string::npos);
+    // A discovered configuration that is invalid is an error too (exit 2), never ignored.
+    test::write_file(root + "/repo/.listlint.json", b.json);
+    r = test::listlint("check " + q(list));
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find(b.says) != std::string::npos);
+  }
+}
+
+TEST_CASE("check: directories, ignore globs and standard input") {
+  const std::string root = test::temp_dir("walk");
+  test::write_file(root + "/README.md", kErrors);
+  test::write_file(root + "/docs/guide.markdown", kClean);
+  test::write_file(root + "/docs/notes.txt", "not markdown");
+  test::write_file(root + "/node_modules/pkg/README.md", kErrors);
+  test::write_file(root + "/.git/README.md", kErrors);
+  test::write_file(root + "/build/README.md", kErrors);
+  test::write_file(root + "/vendor/old.md", kErrors);
+  auto r = test::listlint("check --format json " + q(root));
+  std::vector<std::string> paths;
+  json j = json::parse(r.out);
+  for (const auto& f : j["files"]) paths.push_back(f["path"].get<std::string>());
+  INFO(r.out);
+  CHECK(paths == std::vector<std::string>{root + "/README.md", root + "/docs/guide.markdown", root + "/vendor/old.md"});
+  test::write_file(root + "/.listlint.json", R"({"ignore": ["vendor/**", "README.md"]})");
+  paths.clear();
+  r = test::listlint("check --format json " + q(root));
+  j = json::parse(r.out);
+  for (const auto& f : j["files"]) paths.push_back(f["path"].get<std::string>());
+  CHECK(paths == std::vector<std::string>{root + "/docs/guide.markdown"});
+  CHECK(r.exit_code == 0);
+  // Standard input.
+  const int rc = std::system(("cd " + q(root) + " && '" + std::string(LISTLINT_EXE) + "' check --format json - < " +
+                              q(root + "/docs/guide.markdown") + " > " + q(root + "/stdin.json"))
+                                 .c_str());
+  CHECK(WEXITSTATUS(rc) == 0);
+  CHECK(json::parse(test::read_file(root + "/stdin.json"))["files"][0]["path"] == "-");
+  CHECK(test::listlint("check --fix -").exit_code == 2);
+}
+
+TEST_CASE("check: --fix rewrites files atomically and keeps their permissions") {
+  const std::string dir = test::temp_dir("fix");
+  const std::string src = test::read_file(std::string(LISTLINT_SOURCE_DIR) + "/fixtures/rules/table-shape/bad-shape.md");
+  const std::string want = test::read_file(std::string(LISTLINT_SOURCE_DIR) + "/fixtures/rules/table-shape/bad-shape.fixed.md");
+  const std::string f = test::write_file(dir + "/list.md", src);
+  fs::permissions(f, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  struct stat before {}, after {};
+  ::stat(f.c_str(), &before);
+  const auto r = test::listlint("check --fix --disable missing-link,placeholder-cell,broken-anchor " + q(f));
+  CHECK(r.exit_code == 1);  // the dropped "extra note" and the unrendered table need a human
+  CHECK(test::read_file(f) == want);
+  ::stat(f.c_str(), &after);
+  CHECK(after.st_ino != before.st_ino);  // replaced by rename, never rewritten in place
+  CHECK((after.st_mode & 07777) == 0640);
+  int leftovers = 0;
+  for (const auto& e : fs::directory_iterator(dir)) leftovers += e.path().filename().string().find(".listlint-") != std::string::npos;
+  CHECK(leftovers == 0);
+  // Fixing again changes nothing.
+  const auto again = test::listlint("check --fix --disable missing-link,placeholder-cell,broken-anchor " + q(f));
+  CHECK(again.exit_code == 1);
+  CHECK(test::read_file(f) == want);
+}
+
+TEST_CASE("check: --fix on a read-only file is an error for that file only") {
+  const std::string dir = test::temp_dir("fix-ro");
+  const std::string src = test::read_file(std::string(LISTLINT_SOURCE_DIR) + "/fixtures/rules/table-shape/bad-shape.md");
+  const std::string ro = test::write_file(dir + "/a-readonly.md", src);
+  const std::string rw = test::write_file(dir + "/b-writable.md", src);
+  fs::permissions(ro, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  const auto r = test::listlint("check --fix " + q(ro) + " " + q(rw));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(ro + ": file is read-only; not fixed") != std::string::npos);
+  CHECK(test::read_file(ro) == src);
+  CHECK(test::read_file(rw) != src);  // the other file is still fixed
+}
+
+TEST_CASE("check: --fix in a read-only folder leaves the file as it was") {
+  if (::geteuid() == 0 && std::system("command -v setpriv >/dev/null 2>&1") != 0) {
+    test::skip("root without setpriv: a read-only folder does not stop root");
+    return;
+  }
+  const std::string dir = test::temp_dir("fix-rodir");
+  const std::string src = test::read_file(std::string(LISTLINT_SOURCE_DIR) + "/fixtures/rules/table-shape/bad-shape.md");
+  const std::string f = test::write_file(dir + "/list.md", src);
+  // The file is writable by everyone, the folder by no one but its owner (and not for nobody).
+  fs::permissions(f, fs::perms::all & ~fs::perms::owner_exec & ~fs::perms::group_exec & ~fs::perms::others_exec);
+  fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                           fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
+  fs::permissions(fs::path(dir).parent_path(), fs::perms::others_exec | fs::perms::others_read, fs::perm_options::add);
+  const auto r = test::listlint(std::string(::geteuid() == 0 ? "--setpriv-nobody " : "") + "check --fix " + q(f));
+  fs::permissions(dir, fs::perms::owner_all, fs::perm_options::add);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("cannot create a temporary file") != std::string::npos);
+  CHECK(test::read_file(f) == src);
+}
+
+TEST_CASE("check: --fix killed while writing leaves the original whole") {
+  const std::string dir = test::temp_dir("fix-kill");
+  // A list big enough that the fixed copy cannot be written under a 4 KiB file-size limit.
+  std::string src = test::read_file(std::string(LISTLINT_SOURCE_DIR) + "/fixtures/rules/table-shape/bad-shape.md");
+  for (int i = 0; i < 2000; ++i) src += "\n| a | b |\n|---|---|\n| 1 |\n";
+  const std::string f = test::write_file(dir + "/big.md", src);
+  REQUIRE(src.size() > 40000);
+  const std::string cmd = "ulimit -f 8; exec '" + std::string(LISTLINT_EXE) + "' check --fix " + q(f) + " >/dev/null 2>&1";
+  const int status = std::system(("bash -c " + q(cmd)).c_str());
+  CHECK(status != 0);  // killed by SIGXFSZ in the middle of writing the temporary file
+  CHECK(test::read_file(f) == src);  // the original is untouched: never truncated, never half-written
+}
+
+TEST_CASE("check: rules listing and the configuration schema") {
+  auto r = test::listlint("rules --format json");
+  CHECK(r.exit_code == 0);
+  const json rules = json::parse(r.out);
+  REQUIRE(rules.size() >= 4);
+  for (const auto& rule : rules) {
+    CHECK(rule.contains("id"));
+    CHECK(rule.contains("severity"));
+    CHECK(rule.contains("fixable"));
+    CHECK(rule.contains("options"));
+  }
+  r = test::listlint("rules --format schema");
+  CHECK(json::parse(r.out) == json::parse(test::read_file(std::string(LISTLINT_SOURCE_DIR) + "/docs/listlint.schema.json")));
+  r = test::listlint("rules");
+  CHECK(count(r.out, "\n") == static_cast<int>(rules.size()));
+}

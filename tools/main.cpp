@@ -359,8 +359,13 @@ int main(int argc, char** argv) {
   check->add_option("PATH", check_opts.paths, "Files or directories (default: the current directory)");
   check->add_option("--format", check_opts.format, "Output format")->check(CLI::IsMember({"text", "json", "sarif", "github"}));
   check->add_option("--config", check_opts.config, "Use this configuration file instead of .listlint.json lookup");
-  check->add_option("--enable", check_opts.enable, "Turn rules on (comma-separated ids)");
-  check->add_option("--disable", check_opts.disable, "Turn rules off (comma-separated ids)");
+  // One value per occurrence, or a vector option would swallow the paths that follow it.
+  check->add_option_function<std::string>("--enable", [&](const std::string& v) { check_opts.enable.push_back(v); },
+                                           "Turn rules on (comma-separated ids)")
+      ->trigger_on_parse()->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  check->add_option_function<std::string>("--disable", [&](const std::string& v) { check_opts.disable.push_back(v); },
+                                           "Turn rules off (comma-separated ids)")
+      ->trigger_on_parse()->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   check->add_flag("--fix", check_opts.fix, "Apply safe fixes and rewrite the files (atomically)");
   check->add_flag("-q,--quiet", check_opts.quiet, "Show errors only, without the summary line");
   check->add_option("--color", check_opts.color, "Colour the text output")->check(CLI::IsMember({"auto", "always", "never"}));
