@@ -192,6 +192,7 @@ class Builder {
   std::vector<int> list_stack_;
   std::vector<int> item_stack_;
   int link_depth_ = 0;
+  int image_depth_ = 0;
   int heading_depth_ = 0;
   int table_ = -1, row_ = -2, cell_ = -1;  // row_ -1 = header, -2 = none
   std::vector<CellSeg> segs_;
@@ -447,6 +448,7 @@ void Builder::enter(cmark_node* n, cmark_node_type t) {
     case CMARK_NODE_IMAGE:
       on_link_enter(n, t);
       ++link_depth_;
+      if (t == CMARK_NODE_IMAGE) ++image_depth_;
       break;
     case CMARK_NODE_TEXT:
       on_text(n);
@@ -520,6 +522,7 @@ void Builder::exit(cmark_node* n, cmark_node_type t) {
     case CMARK_NODE_LINK:
     case CMARK_NODE_IMAGE: {
       --link_depth_;
+      if (t == CMARK_NODE_IMAGE) --image_depth_;
       if (const int li = link_of(n); li >= 0) {
         Link& l = m_.links[static_cast<std::size_t>(li)];
         l.text = collapsed_text(n, TextMode::Plain, /*include_self_image=*/true);
@@ -555,6 +558,10 @@ void Builder::on_heading_exit(cmark_node* n) {
     heading_stack_.pop_back();
   s.parent = heading_stack_.empty() ? -1 : heading_stack_.back();
   heading_stack_.push_back(idx);
+  for (auto it = m_.text_runs.rbegin(); it != m_.text_runs.rend(); ++it) {
+    if (it->span.bytes.begin < s.span.bytes.begin) break;
+    it->section = idx;
+  }
   // Links inside the heading were created before the section existed.
   for (auto it = m_.links.rbegin(); it != m_.links.rend(); ++it) {
     if (it->span.bytes.begin < s.span.bytes.begin) break;
@@ -722,6 +729,11 @@ void Builder::on_link_enter(cmark_node* n, cmark_node_type t) {
   l.label = std::move(label);
   l.span = span(b, std::max(b, e));
   l.url_bytes = url_bytes;
+  if (kind != LinkKind::Autolink) {
+    const std::size_t open = image ? b + 1 : b;
+    const std::size_t close = match_bracket(src_, open, std::max(e, open + 1));
+    if (close != std::string_view::npos && open < src_.size() && src_[open] == '[') l.text_bytes = {open + 1, close};
+  }
   cmark_node_set_user_data(n, reinterpret_cast<void*>(static_cast<std::intptr_t>(m_.links.size())));
   if (table_ >= 0 && cell_ >= 0) cell_links_.push_back(static_cast<int>(m_.links.size()) - 1);
   last_link_end_ = std::max(last_link_end_, b + 1);
@@ -886,10 +898,18 @@ void Builder::on_text(cmark_node* n) {
   const int el = cmark_node_get_end_line(n), ec = cmark_node_get_end_column(n);
   if (sl <= 0) return;
   if (sl <= static_cast<int>(content_line_.size())) content_line_[static_cast<std::size_t>(sl - 1)] = 1;
-  if (link_depth_ > 0) return;
   const std::size_t b = inline_off(sl, sc);
   const std::size_t e = el > 0 ? std::min(inline_off(el, ec) + 1, src_.size()) : b;
   if (e <= b) return;
+  if (image_depth_ == 0) {
+    TextRun& run = m_.text_runs.emplace_back();
+    run.span = span(b, e);
+    run.in_link = link_depth_ > 0;
+    run.in_heading = heading_depth_ > 0;
+    run.in_table = table_ >= 0;
+    run.section = section_;
+  }
+  if (link_depth_ > 0) return;
   const std::string_view s = src_.substr(b, e - b);
   text_ranges_.emplace_back(b, e);
   text_sections_.push_back(section_);

@@ -167,6 +167,7 @@ json model_to_json(const ListModel& m) {
     if (!l.label.empty()) j["label"] = l.label;
     if (!l.attribute.empty()) j["attribute"] = l.attribute;
     if (l.url_bytes.end > l.url_bytes.begin) j["url_bytes"] = json::array({l.url_bytes.begin, l.url_bytes.end});
+    if (l.text_bytes.end > l.text_bytes.begin) j["text_bytes"] = json::array({l.text_bytes.begin, l.text_bytes.end});
     if (l.entry >= 0) j["entry"] = l.entry;
     if (l.table >= 0) { j["table"] = l.table; j["row"] = l.row; j["cell"] = l.cell; }
     if (l.details >= 0) j["details"] = l.details;

@@ -35,6 +35,7 @@ struct Link {
   std::string attribute;  ///< href, src ... for LinkKind::Html
   Span span;              ///< the whole construct
   ByteRange url_bytes;    ///< where the destination is written (empty when not found)
+  ByteRange text_bytes;   ///< the link text between [ and ] (inline and reference links)
   int section = -1;       ///< index into ListModel::sections, -1 before the first heading
   int entry = -1;         ///< index into ListModel::entries
   int table = -1, row = -1, cell = -1;  ///< row -1 is the header row
@@ -189,6 +190,16 @@ struct Toc {
   Span span;
 };
 
+/// A run of text as written (one cmark-gfm text node): prose, link text, cells, headings.
+/// Code, HTML, URLs of links and image alt text are not text runs.
+struct TextRun {
+  Span span;
+  bool in_link = false;     ///< link text
+  bool in_heading = false;
+  bool in_table = false;
+  int section = -1;
+};
+
 /// An HTML comment (<!-- ... -->), where inline directives live.
 struct Comment {
   std::string text;  ///< between "<!--" and "-->", trimmed
@@ -226,6 +237,7 @@ struct ListModel {
   std::vector<RefDef> definitions;
   std::vector<UndefinedRef> undefined_refs;
   std::vector<HtmlAnchor> html_anchors;
+  std::vector<TextRun> text_runs;
   std::vector<Comment> comments;
   std::vector<CodeBlock> code_blocks;
   std::vector<Problem> problems;

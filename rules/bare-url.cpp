@@ -1,0 +1,39 @@
+// bare-url: a URL written as plain text rather than as a link.
+
+#include "listlint/rule.h"
+
+namespace listlint::rules {
+namespace {
+
+/// Flags URLs written as bare text; GitHub links them, other renderers and readers of the source
+/// may not. The fix wraps them in angle brackets, which renders the same on GitHub.
+class BareUrl final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static const RuleInfo kInfo{"bare-url",
+                                "A URL is written as bare text instead of a link (<url> or [text](url)).",
+                                {"links", "format"},
+                                Severity::Warning,
+                                true,
+                                {}};
+    return kInfo;
+  }
+
+  void check(const RuleContext& ctx, Reporter& out) const override {
+    const std::string_view src = ctx.doc.bytes();
+    for (const Link& l : ctx.model.links) {
+      if (l.kind != LinkKind::Bare) continue;
+      const std::size_t b = l.span.bytes.begin, e = l.span.bytes.end;
+      if (b > 0 && e < src.size() && src[b - 1] == '<' && src[e] == '>') continue;
+      out.report(l.span, "Bare URL " + l.url + ": write it as <" + std::string(src.substr(b, e - b)) +
+                             "> or give it a text, [text](" + l.url + ")",
+                 Fix{{TextEdit{b, b, "<"}, TextEdit{e, e, ">"}}});
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_bare_url() { return std::make_unique<BareUrl>(); }
+
+}  // namespace listlint::rules

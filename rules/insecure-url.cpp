@@ -1,0 +1,54 @@
+// insecure-url: a link over plain http://.
+
+#include "listlint/rule.h"
+#include "util.h"
+
+namespace listlint::rules {
+namespace {
+
+// Hosts that have no https twin: local and private addresses.
+bool local_host(std::string_view url) {
+  std::string_view rest = url.substr(7);  // after "http://"
+  const std::size_t end = rest.find_first_of("/:?#");
+  const std::string host = util::lower(rest.substr(0, end));
+  return host == "localhost" || host.rfind("127.", 0) == 0 || host.rfind("10.", 0) == 0 ||
+         host.rfind("192.168.", 0) == 0 || host == "0.0.0.0" || host == "[::1]" ||
+         (host.size() > 6 && host.compare(host.size() - 6, 6, ".local") == 0) ||
+         (host.size() > 5 && host.compare(host.size() - 5, 5, ".test") == 0);
+}
+
+/// Flags links that use http://. A warning: many sites have moved to https, some have not; the
+/// link checker (listlint links) verifies the https URL before anything is rewritten.
+class InsecureUrl final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static const RuleInfo kInfo{"insecure-url",
+                                "A link uses http:// (readers and checkers are better served by https:// where "
+                                "the site offers it).",
+                                {"links", "security"},
+                                Severity::Warning,
+                                false,
+                                {{"allow", nlohmann::json::array(), "URL prefixes that may stay on http://."}}};
+    return kInfo;
+  }
+
+  void check(const RuleContext& ctx, Reporter& out) const override {
+    std::vector<std::string> allow;
+    for (const auto& a : ctx.options.at("allow")) allow.push_back(a.get<std::string>());
+    for (const Link& l : ctx.model.links) {
+      if (l.kind == LinkKind::RawMarkdown) continue;
+      if (l.url.size() < 8 || util::lower(l.url.substr(0, 7)) != "http://" || local_host(l.url)) continue;
+      bool allowed = false;
+      for (const auto& a : allow) allowed |= l.url.rfind(a, 0) == 0;
+      if (allowed) continue;
+      out.report(l.span, std::string(l.image ? "Image" : "Link") + " uses http://: " + l.url +
+                             "; use https:// if the site offers it");
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_insecure_url() { return std::make_unique<InsecureUrl>(); }
+
+}  // namespace listlint::rules
