@@ -25,9 +25,15 @@ class BareUrl final : public Rule {
       if (l.kind != LinkKind::Bare) continue;
       const std::size_t b = l.span.bytes.begin, e = l.span.bytes.end;
       if (b > 0 && e < src.size() && src[b - 1] == '<' && src[e] == '>') continue;
-      out.report(l.span, "Bare URL " + l.url + ": write it as <" + std::string(src.substr(b, e - b)) +
-                             "> or give it a text, [text](" + l.url + ")",
-                 Fix{{TextEdit{b, b, "<"}, TextEdit{e, e, ">"}}});
+      const std::string written(src.substr(b, e - b));
+      // <...> needs a scheme: a www. address keeps its text and gets a link instead.
+      const bool has_scheme = written.find("://") != std::string::npos;
+      Fix fix = has_scheme ? Fix{{TextEdit{b, b, "<"}, TextEdit{e, e, ">"}}}
+                           : Fix{{TextEdit{b, e, "[" + written + "](" + l.url + ")"}}};
+      out.report(l.span, "Bare URL " + written + ": write it as " +
+                             (has_scheme ? "<" + written + ">" : "[" + written + "](" + l.url + ")") +
+                             " or give it a text, [text](" + l.url + ")",
+                 std::move(fix));
     }
   }
 };

@@ -53,7 +53,8 @@ class DuplicateEntry final : public Rule {
       // The first column names the rows only when its values are (nearly) all distinct.
       std::map<std::string, std::vector<const Row*>> names;
       for (const Row& r : t.rows) names[text::normalize_label(r.cells[0].text)].push_back(&r);
-      if (names.size() * 5 < t.rows.size() * 4) continue;
+      // (Dates or categories repeat a lot; allow a fifth, at least one, to repeat.)
+      if (names.size() + std::max<std::size_t>(1, t.rows.size() / 5) < t.rows.size()) continue;
       for (const auto& [key, rows] : names) {
         if (key.empty() || rows.size() < 2) continue;
         for (std::size_t i = 1; i < rows.size(); ++i) {

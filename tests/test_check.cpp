@@ -6,7 +6,10 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <regex>
+#include <set>
+#include <sstream>
 
 #include "support.h"
 
@@ -345,4 +348,61 @@ TEST_CASE("check: rules listing and the configuration schema") {
   CHECK(json::parse(r.out) == json::parse(test::read_file(std::string(LISTLINT_SOURCE_DIR) + "/docs/listlint.schema.json")));
   r = test::listlint("rules");
   CHECK(count(r.out, "\n") == static_cast<int>(rules.size()));
+}
+
+TEST_CASE("check: the example list, rules for curated lists") {
+  const auto r = test::listlint("check --format json " + q(kSeed));
+  const json j = json::parse(r.out);
+  std::map<std::string, std::vector<json>> by_rule;
+  for (const auto& d : j["files"][0]["diagnostics"]) by_rule[d["rule"].get<std::string>()].push_back(d);
+  // mojibake: every line holding ðŸ”¥ or ï¼Œ, nothing else.
+  const std::string seed = test::read_file(kSeed);
+  std::set<int> moji_lines, want_lines;
+  {
+    std::istringstream in(seed);
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n)
+      if (line.find("\xC3\xB0\xC5\xB8\xE2\x80\x9D\xC2\xA5") != std::string::npos ||
+          line.find("\xC3\xAF\xC2\xBC\xC5\x92") != std::string::npos)
+        want_lines.insert(n);
+  }
+  for (const auto& d : by_rule["mojibake"]) moji_lines.insert(d["line"].get<int>());
+  CHECK(want_lines.size() == 8);
+  CHECK(moji_lines == want_lines);
+  // duplicate-link: VideoChat2's paper link copies VideoChat's; the shared GitHub repositories of
+  // the paper cards are not reported.
+  REQUIRE(by_rule["duplicate-link"].size() == 1);
+  CHECK(by_rule["duplicate-link"][0]["message"].get<std::string>().find("row \"VideoChat2\" repeats row \"VideoChat\"") !=
+        std::string::npos);
+  // details-table-xref: the row without a card.
+  bool internvl = false;
+  for (const auto& d : by_rule["details-table-xref"])
+    internvl |= d["message"].get<std::string>().find("Row \"InternVL-Chat-V1-2-SFT-Data\" of the table at line 102 has no "
+                                                     "details card") != std::string::npos;
+  CHECK(internvl);
+  // link-text-space and proper-name.
+  REQUIRE(by_rule["link-text-space"].size() == 1);
+  CHECK(by_rule["link-text-space"][0]["message"].get<std::string>().find("\"Valley-webvid2M-Pretrain-703K \"") !=
+        std::string::npos);
+  CHECK(by_rule["proper-name"].size() == 14);
+  for (const auto& d : by_rule["proper-name"]) CHECK(d["message"] == "\"Github\" is written \"GitHub\"");
+  CHECK(by_rule["quantity-format"].size() == 1);
+
+  // After --fix on a copy: the lines read 🔥 and ，, and no TOC link is broken any more.
+  const std::string dir = test::temp_dir("seed-fix");
+  const std::string copy = test::write_file(dir + "/README.md", seed);
+  fs::permissions(copy, fs::perms::owner_read | fs::perms::owner_write);
+  test::listlint("check --fix " + q(copy));
+  const std::string fixed = test::read_file(copy);
+  CHECK(fixed.find("\xC3\xB0\xC5\xB8\xE2\x80\x9D\xC2\xA5") == std::string::npos);
+  CHECK(fixed.find("\xC3\xAF\xC2\xBC\xC5\x92") == std::string::npos);
+  CHECK(count(fixed, "## \xF0\x9F\x94\xA5 ") == 3);
+  CHECK(count(fixed, "\xEF\xBC\x8C") == 2);
+  CHECK(fixed.find("[Valley-webvid2M-Pretrain-703K](") != std::string::npos);
+  const json after = json::parse(test::listlint("check --format json " + q(copy)).out);
+  for (const auto& d : after["files"][0]["diagnostics"]) {
+    CHECK(d["rule"] != "broken-anchor");
+    CHECK(d["rule"] != "mojibake");
+    CHECK(!d["fixable"].get<bool>());
+  }
 }

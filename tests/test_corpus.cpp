@@ -7,7 +7,9 @@
 #include <unordered_set>
 
 #include "html.h"
+#include "listlint/linter.h"
 #include "listlint/model_json.h"
+#include "registry.h"
 #include "support.h"
 #include "listlint/text.h"
 
@@ -220,4 +222,48 @@ TEST_CASE("corpus: the in-page links that do not resolve are exactly the known b
     const auto it = expected.find(name);
     CHECK(broken == (it == expected.end() ? std::vector<std::string>{} : it->second));
   }
+}
+
+TEST_CASE("corpus: the curated-list rules find the real cases and no false alarms") {
+  const std::string dir = test::corpus_dir();
+  if (dir.empty()) {
+    test::skip("corpus not found at " LISTLINT_CORPUS_DIR " (set LISTLINT_CORPUS)");
+    return;
+  }
+  const auto& rules = listlint::rules::all();
+  const listlint::Config config = listlint::default_config(rules);
+  auto findings = [&](const char* name, const std::string& rule) {
+    auto r = listlint::load_document(dir + "/" + name);
+    REQUIRE(r.document);
+    const auto model = listlint::build_model(*r.document);
+    std::vector<listlint::Diagnostic> out;
+    for (auto& d : listlint::lint(*r.document, model, config, rules))
+      if (d.rule == rule) out.push_back(std::move(d));
+    return out;
+  };
+  auto lines = [](const std::vector<listlint::Diagnostic>& ds) {
+    std::vector<int> l;
+    for (const auto& d : ds) l.push_back(d.range.begin.line);
+    return l;
+  };
+  // The recipe list hides section headings inside the previous paper's card (corpus notes, 2).
+  const auto hidden = findings("opendatalab-raiser__awesome-multimodal-data-recipe__README.md", "details-structure");
+  CHECK(hidden.size() == 9);
+  CHECK(lines(hidden).front() == 1384);
+  // NeuralTalk twice with one description; linfa twice under one URL.
+  CHECK(lines(findings("josephmisiti__awesome-machine-learning__README.md", "duplicate-entry")) == std::vector<int>{1469});
+  const auto ml_links = lines(findings("josephmisiti__awesome-machine-learning__README.md", "duplicate-link"));
+  CHECK(std::find(ml_links.begin(), ml_links.end(), 1613) != ml_links.end());
+  // Not reported: awesome-go's namesakes (three "config" packages), shared code repositories.
+  CHECK(findings("avelino__awesome-go__README.md", "duplicate-entry").empty());
+  CHECK(findings("BradyFU__Awesome-Multimodal-Large-Language-Models__README.md", "duplicate-link").size() == 1);
+  // License tags are not links.
+  CHECK(findings("fffaraz__awesome-cpp__README.md", "missing-link").size() == 1);
+  // No mojibake anywhere in 3.5 MB of CJK, emoji and accented text.
+  for (const auto& path : corpus_files()) {
+    INFO(path);
+    CHECK(findings(fs::path(path).filename().string().c_str(), "mojibake").empty());
+  }
+  // free-for-dev's bare URLs (corpus notes, 5).
+  CHECK(findings("ripienaar__free-for-dev__README.md", "bare-url").size() == 6);
 }
