@@ -52,8 +52,8 @@ class ProperName final : public Rule {
       return false;
     };
     for (const TextRun& run : ctx.model.text_runs) {
-      const std::size_t base = run.span.bytes.begin;
-      const std::string_view t = src.substr(base, run.span.bytes.size());
+      const std::size_t base = run.bytes.begin;
+      const std::string_view t = src.substr(base, run.bytes.size());
       const std::string low = util::lower(t);
       for (std::size_t n = 0; n < names.size(); ++n) {
         const std::string& want = names[n];

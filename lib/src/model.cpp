@@ -559,7 +559,7 @@ void Builder::on_heading_exit(cmark_node* n) {
   s.parent = heading_stack_.empty() ? -1 : heading_stack_.back();
   heading_stack_.push_back(idx);
   for (auto it = m_.text_runs.rbegin(); it != m_.text_runs.rend(); ++it) {
-    if (it->span.bytes.begin < s.span.bytes.begin) break;
+    if (it->bytes.begin < s.span.bytes.begin) break;
     it->section = idx;
   }
   // Links inside the heading were created before the section existed.
@@ -903,7 +903,7 @@ void Builder::on_text(cmark_node* n) {
   if (e <= b) return;
   if (image_depth_ == 0) {
     TextRun& run = m_.text_runs.emplace_back();
-    run.span = span(b, e);
+    run.bytes = {b, e};
     run.in_link = link_depth_ > 0;
     run.in_heading = heading_depth_ > 0;
     run.in_table = table_ >= 0;

@@ -193,7 +193,7 @@ struct Toc {
 /// A run of text as written (one cmark-gfm text node): prose, link text, cells, headings.
 /// Code, HTML, URLs of links and image alt text are not text runs.
 struct TextRun {
-  Span span;
+  ByteRange bytes;  ///< positions are computed on demand (Document::lines().span()): runs are many
   bool in_link = false;     ///< link text
   bool in_heading = false;
   bool in_table = false;
