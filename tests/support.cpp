@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -42,6 +43,17 @@ std::string temp_dir(const std::string& name) {
 std::string corpus_dir() {
   if (const char* env = std::getenv("LISTLINT_CORPUS")) return fs::is_directory(env) ? env : "";
   return fs::is_directory(LISTLINT_CORPUS_DIR) ? LISTLINT_CORPUS_DIR : "";
+}
+
+const listlint::Resources& resources() {
+  static std::unique_ptr<listlint::Speller> speller = [] {
+    std::string err;
+    auto sp = listlint::Speller::load(listlint::SpellerPaths{}, &err);
+    if (!sp) std::fprintf(stderr, "cannot load the dictionaries: %s\n", err.c_str());
+    return sp;
+  }();
+  static const listlint::Resources res{speller.get(), nullptr};
+  return res;
 }
 
 void skip(const std::string& why) {

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "listlint/document.h"
+#include "listlint/spelling.h"
 #include "listlint/model.h"
 
 namespace test {
@@ -21,6 +22,9 @@ std::string temp_dir(const std::string& name);
 std::string corpus_dir();
 /// Says on standard output that a test is skipped (CTest reports it as Skipped).
 void skip(const std::string& why);
+
+/// The dictionaries, loaded once for all tests (Debian's packages).
+const listlint::Resources& resources();
 
 /// Result of running a command.
 struct Run {

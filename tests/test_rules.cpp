@@ -37,6 +37,8 @@ listlint::Config only(const std::string& id, const fs::path& case_md) {
   listlint::Config c = listlint::default_config(rules);
   for (auto& [rid, s] : c.rules)
     if (rid != id) s.severity = listlint::Severity::Off;
+  // An opt-in rule is tested switched on.
+  if (c.rules[id].severity == listlint::Severity::Off) c.rules[id].severity = listlint::Severity::Error;
   fs::path opts = case_md;
   opts.replace_extension(".config.json");
   if (fs::exists(opts)) {
@@ -72,7 +74,7 @@ TEST_CASE("rules: every fixture case matches its golden findings and fixes") {
       const std::string rel = fs::relative(md, kRoot).generic_string();
       listlint::Document doc(rel, bytes);
       const auto model = listlint::build_model(doc);
-      const auto found = listlint::lint(doc, model, config, rules);
+      const auto found = listlint::lint(doc, model, config, rules, test::resources());
       for (const auto& d : found) CHECK(d.rule == id);
       (found.empty() ? negative : positive) += 1;
       fs::path expected = md;
@@ -87,13 +89,13 @@ TEST_CASE("rules: every fixture case matches its golden findings and fixes") {
       CHECK_MESSAGE(rule->info().fixable, id << " reports fixes but is not declared fixable");
       fs::path fixed_path = md;
       fixed_path.replace_extension(".fixed.md");
-      const auto fixed = listlint::fix_document(rel, bytes, config, rules);
+      const auto fixed = listlint::fix_document(rel, bytes, config, rules, test::resources());
       if (update) test::write_file(fixed_path.string(), fixed.bytes);
       REQUIRE_MESSAGE(fs::exists(fixed_path), "missing " << fixed_path.string());
       CHECK(fixed.bytes == test::read_file(fixed_path.string()));
       // Fixed means fixed: nothing fixable is left, and fixing again changes nothing.
       for (const auto& d : fixed.remaining) CHECK_MESSAGE(!d.fix, "still fixable: " << d.message);
-      CHECK(listlint::fix_document(rel, fixed.bytes, config, rules).bytes == fixed.bytes);
+      CHECK(listlint::fix_document(rel, fixed.bytes, config, rules, test::resources()).bytes == fixed.bytes);
     }
     CHECK_MESSAGE(positive > 0, id << " has no fixture with findings");
     CHECK_MESSAGE(negative > 0, id << " has no fixture without findings");
@@ -110,7 +112,10 @@ TEST_CASE("rules: list, sources, docs and fixture folders match one to one") {
     CHECK_MESSAGE(previous < id, "rules/all.def is not sorted at " << id);
     previous = id;
     CHECK(!r->info().summary.empty());
-    CHECK(r->info().default_severity != listlint::Severity::Off);
+    // Off by default only for opt-in rules, which say so in their tags.
+    const auto& tags = r->info().tags;
+    CHECK((r->info().default_severity != listlint::Severity::Off ||
+           std::find(tags.begin(), tags.end(), "opt-in") != tags.end()));
     CHECK(listlint::rules::find(id) == r);
   }
   for (const auto& e : fs::directory_iterator(kRoot / "rules"))

@@ -9,7 +9,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <unordered_set>
 #include <map>
 #include <set>
 #include <string>
@@ -21,6 +23,7 @@
 #include "listlint/model.h"
 #include "listlint/model_json.h"
 #include "listlint/report.h"
+#include "listlint/spelling.h"
 #include "registry.h"
 
 namespace {
@@ -234,6 +237,50 @@ int run_check(CheckOptions o) {
     return {&it->second.first, it->second.second};
   };
 
+  // Dictionaries for the typo rule: loaded once, on the first file whose configuration turns it
+  // on; a failure is an error for the run, never a silent skip of the rule.
+  std::unique_ptr<listlint::Speller> speller;
+  std::optional<std::string> speller_error;
+  bool speller_tried = false;
+  std::map<std::string, std::pair<std::unordered_set<std::string>, std::optional<std::string>>> words_files;
+  auto resources_for = [&](const listlint::Config& c, listlint::Resources& res) -> std::optional<std::string> {
+    const auto it = c.rules.find("typo");
+    if (it == c.rules.end() || it->second.severity == listlint::Severity::Off) return std::nullopt;
+    if (!speller_tried) {
+      speller_tried = true;
+      std::string err;
+      listlint::SpellerPaths paths;
+      if (const char* h = std::getenv("LISTLINT_HUNSPELL_DICT")) paths.hunspell = h;
+      if (const char* cs = std::getenv("LISTLINT_CODESPELL_DICT")) paths.corrections = cs;
+      speller = listlint::Speller::load(paths, &err);
+      if (!speller) speller_error = "typo: " + err;
+    }
+    if (speller_error) return speller_error;
+    res.speller = speller.get();
+    const std::string wf = it->second.options.value("words_file", "");
+    if (!wf.empty()) {
+      const std::string path = (fs::path(c.base_dir.empty() ? "." : c.base_dir) / wf).string();
+      auto [w, fresh] = words_files.try_emplace(path);
+      if (fresh) {
+        std::ifstream in(path);
+        if (!in) {
+          w->second.second = "typo: words_file " + path + ": cannot read it";
+        } else {
+          std::string line;
+          while (std::getline(in, line)) {
+            while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+            if (line.empty() || line[0] == '#') continue;
+            for (char& ch : line) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            w->second.first.insert(line);
+          }
+        }
+      }
+      if (w->second.second) return w->second.second;
+      res.words = &w->second.first;
+    }
+    return std::nullopt;
+  };
+
   std::vector<listlint::FileReport> reports;
   if (o.paths.empty()) o.paths.push_back(".");
   std::vector<listlint::FileReport> walk_errors;
@@ -251,6 +298,13 @@ int run_check(CheckOptions o) {
       spdlog::debug("{}: ignored by {}", file, config->source);
       continue;
     }
+    listlint::Resources resources;
+    if (auto err = resources_for(*config, resources)) {
+      if (!bad_config) std::fprintf(stderr, "listlint: %s\n", err->c_str());
+      bad_config = true;
+      reports.push_back({file, {}, "invalid configuration: " + *err});
+      continue;
+    }
     auto loaded = listlint::load_document(file);
     if (loaded.error) {
       reports.push_back({file, {}, loaded.error->reason});
@@ -259,13 +313,13 @@ int run_check(CheckOptions o) {
     listlint::FileReport report{file, {}, std::nullopt};
     if (o.fix) {
       const std::string original(loaded.document->bytes());
-      auto fixed = listlint::fix_document(file, original, *config, rules);
+      auto fixed = listlint::fix_document(file, original, *config, rules, resources);
       if (fixed.bytes != original) {
         if (auto err = listlint::write_file_atomic(file, fixed.bytes)) {
           report.error = *err;
           // Not written: report the findings of the file as it is.
           const auto model = listlint::build_model(*loaded.document);
-          report.diagnostics = listlint::lint(*loaded.document, model, *config, rules);
+          report.diagnostics = listlint::lint(*loaded.document, model, *config, rules, resources);
         } else {
           spdlog::info("{}: {} fixes applied", file, fixed.applied);
           report.diagnostics = std::move(fixed.remaining);
@@ -275,7 +329,7 @@ int run_check(CheckOptions o) {
       }
     } else {
       const auto model = listlint::build_model(*loaded.document);
-      report.diagnostics = listlint::lint(*loaded.document, model, *config, rules);
+      report.diagnostics = listlint::lint(*loaded.document, model, *config, rules, resources);
     }
     reports.push_back(std::move(report));
   }

@@ -12,6 +12,8 @@ PACKAGES=(
   doctest-dev                                   # unit tests
   libcli11-dev                                  # command-line parsing
   libicu-dev                                    # Unicode categories and case mapping (anchors)
+  libhunspell-dev hunspell-en-us hunspell-en-gb # the typo rule's dictionaries (US, and British accepted)
+  codespell                                     # the typo rule's list of known misspellings
 )
 
 missing=()

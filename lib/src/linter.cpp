@@ -99,7 +99,7 @@ class Collector final : public Reporter {
 }  // namespace
 
 std::vector<Diagnostic> lint(const Document& doc, const ListModel& model, const Config& config,
-                             const std::vector<const Rule*>& rules) {
+                             const std::vector<const Rule*>& rules, const Resources& resources) {
   std::vector<Diagnostic> all;
   const Directives directives(model);
   for (const Rule* rule : rules) {
@@ -110,7 +110,7 @@ std::vector<Diagnostic> lint(const Document& doc, const ListModel& model, const 
     const nlohmann::json options = setting ? setting->options : rule->info().default_options();
     std::vector<Diagnostic> found;
     Collector sink(rule->info().id, severity, found);
-    rule->check(RuleContext{doc, model, options}, sink);
+    rule->check(RuleContext{doc, model, options, resources}, sink);
     for (auto& d : found) {
       if (!directives.suppressed(d.rule, d.range.begin.line)) all.push_back(std::move(d));
     }
@@ -173,12 +173,12 @@ std::string apply_fixes(std::string_view bytes, const std::vector<Diagnostic>& d
 }
 
 FixResult fix_document(const std::string& path, std::string bytes, const Config& config,
-                       const std::vector<const Rule*>& rules, int max_passes) {
+                       const std::vector<const Rule*>& rules, const Resources& resources, int max_passes) {
   FixResult r;
   for (;;) {
     Document doc(path, bytes);
     const ListModel model = build_model(doc);
-    r.remaining = lint(doc, model, config, rules);
+    r.remaining = lint(doc, model, config, rules, resources);
     const bool fixable = std::any_of(r.remaining.begin(), r.remaining.end(), [](const Diagnostic& d) { return d.fix.has_value(); });
     if (!fixable || r.passes >= max_passes) break;
     int applied = 0;

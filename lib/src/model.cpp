@@ -898,15 +898,28 @@ void Builder::on_text(cmark_node* n) {
   const int el = cmark_node_get_end_line(n), ec = cmark_node_get_end_column(n);
   if (sl <= 0) return;
   if (sl <= static_cast<int>(content_line_.size())) content_line_[static_cast<std::size_t>(sl - 1)] = 1;
-  const std::size_t b = inline_off(sl, sc);
-  const std::size_t e = el > 0 ? std::min(inline_off(el, ec) + 1, src_.size()) : b;
+  std::size_t b = inline_off(sl, sc);
+  std::size_t e = el > 0 ? std::min(inline_off(el, ec) + 1, src_.size()) : b;
   if (e <= b) return;
+  // Text after a hard line break (or a multi-line HTML tag) is reported a few columns off. A
+  // literal without escapes or entities is the source itself: re-find it on its line.
+  const std::string_view lit = literal_of(n);
+  if (src_.compare(b, lit.size(), lit) != 0 && lit.find_first_of("\\&") == std::string_view::npos &&
+      lit.find('\n') == std::string_view::npos && !lit.empty()) {
+    const std::size_t lb = lines_.line_begin(sl), le = lines_.line_end(sl);
+    const std::size_t found = src_.substr(lb, le - lb).find(lit);
+    if (found != std::string_view::npos) {
+      b = lb + found;
+      e = b + lit.size();
+    }
+  }
   if (image_depth_ == 0) {
     TextRun& run = m_.text_runs.emplace_back();
     run.bytes = {b, e};
     run.in_link = link_depth_ > 0;
     run.in_heading = heading_depth_ > 0;
     run.in_table = table_ >= 0;
+    run.in_table_header = table_ >= 0 && row_ == -1;
     run.section = section_;
   }
   if (link_depth_ > 0) return;

@@ -36,7 +36,7 @@ class Directives {
 
 /// Lints one document with the enabled rules, directives applied, sorted by position.
 std::vector<Diagnostic> lint(const Document& doc, const ListModel& model, const Config& config,
-                             const std::vector<const Rule*>& rules);
+                             const std::vector<const Rule*>& rules, const Resources& resources = {});
 
 /// Applies the fixes of `diagnostics` that do not overlap one another; returns the new bytes.
 /// `applied` receives how many fixes went in.
@@ -52,7 +52,8 @@ struct FixResult {
 
 /// Fixes, lints again and repeats until nothing fixable is left (at most `max_passes`).
 FixResult fix_document(const std::string& path, std::string bytes, const Config& config,
-                       const std::vector<const Rule*>& rules, int max_passes = 10);
+                       const std::vector<const Rule*>& rules, const Resources& resources = {},
+                       int max_passes = 10);
 
 /// Writes a file atomically: a temporary file in the same folder, flushed, given the old file's
 /// permissions, then renamed over it. Refuses read-only files. Returns the reason on failure.

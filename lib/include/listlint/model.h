@@ -197,6 +197,7 @@ struct TextRun {
   bool in_link = false;     ///< link text
   bool in_heading = false;
   bool in_table = false;
+  bool in_table_header = false;
   int section = -1;
 };
 

@@ -10,6 +10,7 @@
 #include "listlint/diagnostic.h"
 #include "listlint/document.h"
 #include "listlint/model.h"
+#include "listlint/spelling.h"
 
 namespace listlint {
 
@@ -38,6 +39,7 @@ struct RuleContext {
   const Document& doc;
   const ListModel& model;
   const nlohmann::json& options;
+  const Resources& resources;  ///< dictionaries and the like, loaded by the caller (may be empty)
 };
 
 /// Where a rule reports.
