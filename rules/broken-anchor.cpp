@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "listlint/rule.h"
+#include "util.h"
 #include "listlint/text.h"
 
 namespace listlint::rules {
@@ -35,17 +36,6 @@ std::size_t distance(const std::u32string& a, const std::u32string& b) {
     std::swap(prev, cur);
   }
   return prev[b.size()];
-}
-
-std::string lower_ascii(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return s;
-}
-
-std::string quote(const std::string& s) {
-  std::string t = s.size() > 60 ? s.substr(0, 57) + "..." : s;
-  return "\"" + t + "\"";
 }
 
 /// Flags in-page links (#fragment) that match no heading anchor as GitHub computes it and no
@@ -80,22 +70,22 @@ class BrokenAnchor final : public Rule {
       if (l.image || l.url.size() < 2 || l.url[0] != '#') continue;
       if (l.kind == LinkKind::Bare || l.kind == LinkKind::RawMarkdown) continue;
       const std::string target = text::percent_decode(std::string_view(l.url).substr(1));
-      if (targets.count(target) || targets.count(lower_ascii(target)) || target == "top") continue;
+      if (targets.count(target) || targets.count(util::lower(target)) || target == "top") continue;
       // Suggest the heading the link names, else the nearest anchor by edit distance.
       std::string suggestion, why;
       for (const Section& s : m.sections) {
         if (!l.text.empty() && s.text == l.text) {
           suggestion = s.anchor;
-          why = "; GitHub gives the heading " + quote(s.text) + " (line " + std::to_string(s.span.begin.line) +
+          why = "; GitHub gives the heading " + util::quote(s.text) + " (line " + std::to_string(s.span.begin.line) +
                 ") the anchor #" + s.anchor;
           break;
         }
       }
       if (suggestion.empty()) {
-        const std::u32string t = decode(lower_ascii(target));
+        const std::u32string t = decode(util::lower(target));
         std::size_t best = std::string::npos;
         for (const auto& c : candidates) {
-          const std::size_t d = distance(t, decode(lower_ascii(c)));
+          const std::size_t d = distance(t, decode(util::lower(c)));
           if (d < best) {
             best = d;
             suggestion = c;
@@ -106,7 +96,7 @@ class BrokenAnchor final : public Rule {
         if (best > std::max<std::size_t>(1, t.size() / 4) || best >= t.size()) suggestion.clear();
         if (!suggestion.empty()) why = "; did you mean #" + suggestion + "?";
       }
-      out.report(l.span, "Link " + quote(l.text) + " points to #" + target +
+      out.report(l.span, "Link " + util::quote(l.text) + " points to #" + target +
                              ", but no heading or id on this page has that anchor" + why);
     }
   }

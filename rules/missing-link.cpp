@@ -4,20 +4,10 @@
 #include <string>
 
 #include "listlint/rule.h"
+#include "util.h"
 
 namespace listlint::rules {
 namespace {
-
-std::string lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return s;
-}
-
-std::string quote(const std::string& s) {
-  std::string t = s.size() > 60 ? s.substr(0, 57) + "..." : s;
-  return "\"" + t + "\"";
-}
 
 /// Flags undefined references written like links, empty URLs and link texts, cells without a
 /// link in a link column, unlinked entries in a list of linked entries, and cards with no link.
@@ -47,8 +37,8 @@ class MissingLink final : public Rule {
   void check(const RuleContext& ctx, Reporter& out) const override {
     const ListModel& m = ctx.model;
     std::vector<std::string> link_columns, absent;
-    for (const auto& v : ctx.options.at("link_columns")) link_columns.push_back(lower(v.get<std::string>()));
-    for (const auto& v : ctx.options.at("absent_marks")) absent.push_back(lower(v.get<std::string>()));
+    for (const auto& v : ctx.options.at("link_columns")) link_columns.push_back(util::lower(v.get<std::string>()));
+    for (const auto& v : ctx.options.at("absent_marks")) absent.push_back(util::lower(v.get<std::string>()));
     const int min_entries = ctx.options.at("min_entries").get<int>();
 
     // Undefined references that were surely meant as links.
@@ -63,7 +53,7 @@ class MissingLink final : public Rule {
                              ? u.text + " is written like a link but is plain text: a URL cannot be a reference "
                                         "label; write [text](" + u.label + ")"
                              : u.text + " is written like a link but has no URL (no definition for " +
-                                   quote(u.label) + "); write it as [" + u.label + "](URL)");
+                                   util::quote(u.label) + "); write it as [" + u.label + "](URL)");
     }
 
     // Empty URLs and empty link text.
@@ -72,7 +62,7 @@ class MissingLink final : public Rule {
       if (l.kind == LinkKind::Bare || l.kind == LinkKind::RawMarkdown || l.kind == LinkKind::Autolink) continue;
       if (l.url.empty() || l.url == "#") {
         const std::string what = l.image ? "Image" : "Link";
-        const std::string name = l.text.empty() ? "" : " " + quote(l.text);
+        const std::string name = l.text.empty() ? "" : " " + util::quote(l.text);
         out.report(l.span, l.url.empty() ? what + name + " has an empty URL; add the URL or remove the link"
                                          : what + name + " points to \"#\", which goes nowhere; add the URL");
         continue;
@@ -94,7 +84,7 @@ class MissingLink final : public Rule {
           if (!cell.links.empty()) ++linked;
           if (!cell.links.empty() || !cell.text.empty()) ++filled;
         }
-        const bool named = std::find(link_columns.begin(), link_columns.end(), lower(t.columns[c].text)) != link_columns.end();
+        const bool named = std::find(link_columns.begin(), link_columns.end(), util::lower(t.columns[c].text)) != link_columns.end();
         // A column is a link column when its header says so and most of its cells are links
         // ("Project | Repository Link" puts names, not links, under "Project"), or when nearly all
         // of its cells are links whatever its header.
@@ -104,10 +94,10 @@ class MissingLink final : public Rule {
         for (const Row& r : t.rows) {
           const Cell& cell = r.cells[c];
           if (!cell.links.empty() || cell.text.empty()) continue;
-          if (std::find(absent.begin(), absent.end(), lower(cell.text)) != absent.end()) continue;
-          std::string where = "column " + quote(t.columns[c].text);
-          if (c != 0 && !r.cells[0].text.empty()) where = "row " + quote(r.cells[0].text) + ", " + where;
-          out.report(cell.span, "Cell " + quote(cell.text) + " has no link (" + where + ")" +
+          if (std::find(absent.begin(), absent.end(), util::lower(cell.text)) != absent.end()) continue;
+          std::string where = "column " + util::quote(t.columns[c].text);
+          if (c != 0 && !r.cells[0].text.empty()) where = "row " + util::quote(r.cells[0].text) + ", " + where;
+          out.report(cell.span, "Cell " + util::quote(cell.text) + " has no link (" + where + ")" +
                                     (by_use ? ", unlike the rest of its column" : "; this column holds links"));
         }
       }
@@ -139,7 +129,7 @@ class MissingLink final : public Rule {
       if (e.list < 0 || e.in_toc || e.task || e.text.empty() || children[i] > 0 || links_in_entry[i] > 0) continue;
       const int n = list_entries[static_cast<std::size_t>(e.list)], linked = list_linked[static_cast<std::size_t>(e.list)];
       if (n < min_entries || linked * 5 < (n - 1) * 4) continue;
-      out.report(e.span, "List entry " + quote(e.text) + " has no link, unlike the other " +
+      out.report(e.span, "List entry " + util::quote(e.text) + " has no link, unlike the other " +
                              std::to_string(linked) + " entries of its list");
     }
 
@@ -147,7 +137,7 @@ class MissingLink final : public Rule {
     for (const Details& d : m.details) {
       if (!d.links.empty()) continue;
       out.report(d.summary_span ? *d.summary_span : d.span,
-                 "Details card " + (d.has_summary ? quote(d.summary) : std::string("without a summary")) +
+                 "Details card " + (d.has_summary ? util::quote(d.summary) : std::string("without a summary")) +
                      " has no link");
     }
   }

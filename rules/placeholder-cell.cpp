@@ -5,20 +5,10 @@
 #include <string>
 
 #include "listlint/rule.h"
+#include "util.h"
 
 namespace listlint::rules {
 namespace {
-
-std::string lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return s;
-}
-
-std::string quote(const std::string& s) {
-  std::string t = s.size() > 60 ? s.substr(0, 57) + "..." : s;
-  return "\"" + t + "\"";
-}
 
 /// Flags table cells whose whole text is a placeholder (TODO, place_holder, N/A, ...) and
 /// columns whose cells are all empty or placeholders.
@@ -42,10 +32,10 @@ class PlaceholderCell final : public Rule {
 
   void check(const RuleContext& ctx, Reporter& out) const override {
     std::vector<std::string> placeholders;
-    for (const auto& p : ctx.options.at("placeholders")) placeholders.push_back(lower(p.get<std::string>()));
+    for (const auto& p : ctx.options.at("placeholders")) placeholders.push_back(util::lower(p.get<std::string>()));
     const bool empty_columns = ctx.options.at("empty_columns").get<bool>();
     auto is_placeholder = [&](const std::string& text) {
-      const std::string t = lower(text);
+      const std::string t = util::lower(text);
       return std::find(placeholders.begin(), placeholders.end(), t) != placeholders.end();
     };
     for (const Table& t : ctx.model.tables) {
@@ -59,14 +49,14 @@ class PlaceholderCell final : public Rule {
           }
           if (!cell.links.empty() || !is_placeholder(cell.text)) continue;
           ++empty_or_placeholder;
-          std::string where = "column " + quote(t.columns[c].text);
-          if (c != 0 && !r.cells[0].text.empty()) where = "row " + quote(r.cells[0].text) + ", " + where;
-          out.report(cell.span, "Table cell holds the placeholder " + quote(cell.text) + " instead of data (" +
+          std::string where = "column " + util::quote(t.columns[c].text);
+          if (c != 0 && !r.cells[0].text.empty()) where = "row " + util::quote(r.cells[0].text) + ", " + where;
+          out.report(cell.span, "Table cell holds the placeholder " + util::quote(cell.text) + " instead of data (" +
                                     where + "); fill it in or leave it empty");
         }
         if (empty_columns && !t.rows.empty() && empty_or_placeholder == static_cast<int>(t.rows.size())) {
           out.report(t.header.cells[c].span,
-                     "Column " + quote(t.columns[c].text) + " holds no data: all " + std::to_string(t.rows.size()) +
+                     "Column " + util::quote(t.columns[c].text) + " holds no data: all " + std::to_string(t.rows.size()) +
                          (t.rows.size() == 1 ? " cell is" : " cells are") +
                          " empty or placeholders; fill it in or remove the column");
         }

@@ -3,14 +3,14 @@
 namespace listlint::rules {
 
 #define LISTLINT_RULE(factory) std::unique_ptr<Rule> factory();
-#include "all.def"
+#include "../all.def"
 #undef LISTLINT_RULE
 
 const std::vector<const Rule*>& all() {
   static const std::vector<std::unique_ptr<Rule>> owned = [] {
     std::vector<std::unique_ptr<Rule>> v;
 #define LISTLINT_RULE(factory) v.push_back(factory());
-#include "all.def"
+#include "../all.def"
 #undef LISTLINT_RULE
     return v;
   }();
