@@ -680,7 +680,7 @@ void Builder::on_link_enter(cmark_node* n, cmark_node_type t) {
   // An unclosed destination ("[a](url" at the end of a paragraph) reports an end past the line.
   while (e > b && (src_[e - 1] == '\n' || src_[e - 1] == '\r')) --e;
   LinkKind kind = LinkKind::Inline;
-  ByteRange url_bytes{};
+  ByteRange url_bytes{}, text_bytes{};
   std::string label;
   if (b < src_.size() && src_[b] == '<') {
     kind = LinkKind::Autolink;
@@ -688,6 +688,7 @@ void Builder::on_link_enter(cmark_node* n, cmark_node_type t) {
   } else {
     const std::size_t open = image ? b + 1 : b;
     const std::size_t close = match_bracket(src_, open, std::max(e, open + 1));
+    if (close != std::string_view::npos && open < src_.size() && src_[open] == '[') text_bytes = {open + 1, close};
     if (close != std::string_view::npos && close + 1 < src_.size() && src_[close + 1] == '(') {
       std::size_t p = close + 2;
       while (p < e && (src_[p] == ' ' || src_[p] == '\t' || src_[p] == '\n' || src_[p] == '\r')) ++p;
@@ -729,11 +730,7 @@ void Builder::on_link_enter(cmark_node* n, cmark_node_type t) {
   l.label = std::move(label);
   l.span = span(b, std::max(b, e));
   l.url_bytes = url_bytes;
-  if (kind != LinkKind::Autolink) {
-    const std::size_t open = image ? b + 1 : b;
-    const std::size_t close = match_bracket(src_, open, std::max(e, open + 1));
-    if (close != std::string_view::npos && open < src_.size() && src_[open] == '[') l.text_bytes = {open + 1, close};
-  }
+  l.text_bytes = text_bytes;
   cmark_node_set_user_data(n, reinterpret_cast<void*>(static_cast<std::intptr_t>(m_.links.size())));
   if (table_ >= 0 && cell_ >= 0) cell_links_.push_back(static_cast<int>(m_.links.size()) - 1);
   last_link_end_ = std::max(last_link_end_, b + 1);

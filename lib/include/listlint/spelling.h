@@ -39,8 +39,6 @@ class Speller {
   std::vector<std::string> suggest(std::string_view word) const;
   /// codespell's corrections for a lowercase word, or null when it is not a known misspelling.
   const std::vector<std::string>* corrections(std::string_view lower_word) const;
-  /// How many distinct words went to Hunspell (for benchmarks).
-  std::size_t lookups() const { return memo_.size(); }
 
  private:
   Speller() = default;
