@@ -8,11 +8,13 @@
 
 namespace listlint::rules {
 
-inline bool is_technical_word(std::string_view lower) {
+inline const std::unordered_set<std::string_view>& technical_words() {
   static const std::unordered_set<std::string_view> kWords = {
 #include "typo-vocabulary.inc"
   };
-  return kWords.count(lower) > 0;
+  return kWords;
 }
+
+inline bool is_technical_word(std::string_view lower) { return technical_words().count(lower) > 0; }
 
 }  // namespace listlint::rules

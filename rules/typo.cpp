@@ -2,6 +2,8 @@
 // dictionary, with the list's own vocabulary and a technical vocabulary to avoid crying wolf.
 
 #include <algorithm>
+#include <array>
+#include <deque>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -19,12 +21,24 @@ bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 struct Token {
   std::size_t begin, end;  // bytes in the file
-  std::string word;        // as written, curly apostrophe made straight
+  std::string_view word;   // as written (a view of the text), or held by the arena when a curly
+                           // apostrophe was made straight
 };
+
+// Byte classes for the tokenizer: punctuation that may open or close a word, and characters
+// that make a chunk code-like (digits, paths, e-mail addresses, entities, markup).
+enum : unsigned char { kOpen = 1, kClose = 2, kCode = 4 };
+constexpr auto kClass = [] {
+  std::array<unsigned char, 256> t{};
+  for (unsigned char c : std::string_view("([{\"'*_~")) t[c] |= kOpen;
+  for (unsigned char c : std::string_view(".,;:!?)]}\"'*_~")) t[c] |= kClose;
+  for (unsigned char c : std::string_view("0123456789/\\@_=.:&#<>`+$%|~^*")) t[c] |= kCode;
+  return t;
+}();
 
 // Words of prose in one text run. A "chunk" is a stretch without spaces; chunks that look like
 // code, paths, versions, e-mail addresses or entities are skipped whole.
-void tokenize(std::string_view s, std::size_t base, std::vector<Token>& out) {
+void tokenize(std::string_view s, std::size_t base, std::vector<Token>& out, std::deque<std::string>& arena) {
   std::size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && space(s[i])) ++i;
@@ -33,15 +47,13 @@ void tokenize(std::string_view s, std::size_t base, std::vector<Token>& out) {
     std::string_view chunk = s.substr(i, j - i);
     // Trailing and leading punctuation does not make a chunk code-like.
     std::size_t cb = 0, ce = chunk.size();
-    while (cb < ce && std::string_view("([{\"'*_~").find(chunk[cb]) != std::string_view::npos) ++cb;
-    while (ce > cb && std::string_view(".,;:!?)]}\"'*_~").find(chunk[ce - 1]) != std::string_view::npos) --ce;
+    while (cb < ce && (kClass[static_cast<unsigned char>(chunk[cb])] & kOpen)) ++cb;
+    while (ce > cb && (kClass[static_cast<unsigned char>(chunk[ce - 1])] & kClose)) --ce;
     const std::string_view core = chunk.substr(cb, ce - cb);
     bool skip = core.empty();
     for (std::size_t k = 0; k < core.size() && !skip; ++k) {
       const char c = core[k];
-      if ((c >= '0' && c <= '9') || c == '/' || c == '\\' || c == '@' || c == '_' || c == '=' || c == '.' ||
-          c == ':' || c == '&' || c == '#' || c == '<' || c == '>' || c == '`' || c == '+' || c == '$' || c == '%' ||
-          c == '|' || c == '~' || c == '^' || c == '*')
+      if (kClass[static_cast<unsigned char>(c)] & kCode)
         skip = true;
       else if (static_cast<unsigned char>(c) >= 0x80 && !(core.compare(k, 3, "\xE2\x80\x99") == 0 && k > 0))
         skip = true;  // non-ASCII letters: the dictionary is English
@@ -54,14 +66,22 @@ void tokenize(std::string_view s, std::size_t base, std::vector<Token>& out) {
       while (k < core.size()) {
         while (k < core.size() && !letter(core[k])) ++k;
         std::size_t e = k;
-        std::string word;
+        bool curly = false;
         while (e < core.size()) {
-          if (letter(core[e])) { word += core[e]; ++e; continue; }
-          if (core[e] == '\'' && e + 1 < core.size() && letter(core[e + 1])) { word += '\''; ++e; continue; }
-          if (core.compare(e, 3, "\xE2\x80\x99") == 0 && e + 3 < core.size() && letter(core[e + 3])) { word += '\''; e += 3; continue; }
+          if (letter(core[e])) { ++e; continue; }
+          if (core[e] == '\'' && e + 1 < core.size() && letter(core[e + 1])) { ++e; continue; }
+          if (core.compare(e, 3, "\xE2\x80\x99") == 0 && e + 3 < core.size() && letter(core[e + 3])) { curly = true; e += 3; continue; }
           break;
         }
-        if (!word.empty()) out.push_back({base + off + k, base + off + e, word});
+        if (e > k) {
+          std::string_view word = core.substr(k, e - k);
+          if (curly) {
+            std::string& straight = arena.emplace_back(word);
+            for (std::size_t p; (p = straight.find("\xE2\x80\x99")) != std::string::npos;) straight.replace(p, 3, "'");
+            word = straight;
+          }
+          out.push_back({base + off + k, base + off + e, word});
+        }
         k = e + 1;
       }
     }
@@ -69,7 +89,7 @@ void tokenize(std::string_view s, std::size_t base, std::vector<Token>& out) {
   }
 }
 
-bool identifier_like(const std::string& w) {
+bool identifier_like(std::string_view w) {
   int upper = 0;
   for (char c : w) upper += c >= 'A' && c <= 'Z';
   if (upper >= 2) return true;                    // ALL-CAPS, CamelCase, LLaVA
@@ -77,25 +97,10 @@ bool identifier_like(const std::string& w) {
   return false;
 }
 
-std::string base_word(std::string w) {
+std::string_view base_word(std::string_view w) {
   // "model's" -> "model", "lists'" never reaches here (quotes are trimmed).
-  if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) w.resize(w.size() - 2);
+  if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) w.remove_suffix(2);
   return w;
-}
-
-// Optimal string alignment distance (a swap of neighbours is one edit), capped at 3.
-int edits(std::string_view a, std::string_view b) {
-  if (a.size() > b.size() + 2 || b.size() > a.size() + 2) return 3;
-  std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<int>(i);
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<int>(j);
-  for (std::size_t i = 1; i <= a.size(); ++i)
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  return std::min(d[a.size()][b.size()], 3);
 }
 
 // British spellings of US words: colour, optimisation, analyse, centre, travelled.
@@ -116,7 +121,7 @@ bool british_of_known(const std::string& lw, const Speller& sp) {
 // Derived forms en_US lacks, of words it knows: lookups, datatypes, serializer, precompiled,
 // subfields, lockless, natively, theming, bootstrapper. The stem must have 4 letters or more.
 bool derived_from_known(const std::string& w, const Speller& sp) {
-  auto known_stem = [&](const std::string& stem) { return stem.size() >= 4 && sp.known(stem); };
+  auto known_stem = [&](const std::string& stem) { return stem.size() >= 4 && (sp.known(stem) || sp.known_alt(stem)); };
   auto ends = [&](std::string_view suf) { return w.size() > suf.size() && w.compare(w.size() - suf.size(), suf.size(), suf) == 0; };
   auto cut = [&](std::size_t n) { return w.substr(0, w.size() - n); };
   if (ends("s") && known_stem(cut(1))) return true;
@@ -132,11 +137,35 @@ bool derived_from_known(const std::string& w, const Speller& sp) {
   if (ends("r") && w[w.size() - 2] == 'e' && known_stem(cut(1))) return true;    // serialize-r
   if (ends("d") && w[w.size() - 2] == 'e' && known_stem(cut(1))) return true;    // debounce-d
   for (std::string_view pre : {"pre", "re", "sub", "un", "de", "multi", "non", "co", "inter", "micro", "auto", "self"}) {
-    if (w.size() > pre.size() + 3 && w.compare(0, pre.size(), pre) == 0) {
+    // The rest must be a common word of five letters or more: "re-corf" and "co-sing" are slips
+    // on record and closing.
+    if (w.size() > pre.size() + 4 && w.compare(0, pre.size(), pre) == 0) {
       const std::string rest = w.substr(pre.size());
-      if (known_stem(rest) || (rest.size() > 4 && rest.back() == 's' && known_stem(rest.substr(0, rest.size() - 1)))) return true;
+      if (sp.common(rest) || (rest.size() > 5 && rest.back() == 's' && sp.common(rest.substr(0, rest.size() - 1)))) return true;
     }
   }
+  return false;
+}
+
+// True when one edit (a letter deleted, inserted or replaced, or two neighbours swapped) turns
+// `a` into `b`.
+bool one_edit(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (a.size() == b.size()) {
+    if (i == a.size()) return false;
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;  // replaced
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);  // swapped
+  }
+  return a.substr(i) == b.substr(i + 1);  // inserted
+}
+
+// Two common words written as one, each of four letters or more: leaderboards, lookback.
+bool compound_of_common(std::string_view w, const Speller& sp) {
+  for (std::size_t cut = 4; cut + 4 <= w.size(); ++cut)
+    if (sp.common(w.substr(0, cut)) && sp.common(w.substr(cut))) return true;
   return false;
 }
 
@@ -166,7 +195,7 @@ bool sentence_start(std::string_view src, std::size_t at) {
   return false;
 }
 
-std::string cased_like(const std::string& written, std::string fix) {
+std::string cased_like(std::string_view written, std::string fix) {
   if (!written.empty() && written[0] >= 'A' && written[0] <= 'Z' && !fix.empty() && fix[0] >= 'a' && fix[0] <= 'z')
     fix[0] = static_cast<char>(fix[0] - 32);
   return fix;
@@ -181,8 +210,8 @@ class Typo final : public Rule {
         "typo",
         "A word in prose is misspelled: a known misspelling (codespell's list) or a word the dictionary "
         "does not know and the list does not use elsewhere.",
-        {"spelling", "content", "opt-in"},
-        Severity::Off,  // opt-in until it is fast and precise enough to be on by default (docs/rules/typo.md)
+        {"spelling", "content"},
+        Severity::Error,  // the layers' own severities apply: misspellings error, unknown words warning
         true,
         {{"corrections", "error", "Severity of known misspellings (codespell's list): \"error\", \"warning\" or \"off\"."},
          {"dictionary", "warning", "Severity of words the dictionary does not know: \"error\", \"warning\" or \"off\"."},
@@ -205,43 +234,84 @@ class Typo final : public Rule {
     const std::string_view src = ctx.doc.bytes();
 
     std::vector<Token> tokens;
+    tokens.reserve(src.size() / 8);
+    std::deque<std::string> arena;  // words whose apostrophe was made straight, and their lowercase
     std::vector<char> in_link_or_name, title_case;
+    std::vector<std::uint32_t> run_of;  // the text run each token is in
     for (const TextRun& run : ctx.model.text_runs) {
-      tokenize(src.substr(run.bytes.begin, run.bytes.size()), run.bytes.begin, tokens);
+      tokenize(src.substr(run.bytes.begin, run.bytes.size()), run.bytes.begin, tokens, arena);
+      run_of.resize(tokens.size(), static_cast<std::uint32_t>(&run - ctx.model.text_runs.data()));
       in_link_or_name.resize(tokens.size(), run.in_link || run.in_heading ? 1 : 0);
       title_case.resize(tokens.size(), run.in_heading || run.in_table_header ? 1 : 0);
     }
-    // The list's vocabulary: words it uses repeatedly, and capitalised words that name a link,
-    // an entry or a heading (names of models, datasets, tools).
-    std::unordered_map<std::string, int> count;
-    for (const Token& t : tokens) ++count[util::lower(base_word(t.word))];
-    // Names: every word of link text, headings and details summaries (project, model and dataset
-    // names are written there), besides words the list uses repeatedly.
-    std::unordered_set<std::string> names;
-    for (std::size_t i = 0; i < tokens.size(); ++i)
-      if (in_link_or_name[i]) names.insert(util::lower(base_word(tokens[i].word)));
+    // What depends on the word alone is worked out once per distinct word; `as_written[1]` is
+    // for the word capitalised, where the dictionary's answer can differ (paris, Paris).
+    struct WordFacts {
+      signed char fixes = -1, unknown = -1, suggested = -1;
+      std::vector<std::string> corrections;
+      std::string best;  // the suggestion, empty when none or when the word looks like a name
+    };
+    struct WordStats {
+      int count = 0;
+      bool name = false;            // in link text, a heading or a details summary
+      signed char urls = -1;        // found in one of the list's URLs
+      int facts[2] = {-1, -1};      // in `facts`, once needed: as written in lowercase, capitalised
+    };
+    std::deque<WordFacts> facts;
+    auto facts_of = [&](WordStats& st, bool capitalised) -> WordFacts& {
+      int& i = st.facts[capitalised ? 1 : 0];
+      if (i < 0) {
+        i = static_cast<int>(facts.size());
+        facts.emplace_back();
+      }
+      return facts[static_cast<std::size_t>(i)];
+    };
+    // Words shorter than any layer checks are left out of the counts (half of all words).
+    const std::size_t shortest = std::min<std::size_t>(4, min_length);
+    // The list's vocabulary: words it uses repeatedly, and every word of link text, headings and
+    // details summaries (names of models, datasets, tools are written there).
+    // Lowercase words are views of a lowercase copy of the file (no allocation per word).
+    const std::string lower_src = util::lower(src);
+    auto lower_of = [&](const Token& t) -> std::string_view {
+      const std::string_view w = base_word(t.word);
+      if (w.data() == src.data() + t.begin) return std::string_view(lower_src).substr(t.begin, w.size());
+      return arena.emplace_back(util::lower(w));
+    };
+    std::unordered_map<std::string_view, WordStats> stats;
+    stats.reserve(tokens.size() / 4 + 16);
+    std::vector<std::pair<WordStats*, std::string_view>> token_stats(tokens.size(), {nullptr, {}});
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (base_word(tokens[i].word).size() < shortest) continue;
+      const std::string_view lw = lower_of(tokens[i]);
+      WordStats& st = stats[lw];
+      ++st.count;
+      st.name |= in_link_or_name[i] != 0;
+      token_stats[i] = {&st, lw};
+    }
     {
       std::vector<Token> extra;
-      for (const Details& d : ctx.model.details) tokenize(d.summary, 0, extra);
-      for (const Token& t : extra) names.insert(util::lower(base_word(t.word)));
+      for (const Details& d : ctx.model.details) tokenize(d.summary, 0, extra, arena);
+      for (const Token& t : extra)
+        if (auto it = stats.find(util::lower(base_word(t.word))); it != stats.end()) it->second.name = true;
     }
-    // Project names live in the list's URLs too (github.com/spec-first/connexion): a word found in
-    // one is a name, for both layers. A typo is not in any URL.
-    std::unordered_set<std::string> url_words;
+    // Project names live in the list's URLs too (github.com/spec-first/connexion, opendota.com): a
+    // word found in one is a name, for both layers. A typo is in no URL. Searched only for words
+    // that would otherwise be reported.
     std::string all_urls;
-    for (const Link& l : ctx.model.links) {
-      all_urls += util::lower(l.url);
-      all_urls += ' ';
-      std::string part;
-      for (char c : l.url + "/") {
-        if (letter(c)) {
-          part += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        } else {
-          if (part.size() >= 4) url_words.insert(part);
-          part.clear();
+    auto in_urls = [&](WordStats& st, std::string_view lw) {
+      if (st.urls < 0) {
+        if (all_urls.empty()) {
+          for (const Link& l : ctx.model.links) {
+            all_urls += util::lower(l.url);
+            all_urls += ' ';
+          }
         }
+        // A plural of a name is a name too: "boletos" where the list links boleto.cloud.
+        auto found = [&](std::string_view x) { return x.size() >= 4 && all_urls.find(x) != std::string::npos; };
+        st.urls = found(lw) || (lw.size() > 5 && lw.back() == 's' && found(lw.substr(0, lw.size() - 1)));
       }
-    }
+      return st.urls == 1;
+    };
 
     auto capitalised = [](const Token& t) { return t.word[0] >= 'A' && t.word[0] <= 'Z'; };
     // A piece of a word split by emphasis ("**A**nother", "re*use*") is not a word.
@@ -254,36 +324,103 @@ class Typo final : public Rule {
       return (b < t.begin && b > 0 && letter(src[b - 1])) || ((after == '*' || after == '_') && letter(after2)) ||
              letter(before) || before == ')' || before == ']';  // "(d)evelopment": an acronym spelled out
     };
+    // The dictionary layer's verdict on a word, whatever its context: the correction to offer, or
+    // empty when the dictionary knows the word or the word looks like a name.
+    auto assess = [&](WordStats& st, WordFacts& f, std::string_view w, std::string_view lw) -> const std::string& {
+      if (f.unknown < 0)
+        f.unknown = !(speller->known(w) || speller->known_alt(w) ||  // British English: programme, whisky
+                      british_of_known(std::string(lw), *speller) || derived_from_known(std::string(lw), *speller));
+      if (f.unknown && f.suggested < 0) {
+        f.suggested = 1;
+        // A typo is a slip on a word one edit away. Rank: a common noun before a proper one, a
+        // common word before a rare one, a word the list uses, the same first letter; then the
+        // order of edits (deletions, swaps, replacements, insertions).
+        int best_rank = -1;
+        bool best_common = false, best_used = false, best_at_edge = false;
+        std::vector<std::string> candidates = speller->suggest(w);
+        for (std::string_view term : technical_words())  // quantizatioan: quantization
+          if (one_edit(term, lw)) candidates.emplace_back(term);
+        for (const auto& sug : candidates) {
+          const bool proper = sug[0] >= 'A' && sug[0] <= 'Z';
+          const bool common = speller->common(sug) || is_technical_word(sug);
+          const bool used = stats.count(std::string_view(util::lower(sug))) > 0;
+          const int rank = (proper ? 0 : 8) + (common ? 4 : 0) + (used ? 2 : 0) + ((sug[0] | 0x20) == lw[0] ? 1 : 0);
+          if (rank > best_rank) {
+            best_rank = rank;
+            f.best = sug;
+            best_common = common;
+            best_used = used;
+            // Is the word the suggestion with a letter before or after it (tshark: shark, royale: royal)?
+            const std::string ls = util::lower(sug);
+            best_at_edge = lw.size() == ls.size() + 1 && (lw.substr(1) == ls || lw.substr(0, ls.size()) == ls);
+          }
+        }
+        // When the nearest word is a proper noun (Andre for Andrej), the word is a name too; when
+        // it is a rare word the list never uses (lattermost for mattermost), a slip is unlikely.
+        if (!f.best.empty() && ((f.best[0] >= 'A' && f.best[0] <= 'Z') || !(best_common || best_used))) f.best.clear();
+        // Names and foreign words are often an English word with a letter added before or after it
+        // (tshark, predone, royale, consortial), a slip people seldom make: unless the list uses
+        // the word, such a suggestion is not evidence enough.
+        if (best_at_edge && !best_used) f.best.clear();
+        // The list's URLs name it ("figlet" in .../pyfiglet): a name, not a typo.
+        if (!f.best.empty() && in_urls(st, lw)) f.best.clear();
+      }
+      return f.best;
+    };
+    // Another lowercase word in the same text that no dictionary knows and that is no slip on a
+    // word either ("slack, mattermost, gotify", "dashas, panchang", foreign words): the text
+    // names things or is in another language, so its unknown words are not typos.
+    auto beside_unknown_names = [&](std::size_t ti) {
+      for (int dir : {-1, 1}) {
+        for (std::size_t k = ti + dir; k < tokens.size() && run_of[k] == run_of[ti]; k += dir) {
+          const Token& n = tokens[k];
+          const std::string_view nw = base_word(n.word);
+          if (nw.size() < 4 || !(nw[0] >= 'a' && nw[0] <= 'z') || identifier_like(n.word)) continue;
+          auto [nst, nlw] = token_stats[k];
+          if (nst->count >= vocabulary_count || nst->name || is_technical_word(nlw)) continue;
+          WordFacts& nf = facts_of(*nst, false);
+          // (Two common words written as one, like leaderboards, are no evidence.)
+          if (assess(*nst, nf, nw, nlw).empty() && nf.unknown == 1 && speller->corrections(nlw).empty() &&
+              !compound_of_common(nlw, *speller))
+            return true;
+        }
+      }
+      return false;
+    };
     for (std::size_t ti = 0; ti < tokens.size(); ++ti) {
       const Token& t = tokens[ti];
-      if (identifier_like(t.word) || fragment(t)) continue;
-      const std::string w = base_word(t.word);
-      const std::string lw = util::lower(w);
-      if (words.count(lw) || (ctx.resources.words && ctx.resources.words->count(lw))) continue;
-      // The name of something the list links to ("figlet" in .../pyfiglet, "Dota" in opendota.com);
-      // the substring search is dear, so it waits until a word is otherwise a finding.
-      if (url_words.count(lw)) continue;
-      auto in_urls = [&] { return lw.size() >= 4 && all_urls.find(lw) != std::string::npos; };
-      const Span span = ctx.doc.lines().span(t.begin, t.begin + w.size());
+      const auto [stp, lw] = token_stats[ti];
+      if (!stp || identifier_like(t.word) || fragment(t)) continue;
+      const std::string_view w = base_word(t.word);
+      if ((!words.empty() || ctx.resources.words) &&
+          (words.count(std::string(lw)) || (ctx.resources.words && ctx.resources.words->count(std::string(lw)))))
+        continue;
+      WordStats& st = *stp;
+      WordFacts& f = facts_of(st, w[0] >= 'A' && w[0] <= 'Z');
       // 1. Known misspellings.
       const bool capital_mid = w[0] >= 'A' && w[0] <= 'Z' && !sentence_start(src, t.begin);
       // Short capitalised words in mid-sentence are names (Toi, Dota, Wirth), not misspellings.
       if (corr_sev != "off" && w.size() >= 4 && !(capital_mid && w.size() <= 5)) {
-        const auto* fixes = speller->corrections(lw);
-        // A spelling a dictionary accepts (focussed, imbed) is a variant, not a misspelling.
-        if (fixes && (speller->known(w) || speller->known_alt(w) || in_urls())) fixes = nullptr;
-        if (fixes) {
+        if (f.fixes < 0) {
+          f.corrections = speller->corrections(lw);
+          // A spelling a dictionary accepts (focussed, imbed) is a variant, not a misspelling.
+          if (!f.corrections.empty() && (speller->known(w) || speller->known_alt(w) || in_urls(st, lw))) f.corrections.clear();
+          f.fixes = !f.corrections.empty();
+        }
+        if (f.fixes == 1) {
           std::string list;
-          for (const auto& f : *fixes) list += (list.empty() ? "" : " or ") + util::quote(cased_like(w, f));
+          for (const auto& c : f.corrections) list += (list.empty() ? "" : " or ") + util::quote(cased_like(w, c));
           std::optional<Fix> fix;
-          if (fixes->size() == 1) fix = Fix{{TextEdit{t.begin, t.begin + w.size(), cased_like(w, fixes->front())}}};
-          out.report(span, util::quote(w) + " is a misspelling of " + list, std::move(fix), corr_sev == "warning");
+          if (f.corrections.size() == 1)
+            fix = Fix{{TextEdit{t.begin, t.begin + w.size(), cased_like(w, f.corrections.front())}}};
+          out.report(ctx.doc.lines().span(t.begin, t.begin + w.size()), util::quote(w) + " is a misspelling of " + list,
+                     std::move(fix), corr_sev == "warning");
           continue;
         }
       }
       // 2. Words no dictionary knows.
       if (dict_sev == "off" || w.size() < min_length) continue;
-      if (is_technical_word(lw) || count[lw] >= vocabulary_count || names.count(lw)) continue;
+      if (st.count >= vocabulary_count || st.name || is_technical_word(lw)) continue;
       // A capital in mid-sentence makes a name (Zhang, Vercel), not a typo.
       const bool capital = w[0] >= 'A' && w[0] <= 'Z';
       if (capital && !sentence_start(src, t.begin)) continue;
@@ -293,29 +430,9 @@ class Typo final : public Rule {
           ((ti + 1 < tokens.size() && capitalised(tokens[ti + 1]) && tokens[ti + 1].begin <= t.end + 2) ||
            (ti > 0 && capitalised(tokens[ti - 1]) && t.begin <= tokens[ti - 1].end + 2)))
         continue;
-      if (speller->known(w) || british_of_known(lw, *speller) || derived_from_known(lw, *speller)) continue;
-      if (speller->known_alt(w)) continue;  // British English: programme, judgement, whisky
-      if (in_urls()) continue;
-      // A typo is one edit away from a word: pick that word, with the same first letter if possible.
-      std::string best;
-      bool best_same_first = false;
-      const auto suggestions = speller->suggest(w);
-      // When the dictionary's best guess is a proper noun (Andre for Andrej), so is the word.
-      if (!suggestions.empty() && suggestions.front()[0] >= 'A' && suggestions.front()[0] <= 'Z' &&
-          !speller->known(util::lower(suggestions.front())))
-        continue;
-      for (const auto& sug : suggestions) {
-        if (sug.find_first_of(" -") != std::string::npos) continue;  // "tool set": a compound, not a typo
-        if (edits(util::lower(sug), lw) != 1) continue;
-        const bool same_first = std::tolower(static_cast<unsigned char>(sug[0])) == lw[0];
-        if (best.empty() || (same_first && !best_same_first)) {
-          best = sug;
-          best_same_first = same_first;
-        }
-      }
-      if (best.empty()) continue;
-      out.report(span,
-                 util::quote(w) + " is not a word; did you mean " + util::quote(cased_like(w, best)) +
+      if (assess(st, f, w, lw).empty() || beside_unknown_names(ti)) continue;
+      out.report(ctx.doc.lines().span(t.begin, t.begin + w.size()),
+                 util::quote(w) + " is not a word; did you mean " + util::quote(cased_like(w, f.best)) +
                      "? (if it is right, add it to the typo rule's words)",
                  std::nullopt, dict_sev == "warning");
     }

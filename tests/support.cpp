@@ -48,7 +48,7 @@ std::string corpus_dir() {
 const listlint::Resources& resources() {
   static std::unique_ptr<listlint::Speller> speller = [] {
     std::string err;
-    auto sp = listlint::Speller::load(listlint::SpellerPaths{}, &err);
+    auto sp = listlint::Speller::load(LISTLINT_WORDS_FILE, &err);
     if (!sp) std::fprintf(stderr, "cannot load the dictionaries: %s\n", err.c_str());
     return sp;
   }();

@@ -1,6 +1,7 @@
 // The typo rule: recall on injected misspellings in the corpus, and its figures on the seed list.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <random>
 #include <set>
@@ -17,7 +18,7 @@ namespace {
 const listlint::Speller* speller() {
   static std::unique_ptr<listlint::Speller> s = [] {
     std::string err;
-    auto sp = listlint::Speller::load(listlint::SpellerPaths{}, &err);
+    auto sp = listlint::Speller::load(LISTLINT_WORDS_FILE, &err);
     REQUIRE_MESSAGE(sp, err);
     return sp;
   }();
@@ -95,6 +96,7 @@ TEST_CASE("typo: finds at least 95% of single-letter edits injected into corpus 
     }
     if (candidates.empty()) continue;
     struct Edit { std::size_t at, len; std::string word, edited; int line; };
+    // (A word the list uses twice is its vocabulary: two edits must not make the same word.)
     std::vector<Edit> edits;
     std::set<int> used_lines;
     for (int tries = 0; edits.size() < 12 && tries < 400; ++tries) {
@@ -117,6 +119,7 @@ TEST_CASE("typo: finds at least 95% of single-letter edits injected into corpus 
       // Each edit must produce a non-word, which the list uses nowhere else.
       if (edited == word || speller()->known(edited) || speller()->known_alt(edited)) continue;
       if (text.find(edited) != std::string::npos) continue;
+      if (std::any_of(edits.begin(), edits.end(), [&](const auto& e) { return e.edited == edited; })) continue;
       used_lines.insert(line);
       edits.push_back({at, len, word, edited, line});
     }

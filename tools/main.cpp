@@ -173,6 +173,16 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std
   return out;
 }
 
+// The typo rule's word table: $LISTLINT_WORDS, else share/listlint/words.bin beside the
+// executable's bin/ folder (an installed prefix, or the build tree: build/tools -> build/share).
+std::string words_table_path() {
+  if (const char* env = std::getenv("LISTLINT_WORDS"); env && *env) return env;
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return "share/listlint/words.bin";
+  return (exe.parent_path().parent_path() / "share" / "listlint" / "words.bin").string();
+}
+
 std::vector<std::string> split_ids(const std::vector<std::string>& values) {
   std::vector<std::string> ids;
   for (const auto& v : values) {
@@ -249,10 +259,7 @@ int run_check(CheckOptions o) {
     if (!speller_tried) {
       speller_tried = true;
       std::string err;
-      listlint::SpellerPaths paths;
-      if (const char* h = std::getenv("LISTLINT_HUNSPELL_DICT")) paths.hunspell = h;
-      if (const char* cs = std::getenv("LISTLINT_CODESPELL_DICT")) paths.corrections = cs;
-      speller = listlint::Speller::load(paths, &err);
+      speller = listlint::Speller::load(words_table_path(), &err);
       if (!speller) speller_error = "typo: " + err;
     }
     if (speller_error) return speller_error;

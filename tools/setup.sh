@@ -12,7 +12,7 @@ PACKAGES=(
   doctest-dev                                   # unit tests
   libcli11-dev                                  # command-line parsing
   libicu-dev                                    # Unicode categories and case mapping (anchors)
-  libhunspell-dev hunspell-en-us hunspell-en-gb # the typo rule's dictionaries (US, and British accepted)
+  libhunspell-dev hunspell-en-us hunspell-en-gb wamerican # the typo rule's dictionaries (US, British accepted, common words)
   codespell                                     # the typo rule's list of known misspellings
 )
 

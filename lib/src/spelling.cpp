@@ -1,115 +1,166 @@
 #include "listlint/spelling.h"
 
-#include <hunspell/hunspell.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+
+#include "words_format.h"
 
 namespace listlint {
 
+namespace wf = words_format;
+
 Speller::~Speller() {
-  if (handle_) Hunspell_destroy(static_cast<Hunhandle*>(handle_));
-  if (alt_) Hunspell_destroy(static_cast<Hunhandle*>(alt_));
+  if (base_) ::munmap(const_cast<unsigned char*>(base_), size_);
 }
 
-bool Speller::known_alt(std::string_view word) const {
-  if (!alt_tried_) {
-    alt_tried_ = true;
-    std::ifstream probe(alt_path_ + ".dic");
-    if (probe) alt_ = Hunspell_create((alt_path_ + ".aff").c_str(), (alt_path_ + ".dic").c_str());
+std::unique_ptr<Speller> Speller::load(const std::string& path, std::string* error) {
+  auto fail = [&](const std::string& why) -> std::unique_ptr<Speller> {
+    if (error) *error = path + ": " + why;
+    return nullptr;
+  };
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fail(std::string(std::strerror(errno)) + " (the build writes it: cmake --build build; or turn the typo rule off)");
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return fail("not a regular file");
   }
-  if (!alt_) return false;
-  return Hunspell_spell(static_cast<Hunhandle*>(alt_), std::string(word).c_str()) != 0;
-}
-
-std::unique_ptr<Speller> Speller::load(const SpellerPaths& paths, std::string* error) {
+  const auto size = static_cast<std::size_t>(st.st_size);
+  if (size < sizeof(wf::Header)) {
+    ::close(fd);
+    return fail("not a listlint word table (too short)");
+  }
+  void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (map == MAP_FAILED) return fail(std::string("cannot map it: ") + std::strerror(errno));
   std::unique_ptr<Speller> s(new Speller());
-  const std::string aff = paths.hunspell + ".aff", dic = paths.hunspell + ".dic";
-  for (const std::string* f : {&aff, &dic, &paths.corrections}) {
-    std::ifstream probe(*f);
-    if (!probe) {
-      if (error) *error = *f + ": " + std::strerror(errno) + " (install hunspell-en-us and codespell: tools/setup.sh)";
-      return nullptr;
-    }
-  }
-  s->handle_ = Hunspell_create(aff.c_str(), dic.c_str());
-  s->alt_path_ = paths.hunspell_alt;
-  if (!s->handle_) {
-    if (error) *error = dic + ": Hunspell cannot load this dictionary";
-    return nullptr;
-  }
-  // Plain stems answer most lookups without Hunspell's affix work.
-  {
-    std::ifstream in(dic);
-    std::string line;
-    std::getline(in, line);  // the word count
-    while (std::getline(in, line)) {
-      std::size_t end = line.find_first_of("/\t ");
-      std::string w = line.substr(0, end);
-      bool ascii = !w.empty();
-      for (char& c : w) {
-        if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      }
-      if (ascii) s->stems_.insert(std::move(w));
-    }
-  }
-  // codespell: "misspelling->correction[, correction...]" per line; "word->a, b," (a trailing
-  // comma) marks a correction codespell will not apply by itself.
-  std::ifstream in(paths.corrections);
-  std::string line;
-  while (std::getline(in, line)) {
-    const std::size_t arrow = line.find("->");
-    if (arrow == std::string::npos || arrow == 0) continue;
-    std::string from = line.substr(0, arrow);
-    std::vector<std::string> to;
-    std::string cur;
-    for (char c : line.substr(arrow + 2) + ",") {
-      if (c == ',') {
-        while (!cur.empty() && cur.front() == ' ') cur.erase(cur.begin());
-        while (!cur.empty() && cur.back() == ' ') cur.pop_back();
-        if (!cur.empty()) to.push_back(cur);
-        cur.clear();
-      } else {
-        cur += c;
-      }
-    }
-    if (!to.empty()) s->corrections_.emplace(std::move(from), std::move(to));
-  }
-  if (s->corrections_.empty()) {
-    if (error) *error = paths.corrections + ": no corrections in this file";
-    return nullptr;
-  }
+  s->base_ = static_cast<const unsigned char*>(map);
+  s->size_ = size;
+  wf::Header h;
+  std::memcpy(&h, s->base_, sizeof h);
+  if (std::memcmp(h.magic, wf::kMagic, sizeof h.magic) != 0) return fail("not a listlint word table (bad magic)");
+  const std::size_t need = sizeof h + std::size_t{h.slots} * sizeof(wf::Slot) + h.blob_size;
+  if (h.slots == 0 || (h.slots & (h.slots - 1)) != 0 || need != size || h.entries >= h.slots)
+    return fail("a damaged word table (sizes do not add up); rebuild it");
+  s->slots_ = s->base_ + sizeof h;
+  s->nslots_ = h.slots;
+  s->entries_ = h.entries;
+  s->blob_ = s->slots_ + std::size_t{h.slots} * sizeof(wf::Slot);
+  s->blob_size_ = h.blob_size;
   return s;
 }
 
-bool Speller::known(std::string_view word) const {
-  std::string key(word);
-  auto it = memo_.find(key);
-  if (it != memo_.end()) return it->second;
-  std::string lower = key;
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  const bool ok = stems_.count(lower) > 0 || Hunspell_spell(static_cast<Hunhandle*>(handle_), key.c_str()) != 0;
-  memo_.emplace(std::move(key), ok);
-  return ok;
+std::size_t Speller::size() const { return entries_; }
+
+unsigned Speller::flags(std::string_view word, const unsigned char** entry) const {
+  if (word.empty() || word.size() > 255) return 0;
+  const std::uint32_t h = wf::hash(word);
+  std::uint32_t s = h & (nslots_ - 1);
+  for (std::uint32_t probes = 0; probes < nslots_; ++probes, s = (s + 1) & (nslots_ - 1)) {
+    wf::Slot slot;
+    std::memcpy(&slot, slots_ + std::size_t{s} * sizeof(wf::Slot), sizeof slot);
+    const std::uint32_t off = slot.offset;
+    if (off == 0) return 0;
+    if (slot.hash != h) continue;
+    if (std::size_t{off} + 2 > blob_size_) return 0;  // damaged: treat as absent
+    const unsigned char* e = blob_ + off;
+    const std::size_t len = e[1];
+    if (std::size_t{off} + 2 + len > blob_size_) return 0;
+    if (len == word.size() && std::memcmp(e + 2, word.data(), len) == 0) {
+      if (entry) *entry = e;
+      return e[0];
+    }
+  }
+  return 0;
 }
 
+bool Speller::known_with(std::string_view word, unsigned flag) const {
+  if (word.empty()) return false;
+  if (flags(word) & flag) return true;
+  // Hunspell accepts "Construction" and "CONSTRUCTION" for "construction", never the reverse.
+  const bool upper0 = word[0] >= 'A' && word[0] <= 'Z';
+  if (!upper0) return false;
+  bool all_upper = true;
+  for (char c : word) all_upper &= !(c >= 'a' && c <= 'z');
+  std::string w(word);
+  if (all_upper) {
+    for (char& c : w)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (flags(w) & flag) return true;
+    w[0] = static_cast<char>(w[0] - 32);  // "PARIS" -> "Paris"
+    return (flags(w) & flag) != 0;
+  }
+  w[0] = static_cast<char>(w[0] + 32);
+  return (flags(w) & flag) != 0;
+}
+
+bool Speller::common(std::string_view word) const { return (flags(word) & wf::kCommon) != 0; }
+
+bool Speller::known(std::string_view word) const { return known_with(word, wf::kUS); }
+bool Speller::known_alt(std::string_view word) const { return known_with(word, wf::kGB); }
+
 std::vector<std::string> Speller::suggest(std::string_view word) const {
-  char** list = nullptr;
-  const std::string w(word);
-  const int n = Hunspell_suggest(static_cast<Hunhandle*>(handle_), &list, w.c_str());
+  std::string w(word);
+  if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') w[0] = static_cast<char>(w[0] + 32);
   std::vector<std::string> out;
-  for (int i = 0; i < n; ++i) out.emplace_back(list[i]);
-  if (list) Hunspell_free_list(static_cast<Hunhandle*>(handle_), &list, n);
+  std::string cand;
+  auto consider = [&](const std::string& c) {
+    for (const std::string& o : out)  // two edits can lead to one word
+      if (o.size() == c.size() && (o[0] | 0x20) == (c[0] | 0x20) && o.compare(1, std::string::npos, c, 1) == 0) return;
+    const unsigned f = flags(c);
+    if ((f & (wf::kUS | wf::kGB)) && !(f & wf::kNoSuggest)) {
+      out.push_back(c);
+    } else if ((f & wf::kCapitalized) && c[0] >= 'a' && c[0] <= 'z') {
+      out.push_back(c);  // a proper noun: Paris
+      out.back()[0] = static_cast<char>(c[0] - 32);
+    }
+  };
+  for (std::size_t i = 0; i < w.size(); ++i) consider(w.substr(0, i) + w.substr(i + 1));
+  for (std::size_t i = 0; i + 1 < w.size(); ++i) {
+    if (w[i] == w[i + 1]) continue;
+    cand = w;
+    std::swap(cand[i], cand[i + 1]);
+    consider(cand);
+  }
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    cand = w;
+    for (char c = 'a'; c <= 'z'; ++c) {
+      if (c == w[i]) continue;
+      cand[i] = c;
+      consider(cand);
+    }
+  }
+  for (std::size_t i = 0; i <= w.size(); ++i) {
+    for (char c = 'a'; c <= 'z'; ++c) {
+      cand = w;
+      cand.insert(cand.begin() + static_cast<std::ptrdiff_t>(i), c);
+      consider(cand);
+    }
+  }
   return out;
 }
 
-const std::vector<std::string>* Speller::corrections(std::string_view lower_word) const {
-  auto it = corrections_.find(std::string(lower_word));
-  return it == corrections_.end() ? nullptr : &it->second;
+std::vector<std::string> Speller::corrections(std::string_view lower_word) const {
+  const unsigned char* e = nullptr;
+  std::vector<std::string> out;
+  if (!(flags(lower_word, &e) & wf::kMisspelling)) return out;
+  const std::size_t at = static_cast<std::size_t>(e - blob_) + 2 + e[1];
+  if (at + 2 > blob_size_) return out;
+  const std::size_t len = blob_[at] | (std::size_t{blob_[at + 1]} << 8);
+  if (at + 2 + len > blob_size_) return out;
+  std::string_view list(reinterpret_cast<const char*>(blob_ + at + 2), len);
+  while (!list.empty()) {
+    const std::size_t comma = list.find(',');
+    out.emplace_back(list.substr(0, comma));
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return out;
 }
 
 }  // namespace listlint
