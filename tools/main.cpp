@@ -24,6 +24,7 @@
 #include "listlint/model_json.h"
 #include "listlint/report.h"
 #include "listlint/spelling.h"
+#include "links.h"
 #include "registry.h"
 
 namespace {
@@ -437,6 +438,27 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "schema"}));
   rules_cmd->add_option("--doc-header", doc_header, "Print the generated header of a rule's doc page");
 
+  listlint::cli::LinksOptions links_opts;
+  std::vector<std::string> links_paths, accept_codes;
+  auto* links = app.add_subcommand("links", "Audit every URL in the lists: dead, moved, unknown (network)");
+  links->add_option("PATH", links_paths, "Files or directories (default: the current directory)");
+  links->add_option("--format", links_opts.format, "Output format")->check(CLI::IsMember({"text", "json", "markdown"}));
+  links->add_option("--concurrency", links_opts.check.concurrency, "Requests in flight in all (default 64)")->check(CLI::Range(1, 4096));
+  links->add_option("--per-host", links_opts.check.per_host, "Requests in flight to one host (default 2)")->check(CLI::Range(1, 256));
+  links->add_option("--interval", links_opts.check.interval, "Seconds between two requests to one host (default 0.1)")->check(CLI::Range(0.0, 600.0));
+  links->add_option("--timeout", links_opts.check.timeout, "Seconds for one request (default 20)")->check(CLI::Range(0.1, 3600.0));
+  links->add_option("--retries", links_opts.check.retries, "Further attempts after timeouts, resets, 408, 429, 5xx (default 2)")->check(CLI::Range(0, 20));
+  links->add_option("--exclude", links_opts.exclude, "Skip URLs matching this regular expression (repeatable)")->take_all();
+  links->add_option("--include", links_opts.include, "Check only URLs matching this regular expression (repeatable)")->take_all();
+  links->add_option("--accept", accept_codes, "Statuses that count as alive besides 2xx, comma-separated (e.g. 403,999)")->delimiter(',');
+  links->add_option("--user-agent", links_opts.check.user_agent, "User-Agent header");
+  links->add_option("--header", links_opts.check.headers, "An extra header 'Name: value' (repeatable)")->take_all();
+  links->add_flag("--allow-private", links_opts.check.allow_private, "Also request loopback, private and link-local addresses");
+  links->add_option("--shard", links_opts.shard, "Check only share K of N (K/N), a stable split of the URLs");
+  links->add_option("--merge", links_opts.merge, "Merge these JSON reports (of the shards) instead of checking")->take_all();
+  links->add_flag("--fail-on-unknown", links_opts.fail_on_unknown, "Exit 1 when a URL could not be verified too");
+  links->add_flag("--no-progress", [&](std::int64_t) { links_opts.progress = false; }, "No progress bar on a terminal");
+
   std::vector<std::string> ast_files;
   auto* debug = app.add_subcommand("debug", "Developer tools");
   debug->require_subcommand(1);
@@ -456,6 +478,22 @@ int main(int argc, char** argv) {
   try {
     if (check->parsed()) return run_check(check_opts);
     if (rules_cmd->parsed()) return run_rules(rules_format, doc_header);
+    if (links->parsed()) {
+      for (const auto& c : accept_codes) {
+        try {
+          links_opts.check.accept.push_back(std::stoi(c));
+        } catch (const std::exception&) {
+          std::fprintf(stderr, "listlint: --accept: \"%s\" is not a status code\n", c.c_str());
+          return kExitError;
+        }
+      }
+      std::vector<listlint::FileReport> errors;
+      std::vector<std::string> files;
+      if (links_opts.merge.empty()) files = expand_paths(links_paths.empty() ? std::vector<std::string>{"."} : links_paths, errors);
+      std::vector<std::string> error_lines;
+      for (const auto& e : errors) error_lines.push_back(e.path + ": " + e.error.value_or("cannot read it"));
+      return listlint::cli::run_links(links_opts, files, error_lines);
+    }
     if (model->parsed()) return run_model(model_files, pretty, summary);
     if (ast->parsed()) return run_ast(ast_files);
   } catch (const std::exception& e) {

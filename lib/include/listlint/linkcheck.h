@@ -1,0 +1,60 @@
+#pragma once
+// The link checker: every unique URL requested once, politely (a total and a per-host cap on
+// requests in flight, a minimum interval between requests to one host, Retry-After honoured),
+// over one libcurl multi handle (connection reuse, HTTP/2 where offered). No printing: progress
+// is reported through a callback.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace listlint {
+
+struct LinkCheckOptions {
+  int concurrency = 64;           ///< requests in flight in all
+  int per_host = 2;               ///< requests in flight to one host
+  double interval = 0.1;          ///< seconds between the starts of two requests to one host
+  double timeout = 20;            ///< seconds for one request, all included
+  double connect_timeout = 10;    ///< seconds to connect
+  int retries = 2;                ///< further attempts after a timeout, reset, 408, 429 or 5xx
+  double backoff = 1.0;           ///< first retry delay in seconds; doubles each time, with jitter
+  double retry_after_cap = 60;    ///< longest Retry-After honoured (seconds)
+  int max_redirects = 10;
+  std::size_t max_body = 16384;   ///< bytes of a GET body read at most (to recognise challenges)
+  std::vector<int> accept;        ///< statuses to count as alive besides 2xx
+  std::string user_agent;         ///< empty: "listlint/VERSION"
+  std::vector<std::string> headers;  ///< "Name: value"
+  bool allow_private = false;     ///< allow loopback, private, link-local and metadata addresses
+};
+
+enum class Verdict { Alive, Dead, Redirected, Unknown, Skipped };
+const char* verdict_name(Verdict v);
+
+struct LinkResult {
+  std::string url;
+  Verdict verdict = Verdict::Unknown;
+  int http_status = 0;            ///< the last status received (0: none)
+  std::string final_url;          ///< where redirects ended
+  std::vector<std::string> redirects;  ///< each hop's target, in order
+  bool permanent = false;         ///< the chain holds a 301 or 308
+  std::string error;              ///< why, when not alive: "HTTP 404", "DNS failure", ...
+  int attempts = 0;               ///< requests made for this URL (HEAD, GET and retries)
+};
+
+/// Called after each URL is settled: (settled, total).
+using LinkProgress = std::function<void(std::size_t, std::size_t)>;
+
+/// Checks each URL (duplicates are checked once); results are in the order of `urls`, without
+/// duplicates. Never throws for network failures: they are verdicts.
+std::vector<LinkResult> check_links(const std::vector<std::string>& urls, const LinkCheckOptions& options,
+                                    const LinkProgress& progress = {});
+
+/// Why a URL is not checked at all ("mailto", "in-page anchor", "relative path"), or "" when it
+/// is an http(s) URL to check.
+std::string skip_reason(const std::string& url);
+
+/// True for loopback, private (RFC 1918, unique local), link-local, CGNAT, unspecified and cloud
+/// metadata addresses, given as numeric text (IPv4 or IPv6).
+bool private_address(const std::string& numeric_address);
+
+}  // namespace listlint

@@ -1,0 +1,302 @@
+// The link checker against HTTP servers the tests start on 127.0.0.1: every verdict, within its
+// time bound, and the politeness caps as the server sees them.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "http_server.h"
+#include "listlint/linkcheck.h"
+#include "support.h"
+
+using listlint::LinkResult;
+using listlint::Verdict;
+using test::HttpAction;
+using test::HttpRequest;
+
+namespace {
+
+listlint::LinkCheckOptions fast() {
+  listlint::LinkCheckOptions o;
+  o.timeout = 1.0;
+  o.connect_timeout = 1.0;
+  o.retries = 2;
+  o.backoff = 0.05;
+  o.interval = 0;
+  o.allow_private = true;  // the servers are on loopback
+  return o;
+}
+
+struct Timed {
+  LinkResult r;
+  double seconds;
+};
+
+Timed check_one(const std::string& url, const listlint::LinkCheckOptions& o = fast()) {
+  const auto t0 = std::chrono::steady_clock::now();
+  auto rs = listlint::check_links({url}, o);
+  REQUIRE(rs.size() == 1);
+  return {rs[0], std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()};
+}
+
+HttpAction status(int code) {
+  HttpAction a;
+  a.status = code;
+  return a;
+}
+
+HttpAction redirect(int code, const std::string& to) {
+  HttpAction a;
+  a.status = code;
+  a.headers.push_back({"Location", to});
+  return a;
+}
+
+// One server for the plain cases: the path says what to answer.
+HttpAction scripted(const HttpRequest& q, int n) {
+  const std::string& p = q.path;
+  if (p == "/ok") return status(200);
+  if (p == "/404") return status(404);
+  if (p == "/410") return status(410);
+  if (p == "/500") return status(500);
+  if (p == "/503-then-200") return status(n == 1 ? 503 : 200);
+  if (p == "/429-then-200") {
+    HttpAction a = status(n == 1 ? 429 : 200);
+    if (n == 1) a.headers.push_back({"Retry-After", "1"});
+    return a;
+  }
+  if (p == "/301") return redirect(301, "/308");
+  if (p == "/308") return redirect(308, "/ok");
+  if (p == "/302") return redirect(302, "/ok");
+  if (p == "/loop-a") return redirect(301, "/loop-b");
+  if (p == "/loop-b") return redirect(301, "/loop-a");
+  if (p == "/no-head") return status(q.method == "HEAD" ? 405 : 200);
+  if (p == "/hang") {
+    HttpAction a;
+    a.fault = HttpAction::Hang;
+    return a;
+  }
+  if (p == "/reset") {
+    HttpAction a;
+    a.fault = HttpAction::Reset;
+    return a;
+  }
+  if (p == "/huge") {  // HEAD refused, so the checker must GET 50 MB it does not want
+    if (q.method == "HEAD") return status(405);
+    HttpAction a;
+    a.fault = HttpAction::Huge;
+    a.huge_bytes = 50u << 20;
+    return a;
+  }
+  if (p == "/drip") {
+    if (q.method == "HEAD") return status(405);
+    HttpAction a;
+    a.fault = HttpAction::Drip;
+    a.body = std::string(100, 'x');  // 20 s at one byte per 200 ms
+    return a;
+  }
+  return status(404);
+}
+
+}  // namespace
+
+TEST_CASE("links: statuses give their verdicts") {
+  test::HttpServer s(scripted);
+  const std::string b = s.base();
+  auto ok = check_one(b + "/ok");
+  CHECK(ok.r.verdict == Verdict::Alive);
+  CHECK(ok.r.http_status == 200);
+  CHECK(ok.r.attempts == 1);
+  CHECK(ok.seconds < 1.0);
+  for (const char* p : {"/404", "/410"}) {
+    CAPTURE(p);
+    auto d = check_one(b + p);
+    CHECK(d.r.verdict == Verdict::Dead);
+    CHECK(d.r.http_status == std::stoi(p + 1));
+    CHECK(d.r.attempts == 2);  // HEAD, then GET in case the server answers HEAD wrongly
+    CHECK(d.seconds < 1.0);
+  }
+  auto e = check_one(b + "/500");
+  CHECK(e.r.verdict == Verdict::Dead);
+  CHECK(e.r.error == "HTTP 500");
+  CHECK(e.r.attempts == 3);  // two retries
+  CHECK(e.seconds < 2.0);
+  auto r = check_one(b + "/503-then-200");
+  CHECK(r.r.verdict == Verdict::Alive);
+  CHECK(r.r.attempts == 2);
+  auto h = check_one(b + "/no-head");
+  CHECK(h.r.verdict == Verdict::Alive);
+  CHECK(h.r.attempts == 2);
+  CHECK(s.requests("/no-head") == 2);
+}
+
+TEST_CASE("links: 429 with Retry-After is retried after the pause, not before") {
+  test::HttpServer s(scripted);
+  auto r = check_one(s.base() + "/429-then-200");
+  CHECK(r.r.verdict == Verdict::Alive);
+  CHECK(r.r.attempts == 2);
+  CHECK(r.seconds >= 0.95);  // Retry-After: 1
+  CHECK(r.seconds < 2.5);
+}
+
+TEST_CASE("links: redirects are followed, recorded, and loops caught") {
+  test::HttpServer s(scripted);
+  const std::string b = s.base();
+  auto p = check_one(b + "/301");
+  CHECK(p.r.verdict == Verdict::Redirected);
+  CHECK(p.r.permanent);
+  CHECK(p.r.redirects == std::vector<std::string>{b + "/308", b + "/ok"});
+  CHECK(p.r.final_url == b + "/ok");
+  auto t = check_one(b + "/302");
+  CHECK(t.r.verdict == Verdict::Alive);  // temporary: noted, not flagged
+  CHECK(t.r.redirects == std::vector<std::string>{b + "/ok"});
+  CHECK_FALSE(t.r.permanent);
+  auto l = check_one(b + "/loop-a");
+  CHECK(l.r.verdict == Verdict::Dead);
+  CHECK(l.r.error == "redirect loop");
+  CHECK(l.seconds < 1.0);
+}
+
+TEST_CASE("links: a server that never answers, one that resets, a 50 MB body, a slow drip") {
+  test::HttpServer s(scripted);
+  const std::string b = s.base();
+  auto hang = check_one(b + "/hang");
+  CHECK(hang.r.verdict == Verdict::Unknown);
+  CHECK(hang.r.error.rfind("timeout", 0) == 0);
+  CHECK(hang.r.attempts == 3);
+  CHECK(hang.seconds < 3 * 1.0 + 1.0);  // three attempts of one second, and short backoffs
+  auto reset = check_one(b + "/reset");
+  CHECK(reset.r.verdict == Verdict::Unknown);
+  CHECK(reset.r.attempts == 3);
+  CHECK(reset.seconds < 1.0);
+  auto huge = check_one(b + "/huge");
+  CHECK(huge.r.verdict == Verdict::Alive);
+  CHECK(huge.seconds < 1.0);  // the body is not read
+  auto drip = check_one(b + "/drip");
+  CHECK(drip.r.verdict == Verdict::Alive);
+  CHECK(drip.seconds < 1.0);  // the status is enough; the body is not waited for
+}
+
+TEST_CASE("links: DNS failures and refused connections are dead at once") {
+  auto refused = check_one("http://127.0.0.1:1/x");
+  CHECK(refused.r.verdict == Verdict::Dead);
+  CHECK(refused.r.attempts == 1);
+  auto dns = check_one("http://no-such-host.invalid/");
+  CHECK(dns.r.verdict == Verdict::Dead);
+  CHECK(dns.r.error.rfind("DNS failure", 0) == 0);
+  CHECK(dns.r.attempts == 1);
+}
+
+TEST_CASE("links: the per-host cap holds on the server's side, and each URL is requested once") {
+  test::HttpServer s([](const HttpRequest&, int) {
+    HttpAction a;
+    a.delay_ms = 50;
+    return a;
+  });
+  std::vector<std::string> urls;
+  for (int i = 0; i < 30; ++i) urls.push_back(s.base() + "/page" + std::to_string(i));
+  urls.push_back(urls[0]);  // duplicates are checked once
+  urls.push_back(urls[1]);
+  auto o = fast();
+  o.per_host = 3;
+  o.concurrency = 64;
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto rs = listlint::check_links(urls, o);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  CHECK(rs.size() == 30);
+  for (const auto& r : rs) CHECK(r.verdict == Verdict::Alive);
+  CHECK(s.requests() == 30);
+  CHECK(s.peak_concurrency() <= 3);
+  CHECK(s.peak_concurrency() == 3);  // and the cap is used
+  CHECK(seconds < 30 * 0.05 / 3 * 2 + 0.5);  // close to 30 requests / 3 at a time x 50 ms
+}
+
+TEST_CASE("links: the interval between requests to one host is kept") {
+  test::HttpServer s([](const HttpRequest&, int) { return HttpAction{}; });
+  auto o = fast();
+  o.interval = 0.1;
+  o.per_host = 4;
+  std::vector<std::string> urls;
+  for (int i = 0; i < 6; ++i) urls.push_back(s.base() + "/i" + std::to_string(i));
+  const auto t0 = std::chrono::steady_clock::now();
+  listlint::check_links(urls, o);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  CHECK(seconds >= 0.5);  // six starts, 0.1 s apart
+  CHECK(seconds < 1.5);
+}
+
+TEST_CASE("links: no request reaches a private address without --allow-private") {
+  test::HttpServer s(scripted);
+  auto o = fast();
+  o.allow_private = false;
+  auto r = check_one(s.base() + "/ok", o);
+  CHECK(r.r.verdict == Verdict::Skipped);
+  CHECK(r.r.error.find("private address 127.0.0.1") != std::string::npos);
+  CHECK(s.requests() == 0);
+  // The check is on the address connected to, not on the URL's text: "localhost" is refused too.
+  auto named = check_one("http://localhost:" + std::to_string(s.port()) + "/ok", o);
+  CHECK(named.r.verdict == Verdict::Skipped);
+  CHECK(s.requests() == 0);
+  CHECK(listlint::private_address("10.1.2.3"));
+  CHECK(listlint::private_address("169.254.169.254"));
+  CHECK(listlint::private_address("fd00:ec2::254"));
+  CHECK(listlint::private_address("::ffff:192.168.1.1"));
+  CHECK_FALSE(listlint::private_address("93.184.216.34"));
+  CHECK_FALSE(listlint::private_address("2606:2800:220:1::"));
+}
+
+TEST_CASE("links: what is not an http(s) URL is skipped with its reason") {
+  CHECK(listlint::skip_reason("mailto:a@b.c") == "mailto URL");
+  CHECK(listlint::skip_reason("#section") == "in-page anchor");
+  CHECK(listlint::skip_reason("docs/x.md") == "relative path");
+  CHECK(listlint::skip_reason("https://x.org").empty());
+}
+
+TEST_CASE("links: the CLI audit, its JSON, shards and their merge") {
+  test::HttpServer s(scripted);
+  const std::string b = s.base();
+  const std::string dir = test::temp_dir("links-cli");
+  test::write_file(dir + "/README.md",
+                   "# List\n\n## Tools\n\n- [A](" + b + "/ok) - fine.\n- [B](" + b + "/404) - gone.\n- [C](" + b +
+                       "/301) - moved.\n- [A again](" + b + "/ok) - twice.\n- [Mail](mailto:x@y.z)\n");
+  const std::string opts = "--allow-private --timeout 1 --retries 0 --interval 0 --no-progress ";
+  auto r = test::listlint("links --format json " + opts + "'" + dir + "/README.md'");
+  CHECK(r.exit_code == 1);  // a dead URL
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["summary"]["total"] == 4);
+  CHECK(j["summary"]["alive"] == 1);
+  CHECK(j["summary"]["dead"] == 1);
+  CHECK(j["summary"]["redirected"] == 1);
+  CHECK(j["summary"]["skipped"] == 1);
+  for (const auto& l : j["links"]) {
+    for (const char* k : {"url", "verdict", "http_status", "final_url", "redirects", "error", "attempts", "occurrences"})
+      CHECK(l.contains(k));
+    if (l["url"] == b + "/ok") {
+      CHECK(l["occurrences"].size() == 2);
+      CHECK(l["occurrences"][0]["line"] == 5);
+      CHECK(l["occurrences"][0]["section"] == "Tools");
+    }
+  }
+  CHECK(s.requests("/ok") == 2);  // once for A (listed twice), once at the end of C's redirects
+  // Two shards split the URLs; merged, they give the same summary.
+  std::set<std::string> seen;
+  for (const char* k : {"1/2", "2/2"}) {
+    auto sr = test::listlint("links --format json " + opts + "--shard " + k + " '" + dir + "/README.md'");
+    CHECK(sr.exit_code <= 1);
+    test::write_file(dir + "/s" + std::string(1, k[0]) + ".json", sr.out);
+    const auto shard = nlohmann::json::parse(sr.out);
+    for (const auto& l : shard["links"])
+      CHECK(seen.insert(l["url"].get<std::string>()).second);  // disjoint
+  }
+  CHECK(seen.size() == 4);
+  auto m = test::listlint("links --format json --merge '" + dir + "/s1.json' '" + dir + "/s2.json'");
+  CHECK(m.exit_code == 1);
+  CHECK(nlohmann::json::parse(m.out)["summary"] == j["summary"]);
+  auto md = test::listlint("links --format markdown --merge '" + dir + "/s1.json' '" + dir + "/s2.json'");
+  CHECK(md.out.find("## Dead (1)") != std::string::npos);
+  CHECK(md.out.find("README.md:6 (Tools)") != std::string::npos);
+  auto bad = test::listlint("links --shard 3/2 '" + dir + "/README.md'");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("--shard") != std::string::npos);
+}

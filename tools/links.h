@@ -1,0 +1,26 @@
+#pragma once
+// `listlint links`: a link-rot audit of every URL in the given lists.
+
+#include <string>
+#include <vector>
+
+#include "listlint/linkcheck.h"
+
+namespace listlint::cli {
+
+struct LinksOptions {
+  std::string format = "text";         ///< text, json, markdown
+  LinkCheckOptions check;
+  std::vector<std::string> exclude, include;  ///< regular expressions on the URL
+  std::string shard;                   ///< "K/N": check only the K-th of N stable shares of the URLs
+  std::vector<std::string> merge;      ///< JSON reports to merge instead of checking
+  bool fail_on_unknown = false;
+  bool progress = true;                ///< a progress bar when standard error is a terminal
+};
+
+/// Checks the URLs of `files` (already expanded from folders); `errors` are files that could not be
+/// listed. Returns the exit code: 0 all well, 1 a dead URL (or an unknown one with
+/// fail_on_unknown), 2 bad input or usage.
+int run_links(const LinksOptions& options, const std::vector<std::string>& files, std::vector<std::string> errors);
+
+}  // namespace listlint::cli
