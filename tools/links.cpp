@@ -219,6 +219,17 @@ int run_links(const LinksOptions& o, const std::vector<std::string>& files, std:
       };
     }
     auto results = check_links(to_check, o.check, progress);
+    // When no host at all resolves, the machine is offline: that is no verdict on the list.
+    std::size_t dns = 0, network = 0;
+    for (const auto& r : results) {
+      if (r.verdict == Verdict::Skipped) continue;
+      ++network;
+      dns += r.error.rfind("DNS failure", 0) == 0;
+    }
+    if (network >= 3 && dns == network) {
+      std::fprintf(stderr, "listlint: links: no host name of the %zu URLs resolved: is this machine offline?\n", network);
+      return 2;
+    }
     for (std::size_t i = 0; i < results.size(); ++i) entries[checked_index[i]].result = std::move(results[i]);
   }
   for (const auto& e : errors) std::fprintf(stderr, "listlint: %s\n", e.c_str());
