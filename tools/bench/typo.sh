@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# What the typo rule costs: `listlint check` over the same files with the rule off (the default)
-# and on, as separate processes (start-up and the word table included), alternating, medians of
+# What the typo rule costs: `listlint check` over the same files with the rule off and on (the
+# default), as separate processes (start-up and the word table included), alternating, medians of
 # N rounds. Prints both medians and the ratio (issue 5's target is at most 1.5).
 #   tools/bench/typo.sh [--rounds N] [FILE...]     (default: every list in ../shared/corpus)
 set -euo pipefail
@@ -28,7 +28,7 @@ echo "machine: $(nproc) cores, $(uname -m); $(c++ --version | head -1); ${#files
 python3 - "$rounds" ./build-release/tools/listlint "${files[@]}" <<'PY'
 import statistics, subprocess, sys, time
 rounds, exe, files = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
-runs = {"off": [exe, "check", "-q", *files], "on": [exe, "check", "-q", "--enable", "typo", *files]}
+runs = {"off": [exe, "check", "-q", "--disable", "typo", *files], "on": [exe, "check", "-q", "--enable", "typo", *files]}
 times = {k: [] for k in runs}
 for _ in range(rounds):
     for k, cmd in runs.items():
