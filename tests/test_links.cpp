@@ -2,11 +2,13 @@
 // time bound, and the politeness caps as the server sees them.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "http_server.h"
+#include "listlint/linkcache.h"
 #include "listlint/linkcheck.h"
 #include "support.h"
 
@@ -260,7 +262,7 @@ TEST_CASE("links: the CLI audit, its JSON, shards and their merge") {
   test::write_file(dir + "/README.md",
                    "# List\n\n## Tools\n\n- [A](" + b + "/ok) - fine.\n- [B](" + b + "/404) - gone.\n- [C](" + b +
                        "/301) - moved.\n- [A again](" + b + "/ok) - twice.\n- [Mail](mailto:x@y.z)\n");
-  const std::string opts = "--allow-private --timeout 1 --retries 0 --interval 0 --no-progress ";
+  const std::string opts = "--allow-private --timeout 1 --retries 0 --interval 0 --no-progress --no-cache ";
   auto r = test::listlint("links --format json " + opts + "'" + dir + "/README.md'");
   CHECK(r.exit_code == 1);  // a dead URL
   const auto j = nlohmann::json::parse(r.out);
@@ -299,4 +301,57 @@ TEST_CASE("links: the CLI audit, its JSON, shards and their merge") {
   auto bad = test::listlint("links --shard 3/2 '" + dir + "/README.md'");
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("--shard") != std::string::npos);
+}
+
+TEST_CASE("links: the cache reuses recent alive results, rechecks failures, and keeps their history") {
+  test::HttpServer s(scripted);
+  const std::string b = s.base();
+  const std::string dir = test::temp_dir("links-cache");
+  test::write_file(dir + "/README.md", "# List\n\n- [A](" + b + "/ok) - fine.\n- [B](" + b + "/404) - gone.\n");
+  const std::string cache = dir + "/links.sqlite";
+  const std::string opts = "links --format json --allow-private --timeout 1 --retries 0 --interval 0 --no-progress --cache '" + cache + "' ";
+  auto first = test::listlint(opts + "'" + dir + "/README.md'");
+  CHECK(first.exit_code == 1);
+  CHECK(s.requests("/ok") == 1);
+  CHECK(s.requests("/404") == 2);  // HEAD, GET
+  auto second = test::listlint(opts + "'" + dir + "/README.md'");
+  CHECK(second.exit_code == 1);
+  CHECK(s.requests("/ok") == 1);   // fresh alive: no request
+  CHECK(s.requests("/404") == 4);  // a failure is always checked again
+  const auto j = nlohmann::json::parse(second.out);
+  for (const auto& l : j["links"]) {
+    if (l["url"] == b + "/ok") {
+      CHECK(l["cached"] == true);
+      CHECK(l["verdict"] == "alive");
+    } else {
+      CHECK(l["cached"] == false);
+      CHECK(l["history"]["checks"] == 2);
+      CHECK(l["history"]["failing_in_a_row"] == 2);
+      CHECK(l["history"]["alive"] == 0);
+    }
+  }
+  auto text = test::listlint("links --allow-private --timeout 1 --retries 0 --interval 0 --no-progress --cache '" + cache + "' '" + dir + "/README.md'");
+  CHECK(text.out.find("3 checks in a row") != std::string::npos);
+  // --max-age 0: nothing is fresh.
+  test::listlint(opts + "--max-age 0 '" + dir + "/README.md'");
+  CHECK(s.requests("/ok") == 2);
+  // Two runs at once share the file (WAL): both finish and both are recorded.
+  const std::string cmd = "'" + std::string(LISTLINT_EXE) + "' " + opts + "--max-age 0 '" + dir + "/README.md' >/dev/null 2>&1";
+  const int rc = std::system(("(" + cmd + " & " + cmd + " & wait)").c_str());
+  CHECK(rc == 0);
+  std::string err;
+  auto c = listlint::LinkCache::open(cache, &err);
+  REQUIRE_MESSAGE(c, err);
+  CHECK(c->history(b + "/ok").checks == 4);
+  CHECK(c->history(b + "/404").checks == 6);
+  CHECK(c->history(b + "/404").failing_in_a_row == 6);
+  // A file that is no SQLite database is a one-line error.
+  test::write_file(dir + "/bad.sqlite", std::string(4096, 'x'));
+  auto bad = test::listlint("links --allow-private --no-progress --cache '" + dir + "/bad.sqlite' '" + dir + "/README.md'");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("bad.sqlite") != std::string::npos);
+  CHECK(std::count(bad.err.begin(), bad.err.end(), '\n') == 1);
+  auto age = test::listlint("links --max-age 3x --no-cache '" + dir + "/README.md'");
+  CHECK(age.exit_code == 2);
+  CHECK(age.err.find("--max-age") != std::string::npos);
 }

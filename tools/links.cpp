@@ -3,6 +3,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -11,6 +14,7 @@
 #include <sstream>
 
 #include "listlint/document.h"
+#include "listlint/linkcache.h"
 #include "listlint/model.h"
 
 namespace listlint::cli {
@@ -27,7 +31,57 @@ struct Occurrence {
 struct Entry {
   LinkResult result;
   std::vector<Occurrence> occurrences;
+  bool cached = false;  // this run reused a recent alive result
+  json history;         // from the cache: {"checks", "alive", "failing_in_a_row", "failing_since", "last_alive"}
 };
+
+std::string iso_date(std::int64_t t) {
+  if (t <= 0) return "";
+  const std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+// "dead since 2026-11-20, 4 checks in a row" or "failed 3 of the last 9 checks (flaky)".
+std::string history_text(const json& h) {
+  if (!h.is_object() || h.value("checks", 0) < 2) return "";
+  const int checks = h.value("checks", 0), alive = h.value("alive", 0), row = h.value("failing_in_a_row", 0);
+  if (alive == 0) return "failing since " + h.value("failing_since", std::string()) + ", " + std::to_string(row) + " checks in a row";
+  if (row > 0 && alive > 0 && checks - alive > row) return "failed " + std::to_string(checks - alive) + " of " + std::to_string(checks) + " checks (flaky)";
+  if (row > 0) return "failing since " + h.value("failing_since", std::string()) + " (" + std::to_string(row) + " checks), alive before";
+  return "";
+}
+
+// Seconds in "90", "30m", "12h", "1d"; -1 when unreadable.
+double parse_age(const std::string& s) {
+  if (s.empty()) return -1;
+  std::size_t used = 0;
+  double v;
+  try {
+    v = std::stod(s, &used);
+  } catch (const std::exception&) {
+    return -1;
+  }
+  const std::string unit = s.substr(used);
+  if (v < 0) return -1;
+  if (unit.empty() || unit == "s") return v;
+  if (unit == "m") return v * 60;
+  if (unit == "h") return v * 3600;
+  if (unit == "d") return v * 86400;
+  return -1;
+}
+
+std::string default_cache_path() {
+  namespace fs = std::filesystem;
+  fs::path base;
+  if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) base = x;
+  else if (const char* home = std::getenv("HOME"); home && *home) base = fs::path(home) / ".cache";
+  else return "";
+  return (base / "listlint" / "links.sqlite").string();
+}
 
 std::uint64_t fnv1a64(const std::string& s) {
   std::uint64_t h = 1469598103934665603ull;
@@ -53,6 +107,8 @@ json to_json(const std::vector<Entry>& entries) {
                      {"redirects", r.redirects},
                      {"error", r.error},
                      {"attempts", r.attempts},
+                     {"cached", e.cached},
+                     {"history", e.history.is_null() ? json::object() : e.history},
                      {"occurrences", occ}});
     ++summary[verdict_name(r.verdict)];
   }
@@ -78,6 +134,7 @@ void print_text(const std::vector<Entry>& entries, const json& summary) {
     for (const auto& o : e.occurrences) {
       std::string what = r.error;
       if (r.verdict == Verdict::Redirected) what = "moved permanently to " + r.final_url;
+      if (const std::string h = history_text(e.history); !h.empty()) what += "; " + h;
       std::printf("%s:%d:%d: %s: %s%s%s\n", o.path.c_str(), o.line, o.column, verdict_name(r.verdict), r.url.c_str(),
                   what.empty() ? "" : " ", what.empty() ? "" : ("(" + what + ")").c_str());
     }
@@ -105,6 +162,7 @@ void print_markdown(const std::vector<Entry>& entries, const json& summary) {
       if (e.result.verdict != g.v) continue;
       const auto& r = e.result;
       std::string what = g.v == Verdict::Redirected ? "→ " + r.final_url : r.error;
+      if (const std::string h = history_text(e.history); !h.empty()) what += " (" + h + ")";
       std::printf("- [ ] <%s> %s\n", r.url.c_str(), what.c_str());
       for (const auto& o : e.occurrences) std::printf("  - %s\n", where(o).c_str());
     }
@@ -138,6 +196,8 @@ int run_links(const LinksOptions& o, const std::vector<std::string>& files, std:
             e.result.redirects = l.value("redirects", std::vector<std::string>{});
             e.result.error = l.value("error", "");
             e.result.attempts = l.value("attempts", 0);
+            e.cached = l.value("cached", false);
+            e.history = l.value("history", json::object());
             entries.push_back(std::move(e));
           }
           for (const auto& oc : l.value("occurrences", json::array()))
@@ -206,6 +266,43 @@ int run_links(const LinksOptions& o, const std::vector<std::string>& files, std:
       to_check.push_back(u);
       checked_index.push_back(i);
     }
+    // The cache: recent alive results are reused; everything checked now is recorded.
+    std::unique_ptr<LinkCache> cache;
+    const double max_age = parse_age(o.max_age);
+    if (max_age < 0) {
+      std::fprintf(stderr, "listlint: --max-age: expected seconds or a number with s, m, h or d, got \"%s\"\n", o.max_age.c_str());
+      return 2;
+    }
+    const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
+    if (!o.no_cache) {
+      const std::string path = o.cache.empty() ? default_cache_path() : o.cache;
+      if (!path.empty()) {
+        std::error_code ec;
+        const auto parent = std::filesystem::path(path).parent_path();
+        if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+        std::string err;
+        cache = LinkCache::open(path, &err);
+        if (!cache) {
+          std::fprintf(stderr, "listlint: %s (--no-cache runs without it)\n", err.c_str());
+          return 2;
+        }
+      }
+    }
+    if (cache) {
+      std::vector<std::string> still;
+      std::vector<std::size_t> still_index;
+      for (std::size_t i = 0; i < to_check.size(); ++i) {
+        if (auto r = cache->fresh_alive(to_check[i], max_age, now)) {
+          entries[checked_index[i]].result = *r;
+          entries[checked_index[i]].cached = true;
+        } else {
+          still.push_back(to_check[i]);
+          still_index.push_back(checked_index[i]);
+        }
+      }
+      to_check.swap(still);
+      checked_index.swap(still_index);
+    }
     const bool bar = o.progress && ::isatty(2);
     const auto t0 = std::chrono::steady_clock::now();
     LinkProgress progress;
@@ -229,6 +326,19 @@ int run_links(const LinksOptions& o, const std::vector<std::string>& files, std:
     if (network >= 3 && dns == network) {
       std::fprintf(stderr, "listlint: links: no host name of the %zu URLs resolved: is this machine offline?\n", network);
       return 2;
+    }
+    if (cache) {
+      std::string err;
+      if (!cache->record(results, now, &err)) std::fprintf(stderr, "listlint: %s (results not cached)\n", err.c_str());
+      for (std::size_t i = 0; i < results.size(); ++i) {
+        if (results[i].verdict == Verdict::Alive || results[i].verdict == Verdict::Skipped) continue;
+        const LinkHistory h = cache->history(results[i].url);
+        entries[checked_index[i]].history = {{"checks", h.checks},
+                                             {"alive", h.alive},
+                                             {"failing_in_a_row", h.failing_in_a_row},
+                                             {"failing_since", iso_date(h.failing_since)},
+                                             {"last_alive", iso_date(h.last_alive)}};
+      }
     }
     for (std::size_t i = 0; i < results.size(); ++i) entries[checked_index[i]].result = std::move(results[i]);
   }

@@ -15,6 +15,9 @@ struct LinksOptions {
   std::string shard;                   ///< "K/N": check only the K-th of N stable shares of the URLs
   std::vector<std::string> merge;      ///< JSON reports to merge instead of checking
   bool fail_on_unknown = false;
+  std::string cache;                   ///< the cache file; empty: ~/.cache/listlint/links.sqlite
+  bool no_cache = false;
+  std::string max_age = "1d";          ///< reuse alive results this recent: 90, 30m, 12h, 1d
   bool progress = true;                ///< a progress bar when standard error is a terminal
 };
 

@@ -457,6 +457,9 @@ int main(int argc, char** argv) {
   links->add_option("--shard", links_opts.shard, "Check only share K of N (K/N), a stable split of the URLs");
   links->add_option("--merge", links_opts.merge, "Merge these JSON reports (of the shards) instead of checking")->take_all();
   links->add_flag("--fail-on-unknown", links_opts.fail_on_unknown, "Exit 1 when a URL could not be verified too");
+  links->add_option("--cache", links_opts.cache, "The cache with history (default ~/.cache/listlint/links.sqlite)");
+  links->add_flag("--no-cache", links_opts.no_cache, "Neither read nor write the cache");
+  links->add_option("--max-age", links_opts.max_age, "Reuse alive results this recent: 90, 30m, 12h, 1d (default 1d)");
   links->add_flag("--no-progress", [&](std::int64_t) { links_opts.progress = false; }, "No progress bar on a terminal");
 
   std::vector<std::string> ast_files;

@@ -7,6 +7,7 @@ PACKAGES=(
   build-essential cmake pkg-config git
   libcmark-gfm-dev libcmark-gfm-extensions-dev  # the GFM parser (with the table extension)
   libcurl4-openssl-dev                          # the link checker
+  libsqlite3-dev                                # the link checker's cache with history
   nlohmann-json3-dev                            # JSON output and configuration
   libspdlog-dev                                 # --verbose logging
   doctest-dev                                   # unit tests
