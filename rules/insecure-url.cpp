@@ -17,8 +17,8 @@ bool local_host(std::string_view url) {
          (host.size() > 5 && host.compare(host.size() - 5, 5, ".test") == 0);
 }
 
-/// Flags links that use http://. A warning: many sites have moved to https, some have not; the
-/// link checker (listlint links) verifies the https URL before anything is rewritten.
+/// Flags links that use http://. A warning: many sites have moved to https, some have not. With
+/// check --links, the https URL is checked, and when it answers the fix switches to it.
 class InsecureUrl final : public Rule {
  public:
   const RuleInfo& info() const override {
@@ -27,7 +27,7 @@ class InsecureUrl final : public Rule {
                                 "the site offers it).",
                                 {"links", "security"},
                                 Severity::Warning,
-                                false,
+                                true,  // with check --links, when the https:// address answers
                                 {{"allow", nlohmann::json::array(), "URL prefixes that may stay on http://."}}};
     return kInfo;
   }
@@ -41,8 +41,17 @@ class InsecureUrl final : public Rule {
       bool allowed = false;
       for (const auto& a : allow) allowed |= l.url.rfind(a, 0) == 0;
       if (allowed) continue;
+      // With the link checker's verdicts (check --links), an https:// twin that answers is the fix.
+      std::optional<Fix> fix;
+      if (ctx.resources.links) {
+        const auto it = ctx.resources.links->find("https://" + l.url.substr(7));
+        if (it != ctx.resources.links->end() && it->second.verdict == Verdict::Alive && l.url_bytes.size() > 7 &&
+            util::lower(ctx.doc.bytes().substr(l.url_bytes.begin, 7)) == "http://")
+          fix = Fix{{TextEdit{l.url_bytes.begin, l.url_bytes.begin + 7, "https://"}}};
+      }
       out.report(l.span, std::string(l.image ? "Image" : "Link") + " uses http://: " + l.url +
-                             "; use https:// if the site offers it");
+                             (fix ? "; the https:// address answers, --fix switches to it" : "; use https:// if the site offers it"),
+                 std::move(fix));
     }
   }
 };

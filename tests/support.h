@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "listlint/document.h"
-#include "listlint/spelling.h"
+#include "listlint/resources.h"
 #include "listlint/model.h"
 
 namespace test {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -354,4 +355,29 @@ TEST_CASE("links: the cache reuses recent alive results, rechecks failures, and 
   auto age = test::listlint("links --max-age 3x --no-cache '" + dir + "/README.md'");
   CHECK(age.exit_code == 2);
   CHECK(age.err.find("--max-age") != std::string::npos);
+}
+
+TEST_CASE("links: check --links reports dead and moved URLs, fixes the moved ones, and is offline without it") {
+  test::HttpServer s(scripted);
+  const std::string b = s.base();
+  const std::string dir = test::temp_dir("check-links");
+  const std::string list = dir + "/README.md";
+  test::write_file(list, "# List\n\n## Tools\n\n- [A](" + b + "/ok) - fine.\n- [B](" + b + "/404) - gone.\n- [C](" + b +
+                             "/301) - moved.\n");
+  auto offline = test::listlint("check --format json '" + list + "'");
+  CHECK(offline.exit_code == 0);
+  CHECK(s.requests() == 0);  // no --links, no request
+  auto r = test::listlint("check --links --allow-private --no-cache --format json '" + list + "'");
+  CHECK(r.exit_code == 1);
+  const auto j = nlohmann::json::parse(r.out);
+  std::map<std::string, int> by_rule;
+  for (const auto& d : j["files"][0]["diagnostics"]) ++by_rule[d["rule"].get<std::string>()];
+  CHECK(by_rule["dead-url"] == 1);
+  CHECK(by_rule["redirected-url"] == 1);
+  auto fixed = test::listlint("check --links --allow-private --no-cache --fix '" + list + "'");
+  CHECK(fixed.exit_code == 1);  // the dead link remains
+  const std::string after = test::read_file(list);
+  CHECK(after.find("[C](" + b + "/ok)") != std::string::npos);
+  CHECK(after.find("/301") == std::string::npos);
+  CHECK(after.find("[B](" + b + "/404)") != std::string::npos);
 }

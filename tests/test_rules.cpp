@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <unordered_map>
 
 #include "listlint/config.h"
 #include "listlint/linter.h"
@@ -74,7 +75,32 @@ TEST_CASE("rules: every fixture case matches its golden findings and fixes") {
       const std::string rel = fs::relative(md, kRoot).generic_string();
       listlint::Document doc(rel, bytes);
       const auto model = listlint::build_model(doc);
-      const auto found = listlint::lint(doc, model, config, rules, test::resources());
+      // The link checker's verdicts for network rules come from <case>.links.json when there is one:
+      // {"URL": {"verdict": "dead", "http_status": 404, "final_url": "...", "error": "HTTP 404"}}.
+      listlint::Resources res = test::resources();
+      std::unordered_map<std::string, listlint::LinkResult> links;
+      fs::path links_path = md;
+      links_path.replace_extension(".links.json");
+      if (fs::exists(links_path)) {
+        const json verdicts = json::parse(test::read_file(links_path.string()));
+        for (auto it = verdicts.begin(); it != verdicts.end(); ++it) {
+          const std::string url = it.key();
+          const json& v = it.value();
+          listlint::LinkResult r;
+          r.url = url;
+          const std::string verdict = v.at("verdict").get<std::string>();
+          for (auto x : {listlint::Verdict::Alive, listlint::Verdict::Dead, listlint::Verdict::Redirected,
+                         listlint::Verdict::Unknown, listlint::Verdict::Skipped})
+            if (verdict == listlint::verdict_name(x)) r.verdict = x;
+          r.http_status = v.value("http_status", 0);
+          r.final_url = v.value("final_url", url);
+          r.error = v.value("error", "");
+          r.permanent = r.verdict == listlint::Verdict::Redirected;
+          links.emplace(url, r);
+        }
+        res.links = &links;
+      }
+      const auto found = listlint::lint(doc, model, config, rules, res);
       for (const auto& d : found) CHECK(d.rule == id);
       (found.empty() ? negative : positive) += 1;
       fs::path expected = md;
@@ -89,13 +115,13 @@ TEST_CASE("rules: every fixture case matches its golden findings and fixes") {
       CHECK_MESSAGE(rule->info().fixable, id << " reports fixes but is not declared fixable");
       fs::path fixed_path = md;
       fixed_path.replace_extension(".fixed.md");
-      const auto fixed = listlint::fix_document(rel, bytes, config, rules, test::resources());
+      const auto fixed = listlint::fix_document(rel, bytes, config, rules, res);
       if (update) test::write_file(fixed_path.string(), fixed.bytes);
       REQUIRE_MESSAGE(fs::exists(fixed_path), "missing " << fixed_path.string());
       CHECK(fixed.bytes == test::read_file(fixed_path.string()));
       // Fixed means fixed: nothing fixable is left, and fixing again changes nothing.
       for (const auto& d : fixed.remaining) CHECK_MESSAGE(!d.fix, "still fixable: " << d.message);
-      CHECK(listlint::fix_document(rel, fixed.bytes, config, rules, test::resources()).bytes == fixed.bytes);
+      CHECK(listlint::fix_document(rel, fixed.bytes, config, rules, res).bytes == fixed.bytes);
     }
     CHECK_MESSAGE(positive > 0, id << " has no fixture with findings");
     CHECK_MESSAGE(negative > 0, id << " has no fixture without findings");

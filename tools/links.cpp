@@ -171,6 +171,79 @@ void print_markdown(const std::vector<Entry>& entries, const json& summary) {
 
 }  // namespace
 
+bool check_urls(const std::vector<std::string>& urls, const LinksOptions& o, std::vector<CheckedUrl>& out) {
+  out.assign(urls.size(), CheckedUrl{});
+  // The cache: recent alive results are reused; everything checked now is recorded.
+  std::unique_ptr<LinkCache> cache;
+  const double max_age = parse_age(o.max_age);
+  if (max_age < 0) {
+    std::fprintf(stderr, "listlint: --max-age: expected seconds or a number with s, m, h or d, got \"%s\"\n", o.max_age.c_str());
+    return false;
+  }
+  const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
+  if (!o.no_cache) {
+    const std::string path = o.cache.empty() ? default_cache_path() : o.cache;
+    if (!path.empty()) {
+      std::error_code ec;
+      const auto parent = std::filesystem::path(path).parent_path();
+      if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+      std::string err;
+      cache = LinkCache::open(path, &err);
+      if (!cache) {
+        std::fprintf(stderr, "listlint: %s (--no-cache runs without it)\n", err.c_str());
+        return false;
+      }
+    }
+  }
+  std::vector<std::string> to_check;
+  std::vector<std::size_t> index;
+  for (std::size_t i = 0; i < urls.size(); ++i) {
+    if (cache) {
+      if (auto r = cache->fresh_alive(urls[i], max_age, now)) {
+        out[i].result = *r;
+        out[i].cached = true;
+        continue;
+      }
+    }
+    to_check.push_back(urls[i]);
+    index.push_back(i);
+  }
+  const bool bar = o.progress && ::isatty(2);
+  const auto t0 = std::chrono::steady_clock::now();
+  LinkProgress progress;
+  if (bar) {
+    progress = [&](std::size_t done, std::size_t total) {
+      const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      const double rate = s > 0 ? static_cast<double>(done) / s : 0;
+      const double eta = rate > 0 ? static_cast<double>(total - done) / rate : 0;
+      std::fprintf(stderr, "\r%zu/%zu URLs checked, %.1f/s, about %.0f s left   ", done, total, rate, eta);
+      if (done == total) std::fprintf(stderr, "\n");
+    };
+  }
+  auto results = check_links(to_check, o.check, progress);
+  // When no host at all resolves, the machine is offline: that is no verdict on the list.
+  std::size_t dns = 0, network = 0;
+  for (const auto& r : results) {
+    if (r.verdict == Verdict::Skipped) continue;
+    ++network;
+    dns += r.error.rfind("DNS failure", 0) == 0;
+  }
+  if (network >= 3 && dns == network) {
+    std::fprintf(stderr, "listlint: links: no host name of the %zu URLs resolved: is this machine offline?\n", network);
+    return false;
+  }
+  if (cache) {
+    std::string err;
+    if (!cache->record(results, now, &err)) std::fprintf(stderr, "listlint: %s (results not cached)\n", err.c_str());
+  }
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    CheckedUrl& c = out[index[i]];
+    if (cache && results[i].verdict != Verdict::Alive && results[i].verdict != Verdict::Skipped) c.history = cache->history(results[i].url);
+    c.result = std::move(results[i]);
+  }
+  return true;
+}
+
 int run_links(const LinksOptions& o, const std::vector<std::string>& files, std::vector<std::string> errors) {
   std::vector<Entry> entries;
   std::map<std::string, std::size_t> index;
@@ -266,81 +339,19 @@ int run_links(const LinksOptions& o, const std::vector<std::string>& files, std:
       to_check.push_back(u);
       checked_index.push_back(i);
     }
-    // The cache: recent alive results are reused; everything checked now is recorded.
-    std::unique_ptr<LinkCache> cache;
-    const double max_age = parse_age(o.max_age);
-    if (max_age < 0) {
-      std::fprintf(stderr, "listlint: --max-age: expected seconds or a number with s, m, h or d, got \"%s\"\n", o.max_age.c_str());
-      return 2;
+    std::vector<CheckedUrl> checked;
+    if (!check_urls(to_check, o, checked)) return 2;
+    for (std::size_t i = 0; i < checked.size(); ++i) {
+      Entry& e = entries[checked_index[i]];
+      e.result = std::move(checked[i].result);
+      e.cached = checked[i].cached;
+      if (checked[i].history.checks > 0 && e.result.verdict != Verdict::Alive)
+        e.history = {{"checks", checked[i].history.checks},
+                     {"alive", checked[i].history.alive},
+                     {"failing_in_a_row", checked[i].history.failing_in_a_row},
+                     {"failing_since", iso_date(checked[i].history.failing_since)},
+                     {"last_alive", iso_date(checked[i].history.last_alive)}};
     }
-    const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
-    if (!o.no_cache) {
-      const std::string path = o.cache.empty() ? default_cache_path() : o.cache;
-      if (!path.empty()) {
-        std::error_code ec;
-        const auto parent = std::filesystem::path(path).parent_path();
-        if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-        std::string err;
-        cache = LinkCache::open(path, &err);
-        if (!cache) {
-          std::fprintf(stderr, "listlint: %s (--no-cache runs without it)\n", err.c_str());
-          return 2;
-        }
-      }
-    }
-    if (cache) {
-      std::vector<std::string> still;
-      std::vector<std::size_t> still_index;
-      for (std::size_t i = 0; i < to_check.size(); ++i) {
-        if (auto r = cache->fresh_alive(to_check[i], max_age, now)) {
-          entries[checked_index[i]].result = *r;
-          entries[checked_index[i]].cached = true;
-        } else {
-          still.push_back(to_check[i]);
-          still_index.push_back(checked_index[i]);
-        }
-      }
-      to_check.swap(still);
-      checked_index.swap(still_index);
-    }
-    const bool bar = o.progress && ::isatty(2);
-    const auto t0 = std::chrono::steady_clock::now();
-    LinkProgress progress;
-    if (bar) {
-      progress = [&](std::size_t done, std::size_t total) {
-        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        const double rate = s > 0 ? static_cast<double>(done) / s : 0;
-        const double eta = rate > 0 ? static_cast<double>(total - done) / rate : 0;
-        std::fprintf(stderr, "\r%zu/%zu URLs checked, %.1f/s, about %.0f s left   ", done, total, rate, eta);
-        if (done == total) std::fprintf(stderr, "\n");
-      };
-    }
-    auto results = check_links(to_check, o.check, progress);
-    // When no host at all resolves, the machine is offline: that is no verdict on the list.
-    std::size_t dns = 0, network = 0;
-    for (const auto& r : results) {
-      if (r.verdict == Verdict::Skipped) continue;
-      ++network;
-      dns += r.error.rfind("DNS failure", 0) == 0;
-    }
-    if (network >= 3 && dns == network) {
-      std::fprintf(stderr, "listlint: links: no host name of the %zu URLs resolved: is this machine offline?\n", network);
-      return 2;
-    }
-    if (cache) {
-      std::string err;
-      if (!cache->record(results, now, &err)) std::fprintf(stderr, "listlint: %s (results not cached)\n", err.c_str());
-      for (std::size_t i = 0; i < results.size(); ++i) {
-        if (results[i].verdict == Verdict::Alive || results[i].verdict == Verdict::Skipped) continue;
-        const LinkHistory h = cache->history(results[i].url);
-        entries[checked_index[i]].history = {{"checks", h.checks},
-                                             {"alive", h.alive},
-                                             {"failing_in_a_row", h.failing_in_a_row},
-                                             {"failing_since", iso_date(h.failing_since)},
-                                             {"last_alive", iso_date(h.last_alive)}};
-      }
-    }
-    for (std::size_t i = 0; i < results.size(); ++i) entries[checked_index[i]].result = std::move(results[i]);
   }
   for (const auto& e : errors) std::fprintf(stderr, "listlint: %s\n", e.c_str());
   const json report = to_json(entries);

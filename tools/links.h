@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "listlint/linkcache.h"
 #include "listlint/linkcheck.h"
 
 namespace listlint::cli {
@@ -20,6 +21,18 @@ struct LinksOptions {
   std::string max_age = "1d";          ///< reuse alive results this recent: 90, 30m, 12h, 1d
   bool progress = true;                ///< a progress bar when standard error is a terminal
 };
+
+/// One URL's verdict for this run, reused from the cache or fetched, with its history.
+struct CheckedUrl {
+  LinkResult result;
+  bool cached = false;
+  LinkHistory history;
+};
+
+/// Checks `urls` (distinct) with the cache as `options` say; `out` is in the order of `urls`.
+/// Prints a one-line error and returns false for a bad option, an unusable cache, or a machine
+/// that resolves no host at all.
+bool check_urls(const std::vector<std::string>& urls, const LinksOptions& options, std::vector<CheckedUrl>& out);
 
 /// Checks the URLs of `files` (already expanded from folders); `errors` are files that could not be
 /// listed. Returns the exit code: 0 all well, 1 a dead URL (or an unknown one with

@@ -8,9 +8,11 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <unordered_map>
 #include <unordered_set>
 #include <map>
 #include <set>
@@ -128,6 +130,8 @@ struct CheckOptions {
   std::vector<std::string> enable, disable;
   bool fix = false, quiet = false;
   std::string color = "auto";
+  bool links = false;                  ///< check the URLs too (network rules)
+  listlint::cli::LinksOptions link;    ///< how (cache, private addresses)
 };
 
 bool skipped_dir(const std::string& name) {
@@ -182,6 +186,19 @@ std::string words_table_path() {
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (ec) return "share/listlint/words.bin";
   return (exe.parent_path().parent_path() / "share" / "listlint" / "words.bin").string();
+}
+
+// An http:// URL to a local or private host, which has no https:// twin worth asking for (the
+// same hosts insecure-url leaves alone).
+bool local_url(const std::string& url) {
+  std::string host = url.substr(7, url.find_first_of("/:?#", 7) - 7);
+  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto ends = [&](const char* suffix) {
+    const std::size_t n = std::strlen(suffix);
+    return host.size() > n && host.compare(host.size() - n, n, suffix) == 0;
+  };
+  return host == "localhost" || host.rfind("127.", 0) == 0 || host.rfind("10.", 0) == 0 || host.rfind("192.168.", 0) == 0 ||
+         host == "0.0.0.0" || host.rfind("[", 0) == 0 || ends(".local") || ends(".test") || ends(".localhost");
 }
 
 std::vector<std::string> split_ids(const std::vector<std::string>& values) {
@@ -294,6 +311,31 @@ int run_check(CheckOptions o) {
   std::vector<listlint::FileReport> walk_errors;
   const auto files = expand_paths(o.paths, walk_errors);
   bool bad_config = false;
+  // check --links: every URL of every file is checked once, before the rules run (with the
+  // https:// twin of each http:// URL, for insecure-url's fix).
+  std::unordered_map<std::string, listlint::LinkResult> link_results;
+  if (o.links) {
+    std::vector<std::string> urls;
+    std::set<std::string> seen;
+    auto add = [&](const std::string& u) {
+      if (listlint::skip_reason(u).empty() && seen.insert(u).second) urls.push_back(u);
+    };
+    for (const auto& file : files) {
+      auto [config, config_error] = config_for(file);
+      if (config_error || (file != "-" && listlint::is_ignored(*config, file))) continue;
+      if (file == "-") continue;  // standard input is read once, by the lint below
+      auto loaded = listlint::load_document(file);
+      if (loaded.error) continue;  // reported by the lint below
+      for (const auto& l : listlint::build_model(*loaded.document).links) {
+        add(l.url);
+        if (l.url.size() > 7 && (l.url.compare(0, 7, "http://") == 0 || l.url.compare(0, 7, "HTTP://") == 0) && !local_url(l.url))
+          add("https://" + l.url.substr(7));
+      }
+    }
+    std::vector<listlint::cli::CheckedUrl> checked;
+    if (!listlint::cli::check_urls(urls, o.link, checked)) return kExitError;
+    for (auto& c : checked) link_results.emplace(c.result.url, std::move(c.result));
+  }
   for (const auto& file : files) {
     auto [config, config_error] = config_for(file);
     if (config_error) {
@@ -307,6 +349,7 @@ int run_check(CheckOptions o) {
       continue;
     }
     listlint::Resources resources;
+    if (o.links) resources.links = &link_results;
     if (auto err = resources_for(*config, resources)) {
       if (!bad_config) std::fprintf(stderr, "listlint: %s\n", err->c_str());
       bad_config = true;
@@ -431,6 +474,11 @@ int main(int argc, char** argv) {
   check->add_flag("--fix", check_opts.fix, "Apply safe fixes and rewrite the files (atomically)");
   check->add_flag("-q,--quiet", check_opts.quiet, "Show errors only, without the summary line");
   check->add_option("--color", check_opts.color, "Colour the text output")->check(CLI::IsMember({"auto", "always", "never"}));
+  check->add_flag("--links", check_opts.links, "Check every URL too (network): dead-url, redirected-url, insecure-url's fix");
+  check->add_flag("--allow-private", check_opts.link.check.allow_private, "With --links: also request private and loopback addresses");
+  check->add_option("--cache", check_opts.link.cache, "With --links: the link cache (default ~/.cache/listlint/links.sqlite)");
+  check->add_flag("--no-cache", check_opts.link.no_cache, "With --links: neither read nor write the link cache");
+  check->add_option("--max-age", check_opts.link.max_age, "With --links: reuse alive results this recent (default 1d)");
 
   std::string rules_format = "text", doc_header;
   auto* rules_cmd = app.add_subcommand("rules", "List every rule with its default severity");

@@ -10,7 +10,7 @@
 #include "listlint/diagnostic.h"
 #include "listlint/document.h"
 #include "listlint/model.h"
-#include "listlint/spelling.h"
+#include "listlint/resources.h"
 
 namespace listlint {
 

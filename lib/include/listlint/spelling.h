@@ -50,10 +50,4 @@ class Speller {
   std::uint32_t nslots_ = 0, entries_ = 0;
 };
 
-/// What the engine hands to rules besides the model.
-struct Resources {
-  const Speller* speller = nullptr;
-  const std::unordered_set<std::string>* words = nullptr;  ///< the user's words (words files)
-};
-
 }  // namespace listlint
