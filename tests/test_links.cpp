@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <mutex>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -380,4 +381,46 @@ TEST_CASE("links: check --links reports dead and moved URLs, fixes the moved one
   CHECK(after.find("[C](" + b + "/ok)") != std::string::npos);
   CHECK(after.find("/301") == std::string::npos);
   CHECK(after.find("[B](" + b + "/404)") != std::string::npos);
+}
+
+TEST_CASE("links: with a token, github.com repositories are checked through the API, and the token goes nowhere else") {
+  std::mutex mu;
+  std::vector<std::string> auth;  // Authorization headers seen, by path
+  test::HttpServer api([&](const HttpRequest& q, int) {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      auto it = q.headers.find("authorization");
+      auth.push_back(q.path + " " + (it == q.headers.end() ? "-" : it->second));
+    }
+    if (q.path == "/repos/acme/tool") return HttpAction{200, {}, R"({"id":1,"full_name":"acme/tool","owner":{"html_url":"x"}})"};
+    if (q.path == "/repos/acme/old-name") return redirect(301, "/repositories/7");
+    if (q.path == "/repositories/7") return HttpAction{200, {}, R"({"id":7,"full_name":"acme/new-name"})"};
+    return status(404);
+  });
+  auto o = fast();
+  o.github_token = "secret-token";
+  o.github_api = api.base();
+  const auto rs = listlint::check_links({"https://github.com/acme/tool", "https://github.com/acme/gone/",
+                                         "https://github.com/acme/old-name"},
+                                        [&] {
+                                          auto x = o;
+                                          x.retries = 0;
+                                          return x;
+                                        }());
+  REQUIRE(rs.size() == 3);
+  CHECK(rs[0].verdict == Verdict::Alive);
+  CHECK(rs[0].final_url == "https://github.com/acme/tool");
+  CHECK(rs[1].verdict == Verdict::Dead);
+  CHECK(rs[1].error.find("GitHub API") != std::string::npos);
+  CHECK(rs[2].verdict == Verdict::Redirected);  // renamed: the new page, not the API's URL
+  CHECK(rs[2].final_url == "https://github.com/acme/new-name");
+  std::lock_guard<std::mutex> lock(mu);
+  for (const auto& a : auth) CHECK(a.find("Bearer secret-token") != std::string::npos);
+  CHECK(auth.size() == 4);  // tool, gone, old-name, repositories/7
+  CHECK(listlint::github_repository("https://github.com/acme/tool.git") == "acme/tool");
+  CHECK(listlint::github_repository("https://github.com/acme/tool#readme") == "acme/tool");
+  CHECK(listlint::github_repository("https://github.com/acme/tool/issues").empty());
+  CHECK(listlint::github_repository("https://github.com/sponsors/acme").empty());  // checked as a page
+  CHECK(listlint::github_repository("https://github.com/topics/cli").empty());
+  CHECK(listlint::github_repository("https://gitlab.com/acme/tool").empty());
 }

@@ -220,7 +220,12 @@ bool check_urls(const std::vector<std::string>& urls, const LinksOptions& o, std
       if (done == total) std::fprintf(stderr, "\n");
     };
   }
-  auto results = check_links(to_check, o.check, progress);
+  // A GitHub token in the environment: repository links go through the API (docs/links.md).
+  LinkCheckOptions check = o.check;
+  for (const char* var : {"GITHUB_TOKEN", "GH_TOKEN"})
+    if (const char* t = std::getenv(var); t && *t && check.github_token.empty()) check.github_token = t;
+  if (const char* api = std::getenv("LISTLINT_GITHUB_API"); api && *api) check.github_api = api;
+  auto results = check_links(to_check, check, progress);
   // When no host at all resolves, the machine is offline: that is no verdict on the list.
   std::size_t dns = 0, network = 0;
   for (const auto& r : results) {

@@ -67,6 +67,30 @@ std::string skip_reason(const std::string& url) {
   return scheme + " URL";
 }
 
+std::string github_repository(const std::string& url) {
+  static const char* kPrefixes[] = {"https://github.com/", "http://github.com/", "https://www.github.com/"};
+  std::string rest;
+  for (const char* p : kPrefixes)
+    if (url.rfind(p, 0) == 0) rest = url.substr(std::strlen(p));
+  if (rest.empty()) return "";
+  rest = rest.substr(0, rest.find_first_of("?#"));
+  if (!rest.empty() && rest.back() == '/') rest.pop_back();
+  if (rest.size() > 4 && rest.compare(rest.size() - 4, 4, ".git") == 0) rest.resize(rest.size() - 4);
+  const std::size_t slash = rest.find('/');
+  if (slash == std::string::npos || slash == 0 || rest.find('/', slash + 1) != std::string::npos || slash + 1 == rest.size()) return "";
+  std::string owner = rest.substr(0, slash);
+  for (char& c : owner) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const std::set<std::string> kReserved = {
+      "about", "apps", "collections", "contact", "customer-stories", "enterprise", "events", "explore", "features",
+      "join", "login", "marketplace", "new", "notifications", "orgs", "organizations", "pricing", "pulls", "issues",
+      "readme", "search", "security", "settings", "site", "solutions", "sponsors", "stars", "team", "topics",
+      "trending", "users", "codespaces", "copilot", "resources", "watching", "premium-support", "signup"};
+  if (kReserved.count(owner)) return "";
+  for (char c : rest)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == '/')) return "";
+  return rest;
+}
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -108,6 +132,7 @@ struct Job {
   double not_before = 0;
   std::set<std::string> seen;  // for redirect loops
   Host* host = nullptr;
+  bool api = false;           // checked through the GitHub API: the body names the repository's page
   // One attempt:
   CURL* easy = nullptr;
   std::string body, retry_after, server, cf_mitigated;
@@ -150,8 +175,9 @@ std::size_t on_body(char* data, std::size_t size, std::size_t n, void* p) {
   Job* j = static_cast<Job*>(p);
   long status = 0;
   curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &status);
-  // A success needs no body; an error page is read a little, to recognise bot challenges.
-  if ((status >= 200 && status < 300) || j->body.size() >= j->options->max_body) {
+  // A success needs no body (but the API's, which names the repository's page); an error page is
+  // read a little, to recognise bot challenges.
+  if ((status >= 200 && status < 300 && !j->api) || j->body.size() >= j->options->max_body) {
     j->aborted = true;
     return 0;
   }
@@ -172,6 +198,21 @@ curl_socket_t on_open_socket(void* p, curlsocktype, curl_sockaddr* addr) {
     return CURL_SOCKET_BAD;
   }
   return ::socket(addr->family, addr->socktype | SOCK_CLOEXEC, addr->protocol);
+}
+
+// The value of the first string field `name` in a JSON text ("" when absent); enough for the
+// API's "full_name", which comes before any nested object and holds no escapes.
+std::string json_string_field(const std::string& body, const std::string& name) {
+  const std::string key = "\"" + name + "\"";
+  std::size_t at = body.find(key);
+  if (at == std::string::npos) return "";
+  at = body.find(':', at + key.size());
+  if (at == std::string::npos) return "";
+  at = body.find('"', at);
+  if (at == std::string::npos) return "";
+  const std::size_t end = body.find('"', at + 1);
+  if (end == std::string::npos) return "";
+  return body.substr(at + 1, end - at - 1);
 }
 
 // Seconds from a Retry-After value (delta-seconds or an HTTP date); -1 when absent or unreadable.
@@ -196,6 +237,13 @@ class Checker {
     }
     ua_ = o.user_agent.empty() ? std::string("listlint/0.1 (link checker; +https://github.com/listlint/listlint)") : o.user_agent;
     for (const auto& h : o.headers) headers_ = curl_slist_append(headers_, h.c_str());
+    if (!o.github_token.empty()) {
+      api_key_ = host_key(o.github_api);
+      for (const auto& h : o.headers) api_headers_ = curl_slist_append(api_headers_, h.c_str());
+      api_headers_ = curl_slist_append(api_headers_, ("Authorization: Bearer " + o.github_token).c_str());
+      api_headers_ = curl_slist_append(api_headers_, "Accept: application/vnd.github+json");
+      api_headers_ = curl_slist_append(api_headers_, "X-GitHub-Api-Version: 2022-11-28");
+    }
     multi_ = curl_multi_init();
     curl_multi_setopt(multi_, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(std::max(1, o.per_host)));
     curl_multi_setopt(multi_, CURLMOPT_MAX_TOTAL_CONNECTIONS, static_cast<long>(std::max(1, o.concurrency)));
@@ -209,6 +257,7 @@ class Checker {
       }
     curl_multi_cleanup(multi_);
     curl_slist_free_all(headers_);
+    curl_slist_free_all(api_headers_);
   }
 
   std::vector<LinkResult> run() {
@@ -224,6 +273,13 @@ class Checker {
       job->retries_left = std::max(0, o_.retries);
       job->options = &o_;
       job->seen.insert(r.url);
+      if (!o_.github_token.empty()) {
+        if (const std::string repo = github_repository(r.url); !repo.empty()) {
+          job->api = true;
+          job->get = true;
+          job->url = o_.github_api + "/repos/" + repo;
+        }
+      }
       if (!enqueue(job.get(), now_s())) settle(r, Verdict::Dead, "malformed URL");
       jobs_.push_back(std::move(job));
     }
@@ -304,7 +360,8 @@ class Checker {
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(o_.timeout * 1000));
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o_.connect_timeout * 1000));
     curl_easy_setopt(e, CURLOPT_USERAGENT, ua_.c_str());
-    if (headers_) curl_easy_setopt(e, CURLOPT_HTTPHEADER, headers_);
+    if (j->api && host_key(j->url) == api_key_) curl_easy_setopt(e, CURLOPT_HTTPHEADER, api_headers_);
+    else if (headers_) curl_easy_setopt(e, CURLOPT_HTTPHEADER, headers_);
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
     curl_easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
     curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
@@ -386,6 +443,26 @@ class Checker {
     }
     r.http_status = static_cast<int>(status);
     const bool accepted = std::find(o_.accept.begin(), o_.accept.end(), status) != o_.accept.end();
+    if (j->api) {
+      // The repository answered through the API: what matters is its page, not the API's URL.
+      r.final_url = r.url;
+      if (status >= 200 && status < 300) {
+        const std::string name = json_string_field(j->body, "full_name");  // OWNER/REPO, as it is now
+        const std::string page = name.empty() ? "" : "https://github.com/" + name;
+        const bool moved = r.permanent && !page.empty();
+        r.redirects.clear();
+        if (moved) r.redirects.push_back(page);
+        r.final_url = moved ? page : r.url;
+        r.permanent = moved;
+        settle(r, moved ? Verdict::Redirected : Verdict::Alive, "");
+        return;
+      }
+      if (status == 404) {
+        r.redirects.clear();
+        settle(r, Verdict::Dead, "HTTP 404 (GitHub API: no such repository, or a private one)");
+        return;
+      }
+    }
     if ((status >= 200 && status < 300) || accepted) {
       settle(r, r.permanent ? Verdict::Redirected : Verdict::Alive, "");
       return;
@@ -453,6 +530,8 @@ class Checker {
   std::map<std::string, Host> hosts_;
   CURLM* multi_ = nullptr;
   curl_slist* headers_ = nullptr;
+  curl_slist* api_headers_ = nullptr;  // the extra headers, the token and the API's media type
+  std::string api_key_;                // the API's scheme://host:port: the only one the token goes to
   std::string ua_;
   int active_ = 0;
   std::size_t settled_ = 0;

@@ -25,7 +25,16 @@ struct LinkCheckOptions {
   std::string user_agent;         ///< empty: "listlint/VERSION"
   std::vector<std::string> headers;  ///< "Name: value"
   bool allow_private = false;     ///< allow loopback, private, link-local and metadata addresses
+  /// With a token, github.com repository links (https://github.com/OWNER/REPO) are checked through
+  /// the REST API instead of the HTML page (GitHub answers 429 to checkers sooner on pages). The
+  /// token is sent to `github_api`'s host only.
+  std::string github_token;
+  std::string github_api = "https://api.github.com";
 };
+
+/// "OWNER/REPO" when `url` is a github.com repository's page (not a deep link, not a reserved
+/// path such as /topics or /sponsors), else "".
+std::string github_repository(const std::string& url);
 
 enum class Verdict { Alive, Dead, Redirected, Unknown, Skipped };
 const char* verdict_name(Verdict v);
