@@ -424,3 +424,35 @@ TEST_CASE("links: with a token, github.com repositories are checked through the 
   CHECK(listlint::github_repository("https://github.com/topics/cli").empty());
   CHECK(listlint::github_repository("https://gitlab.com/acme/tool").empty());
 }
+
+TEST_CASE("links: --exclude, --include, --accept and --header, each followed by the paths") {
+  std::mutex mu;
+  std::set<std::string> seen_header;
+  test::HttpServer s([&](const HttpRequest& q, int n) {
+    std::lock_guard<std::mutex> lock(mu);
+    if (auto it = q.headers.find("x-test"); it != q.headers.end()) seen_header.insert(it->second);
+    return scripted(q, n);
+  });
+  const std::string b = s.base();
+  const std::string dir = test::temp_dir("links-filters");
+  test::write_file(dir + "/README.md", "# L\n\n- [A](" + b + "/ok)\n- [B](" + b + "/404)\n- [C](" + b + "/410)\n");
+  const std::string opts = "links --format json --allow-private --no-cache --no-progress --timeout 1 --retries 0 --interval 0 ";
+  auto ex = test::listlint(opts + "--exclude '/4[0-9]+$' '" + dir + "/README.md'");
+  CHECK(ex.exit_code == 0);
+  auto j = nlohmann::json::parse(ex.out);
+  CHECK(j["summary"]["skipped"] == 2);
+  CHECK(j["summary"]["alive"] == 1);
+  auto in = test::listlint(opts + "--include '/410$' '" + dir + "/README.md'");
+  j = nlohmann::json::parse(in.out);
+  CHECK(j["summary"]["dead"] == 1);
+  CHECK(j["summary"]["skipped"] == 2);
+  auto acc = test::listlint(opts + "--accept 404,410 --header 'X-Test: yes' '" + dir + "/README.md'");
+  CHECK(acc.exit_code == 0);
+  j = nlohmann::json::parse(acc.out);
+  CHECK(j["summary"]["alive"] == 3);
+  std::lock_guard<std::mutex> lock(mu);
+  CHECK(seen_header == std::set<std::string>{"yes"});
+  auto bad = test::listlint(opts + "--exclude '(' '" + dir + "/README.md'");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("not a regular expression") != std::string::npos);
+}

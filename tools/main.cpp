@@ -16,6 +16,7 @@
 #include <unordered_set>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -496,11 +497,22 @@ int main(int argc, char** argv) {
   links->add_option("--interval", links_opts.check.interval, "Seconds between two requests to one host (default 0.1)")->check(CLI::Range(0.0, 600.0));
   links->add_option("--timeout", links_opts.check.timeout, "Seconds for one request (default 20)")->check(CLI::Range(0.1, 3600.0));
   links->add_option("--retries", links_opts.check.retries, "Further attempts after timeouts, resets, 408, 429, 5xx (default 2)")->check(CLI::Range(0, 20));
-  links->add_option("--exclude", links_opts.exclude, "Skip URLs matching this regular expression (repeatable)")->take_all();
-  links->add_option("--include", links_opts.include, "Check only URLs matching this regular expression (repeatable)")->take_all();
-  links->add_option("--accept", accept_codes, "Statuses that count as alive besides 2xx, comma-separated (e.g. 403,999)")->delimiter(',');
+  // One value per occurrence, or a vector option would swallow the paths that follow it.
+  links->add_option_function<std::string>("--exclude", [&](const std::string& v) { links_opts.exclude.push_back(v); },
+                                           "Skip URLs matching this regular expression (repeatable)")
+      ->trigger_on_parse()->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  links->add_option_function<std::string>("--include", [&](const std::string& v) { links_opts.include.push_back(v); },
+                                           "Check only URLs matching this regular expression (repeatable)")
+      ->trigger_on_parse()->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  links->add_option_function<std::string>("--accept", [&](const std::string& v) {
+        std::stringstream ss(v);
+        for (std::string c; std::getline(ss, c, ',');) if (!c.empty()) accept_codes.push_back(c);
+      }, "Statuses that count as alive besides 2xx, comma-separated (e.g. 403,999)")
+      ->trigger_on_parse()->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   links->add_option("--user-agent", links_opts.check.user_agent, "User-Agent header");
-  links->add_option("--header", links_opts.check.headers, "An extra header 'Name: value' (repeatable)")->take_all();
+  links->add_option_function<std::string>("--header", [&](const std::string& v) { links_opts.check.headers.push_back(v); },
+                                           "An extra header 'Name: value' (repeatable)")
+      ->trigger_on_parse()->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   links->add_flag("--allow-private", links_opts.check.allow_private, "Also request loopback, private and link-local addresses");
   links->add_option("--shard", links_opts.shard, "Check only share K of N (K/N), a stable split of the URLs");
   links->add_option("--merge", links_opts.merge, "Merge these JSON reports (of the shards) instead of checking")->take_all();
