@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <deque>
 #include <string>
 #include <unordered_map>
@@ -20,9 +21,9 @@ bool letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 struct Token {
-  std::size_t begin, end;  // bytes in the file
-  std::string_view word;   // as written (a view of the text), or held by the arena when a curly
-                           // apostrophe was made straight
+  std::string_view word;     // as written (a view of the text), or held by the arena when a curly
+                             // apostrophe was made straight
+  std::uint32_t begin, end;  // bytes in the file (files are far below 4 GB)
 };
 
 // Byte classes for the tokenizer: punctuation that may open or close a word, and characters
@@ -38,7 +39,10 @@ constexpr auto kClass = [] {
 
 // Words of prose in one text run. A "chunk" is a stretch without spaces; chunks that look like
 // code, paths, versions, e-mail addresses or entities are skipped whole.
-void tokenize(std::string_view s, std::size_t base, std::vector<Token>& out, std::deque<std::string>& arena) {
+// Lowercase words shorter than `min_keep` are left out (no layer checks them, and they are half of
+// all words); capitalised ones stay, since they tell names apart ("Xiang Li").
+void tokenize(std::string_view s, std::size_t base, std::vector<Token>& out, std::deque<std::string>& arena,
+              std::size_t min_keep = 0) {
   std::size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && space(s[i])) ++i;
@@ -73,14 +77,14 @@ void tokenize(std::string_view s, std::size_t base, std::vector<Token>& out, std
           if (core.compare(e, 3, "\xE2\x80\x99") == 0 && e + 3 < core.size() && letter(core[e + 3])) { curly = true; e += 3; continue; }
           break;
         }
-        if (e > k) {
+        if (e > k && (e - k >= min_keep || (core[k] >= 'A' && core[k] <= 'Z'))) {
           std::string_view word = core.substr(k, e - k);
           if (curly) {
             std::string& straight = arena.emplace_back(word);
             for (std::size_t p; (p = straight.find("\xE2\x80\x99")) != std::string::npos;) straight.replace(p, 3, "'");
             word = straight;
           }
-          out.push_back({base + off + k, base + off + e, word});
+          out.push_back({word, static_cast<std::uint32_t>(base + off + k), static_cast<std::uint32_t>(base + off + e)});
         }
         k = e + 1;
       }
@@ -233,13 +237,15 @@ class Typo final : public Rule {
     for (const auto& w : ctx.options.at("words")) words.insert(util::lower(w.get<std::string>()));
     const std::string_view src = ctx.doc.bytes();
 
+    // Words shorter than any layer checks are left out of the counts.
+    const std::size_t shortest = std::min<std::size_t>(4, min_length);
     std::vector<Token> tokens;
-    tokens.reserve(src.size() / 8);
+    tokens.reserve(src.size() / 12);
     std::deque<std::string> arena;  // words whose apostrophe was made straight, and their lowercase
     std::vector<char> in_link_or_name, title_case;
     std::vector<std::uint32_t> run_of;  // the text run each token is in
     for (const TextRun& run : ctx.model.text_runs) {
-      tokenize(src.substr(run.bytes.begin, run.bytes.size()), run.bytes.begin, tokens, arena);
+      tokenize(src.substr(run.bytes.begin, run.bytes.size()), run.bytes.begin, tokens, arena, shortest);
       run_of.resize(tokens.size(), static_cast<std::uint32_t>(&run - ctx.model.text_runs.data()));
       in_link_or_name.resize(tokens.size(), run.in_link || run.in_heading ? 1 : 0);
       title_case.resize(tokens.size(), run.in_heading || run.in_table_header ? 1 : 0);
@@ -266,8 +272,6 @@ class Typo final : public Rule {
       }
       return facts[static_cast<std::size_t>(i)];
     };
-    // Words shorter than any layer checks are left out of the counts (half of all words).
-    const std::size_t shortest = std::min<std::size_t>(4, min_length);
     // The list's vocabulary: words it uses repeatedly, and every word of link text, headings and
     // details summaries (names of models, datasets, tools are written there).
     // Lowercase words are views of a lowercase copy of the file (no allocation per word).
@@ -279,14 +283,14 @@ class Typo final : public Rule {
     };
     std::unordered_map<std::string_view, WordStats> stats;
     stats.reserve(tokens.size() / 4 + 16);
-    std::vector<std::pair<WordStats*, std::string_view>> token_stats(tokens.size(), {nullptr, {}});
+    // Each token's entry (its lowercase form and its stats), or null for a word too short.
+    std::vector<std::pair<const std::string_view, WordStats>*> token_stats(tokens.size(), nullptr);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       if (base_word(tokens[i].word).size() < shortest) continue;
-      const std::string_view lw = lower_of(tokens[i]);
-      WordStats& st = stats[lw];
-      ++st.count;
-      st.name |= in_link_or_name[i] != 0;
-      token_stats[i] = {&st, lw};
+      auto& node = *stats.try_emplace(lower_of(tokens[i])).first;
+      ++node.second.count;
+      node.second.name |= in_link_or_name[i] != 0;
+      token_stats[i] = &node;
     }
     {
       std::vector<Token> extra;
@@ -376,7 +380,9 @@ class Typo final : public Rule {
           const Token& n = tokens[k];
           const std::string_view nw = base_word(n.word);
           if (nw.size() < 4 || !(nw[0] >= 'a' && nw[0] <= 'z') || identifier_like(n.word)) continue;
-          auto [nst, nlw] = token_stats[k];
+          if (!token_stats[k]) continue;
+          WordStats* nst = &token_stats[k]->second;
+          const std::string_view nlw = token_stats[k]->first;
           if (nst->count >= vocabulary_count || nst->name || is_technical_word(nlw)) continue;
           WordFacts& nf = facts_of(*nst, false);
           // (Two common words written as one, like leaderboards, are no evidence.)
@@ -389,8 +395,9 @@ class Typo final : public Rule {
     };
     for (std::size_t ti = 0; ti < tokens.size(); ++ti) {
       const Token& t = tokens[ti];
-      const auto [stp, lw] = token_stats[ti];
-      if (!stp || identifier_like(t.word) || fragment(t)) continue;
+      if (!token_stats[ti] || identifier_like(t.word) || fragment(t)) continue;
+      WordStats* stp = &token_stats[ti]->second;
+      const std::string_view lw = token_stats[ti]->first;
       const std::string_view w = base_word(t.word);
       if ((!words.empty() || ctx.resources.words) &&
           (words.count(std::string(lw)) || (ctx.resources.words && ctx.resources.words->count(std::string(lw)))))

@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""The measuring half of tools/bench/peers.sh (which installs and builds first): times listlint,
+the cmark-gfm floor, markdownlint-cli2 and awesome-lint, and writes docs/performance.md."""
+import argparse
+import glob
+import json
+import os
+import platform
+import statistics
+import subprocess
+import time
+
+LISTLINT = "build-release/tools/listlint"
+FLOOR = "build-release/tools/listlint-floor"
+
+
+def timed(cmd, timeout):
+    """Wall seconds of one run, or None when it did not finish in time."""
+    t = time.perf_counter()
+    try:
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None
+    return time.perf_counter() - t
+
+
+def peak_kb(cmd, timeout):
+    try:
+        r = subprocess.run(["/usr/bin/time", "-v", *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None
+    for line in r.stderr.splitlines():
+        if "Maximum resident set size" in line:
+            return int(line.split(":")[1])
+    return None
+
+
+def median_of(cmds, rounds, timeout):
+    """Medians per name, the commands alternating round by round; a name that timed out once is
+    not run again (None)."""
+    times = {name: [] for name in cmds}
+    dead = set()
+    for _ in range(rounds):
+        for name, (runs, n) in cmds.items():
+            if name in dead or len(times[name]) >= n:
+                continue
+            total = 0.0
+            for cmd in runs:
+                t = timed(cmd, timeout)
+                if t is None:
+                    dead.add(name)
+                    break
+                total += t
+            if name not in dead:
+                times[name].append(total)
+    return {name: (None if name in dead or not v else statistics.median(v)) for name, v in times.items()}
+
+
+def version(cmd):
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=60).stdout.strip().splitlines()[0]
+    except Exception:
+        return "?"
+
+
+def fmt_s(v, timeout):
+    return f"> {timeout:.0f} s (stopped)" if v is None else (f"{v * 1000:.0f} ms" if v < 1 else f"{v:.2f} s")
+
+
+def ratio(a, b):
+    if a is None or b is None:
+        return "-"
+    return f"{b / a:.0f}x" if b / a >= 10 else f"{b / a:.1f}x"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=11)
+    ap.add_argument("--peer-rounds", type=int, default=3)
+    ap.add_argument("--peer-timeout", type=float, default=300)
+    ap.add_argument("--out", default="docs/performance.md")
+    ap.add_argument("--corpus", required=True)
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--peers", required=True)
+    a = ap.parse_args()
+    bin_ = os.path.join(a.peers, "node_modules", ".bin")
+    mdl = os.path.join(bin_, "markdownlint-cli2")
+    awl = os.path.join(bin_, "awesome-lint")
+    files = sorted(glob.glob(os.path.join(a.corpus, "*__*.md")))
+    corpus_bytes = sum(os.path.getsize(f) for f in files)
+    seed = "fixtures/seed/README.md"
+    # An empty folder to run markdownlint-cli2 from, so that no configuration of ours applies.
+    lines = []
+    say = lambda s="": (print(s, flush=True), lines.append(s))
+
+    say("# Performance")
+    say()
+    say("Written by `tools/bench/peers.sh` from one run; rerun it to check (numbers vary with the machine;")
+    say("the ratios are what to compare). Times are wall-clock medians; each tool runs as a process, the way")
+    say("a pre-commit hook or a CI job runs it; the commands alternate round by round.")
+    say()
+    cpu = "?"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    say(f"Machine: {os.cpu_count()} cores ({cpu}), {mem:.0f} GB, {platform.platform()}.")
+    say(f"Versions: {version([LISTLINT, '--version'])} (Release build); "
+        f"markdownlint-cli2 {version(['node', '-p', 'require(\"./' + a.peers + '/node_modules/markdownlint-cli2/package.json\").version'])}; "
+        f"awesome-lint {version(['node', '-p', 'require(\"./' + a.peers + '/node_modules/awesome-lint/package.json\").version'])}; "
+        f"node {version(['node', '--version'])}; cmark-gfm {version(['pkg-config', '--modversion', 'libcmark-gfm'])}.")
+    say()
+
+    # 1. The corpus.
+    listlint_corpus = [[LISTLINT, "check", "-q", *files]]
+    floor_corpus = [[FLOOR, *files]]
+    cmds = {
+        "listlint check (all default offline rules, typo included)": (listlint_corpus, a.rounds),
+        "cmark-gfm floor (parse and walk)": (floor_corpus, a.rounds),
+        "markdownlint-cli2 (default rules)": ([[mdl, *files]], a.peer_rounds),
+        "awesome-lint (one run per list)": ([[awl, f] for f in files], a.peer_rounds),
+    }
+    res = median_of(cmds, max(a.rounds, a.peer_rounds), a.peer_timeout)
+    names = list(cmds)
+    ll = res[names[0]]
+    say(f"## The corpus: {len(files)} lists, {corpus_bytes / 2**20:.1f} MB")
+    say()
+    say("| tool | time | listlint is faster by |")
+    say("|---|---:|---:|")
+    for n in names:
+        say(f"| {n} | {fmt_s(res[n], a.peer_timeout)} | {'-' if n == names[0] else ratio(ll, res[n])} |")
+    say()
+    floor = res[names[1]]
+    say(f"listlint / floor: **{ll / floor:.2f}** (target: at most 2). "
+        f"markdownlint-cli2 / listlint: **{ratio(ll, res[names[2]])}** (target: at least 50x). "
+        f"awesome-lint / listlint: **{ratio(ll, res[names[3]])}** (target: at least 200x).")
+    say()
+
+    # 2. Generated lists.
+    say("## Generated lists (`tools/bench/make_list.py`: sections of entries, tables, details cards)")
+    say()
+    say("| list | listlint | floor | listlint / floor | peak memory (listlint) | memory / file size | markdownlint-cli2 | awesome-lint |")
+    say("|---|---:|---:|---:|---:|---:|---:|---:|")
+    gen = {}
+    for mb in (1, 5, 25):
+        f = os.path.join(a.data, f"list-{mb}.md")
+        size = os.path.getsize(f)
+        rounds = a.rounds if mb < 25 else max(3, a.rounds // 3)
+        r = median_of({"l": ([[LISTLINT, "check", "-q", f]], rounds), "f": ([[FLOOR, f]], rounds),
+                       "m": ([[mdl, f]], 1), "a": ([[awl, f]], 1)}, rounds, a.peer_timeout)
+        kb = peak_kb([LISTLINT, "check", "-q", f], 600)
+        gen[mb] = (r["l"], kb, size)
+        say(f"| {size / 2**20:.1f} MB | {fmt_s(r['l'], 0)} | {fmt_s(r['f'], 0)} | {r['l'] / r['f']:.2f} | "
+            f"{kb / 1024:.0f} MB | {kb * 1024 / size:.1f}x | {fmt_s(r['m'], a.peer_timeout)} | {fmt_s(r['a'], a.peer_timeout)} |")
+    say()
+    say(f"Growth: 25 MB costs **{gen[25][0] / gen[5][0]:.2f}x** what 5 MB costs (linear would be "
+        f"{gen[25][2] / gen[5][2]:.2f}x; target: at most 5.5x). Peak memory at most "
+        f"**{max(kb * 1024 / size for _, kb, size in gen.values()):.1f}x** the file (target: at most 20x).")
+    say()
+
+    # 3. A pre-commit hook on one README.
+    r = median_of({"s": ([[LISTLINT, "check", "-q", seed]], a.rounds * 2)}, a.rounds * 2, 60)
+    say(f"## One README in a pre-commit hook")
+    say()
+    say(f"`listlint check {seed}` (the example list, {os.path.getsize(seed) / 1024:.0f} KB, all default rules, "
+        f"start-up and the word table included): **{r['s'] * 1000:.1f} ms** (target: under 50 ms).")
+    say()
+    with open(a.out, "w") as fh:
+        fh.write("\n".join(lines) + "\n")
+    print(f"written: {a.out}")
+
+
+if __name__ == "__main__":
+    main()

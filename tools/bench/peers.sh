@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# listlint against the linters maintainers use today, side by side in one run, and against the
+# floor (cmark-gfm alone): the corpus lists, and generated lists of 1, 5 and 25 MB. Installs
+# markdownlint-cli2 and awesome-lint from the npm registry into build-release/bench-peers, builds
+# listlint in Release, times every tool (medians of several rounds, alternating), measures peak
+# memory with /usr/bin/time -v, and writes docs/performance.md from what it measured.
+#   tools/bench/peers.sh [--rounds N] [--peer-rounds N] [--peer-timeout S] [--out FILE]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rounds=11 peer_rounds=3 peer_timeout=300 out=docs/performance.md
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rounds) rounds="$2"; shift 2 ;;
+    --peer-rounds) peer_rounds="$2"; shift 2 ;;
+    --peer-timeout) peer_timeout="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    *) echo "bench: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+corpus="${LISTLINT_CORPUS:-../shared/corpus}"
+ls "$corpus"/*__*.md >/dev/null 2>&1 || { echo "bench: no corpus at $corpus (set LISTLINT_CORPUS)" >&2; exit 2; }
+bash tools/setup.sh
+if [ ! -x /usr/bin/time ]; then  # GNU time, for peak memory
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq time >/dev/null
+fi
+cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DLISTLINT_TESTS=OFF >/dev/null
+cmake --build build-release -j2 --target listlint listlint-floor >/dev/null
+peers=build-release/bench-peers
+if [ ! -x "$peers/node_modules/.bin/markdownlint-cli2" ] || [ ! -x "$peers/node_modules/.bin/awesome-lint" ]; then
+  mkdir -p "$peers"
+  (cd "$peers" && npm install --silent --no-audit --no-fund markdownlint-cli2 awesome-lint >/dev/null)
+fi
+data=build-release/bench-data
+mkdir -p "$data"
+for mb in 1 5 25; do
+  [ -s "$data/list-$mb.md" ] || python3 tools/bench/make_list.py "$mb" > "$data/list-$mb.md"
+done
+python3 tools/bench/peers.py --rounds "$rounds" --peer-rounds "$peer_rounds" --peer-timeout "$peer_timeout" \
+  --out "$out" --corpus "$corpus" --data "$data" --peers "$peers"
