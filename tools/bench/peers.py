@@ -110,10 +110,13 @@ def main():
         pass
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     say(f"Machine: {os.cpu_count()} cores ({cpu}), {mem:.0f} GB, {platform.platform()}.")
-    say(f"Versions: {version([LISTLINT, '--version'])} (Release build); "
-        f"markdownlint-cli2 {version(['node', '-p', 'require(\"./' + a.peers + '/node_modules/markdownlint-cli2/package.json\").version'])}; "
-        f"awesome-lint {version(['node', '-p', 'require(\"./' + a.peers + '/node_modules/awesome-lint/package.json\").version'])}; "
-        f"node {version(['node', '--version'])}; cmark-gfm {version(['pkg-config', '--modversion', 'libcmark-gfm'])}.")
+    def pkg_version(name):
+        return version(["node", "-p", 'require("./' + a.peers + '/node_modules/' + name + '/package.json").version'])
+    v_listlint = version([LISTLINT, "--version"])
+    v_mdl, v_awl = pkg_version("markdownlint-cli2"), pkg_version("awesome-lint")
+    v_node, v_cmark = version(["node", "--version"]), version(["pkg-config", "--modversion", "libcmark-gfm"])
+    say(f"Versions: {v_listlint} (Release build); markdownlint-cli2 {v_mdl}; awesome-lint {v_awl}; "
+        f"node {v_node}; cmark-gfm {v_cmark}.")
     say()
 
     # 1. The corpus.
