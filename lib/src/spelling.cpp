@@ -44,10 +44,13 @@ std::unique_ptr<Speller> Speller::load(const std::string& path, std::string* err
   wf::Header h;
   std::memcpy(&h, s->base_, sizeof h);
   if (std::memcmp(h.magic, wf::kMagic, sizeof h.magic) != 0) return fail("not a listlint word table (bad magic)");
-  const std::size_t need = sizeof h + std::size_t{h.slots} * sizeof(wf::Slot) + h.blob_size;
-  if (h.slots == 0 || (h.slots & (h.slots - 1)) != 0 || need != size || h.entries >= h.slots)
+  const std::size_t need = sizeof h + std::size_t{h.bloom_bits} / 8 + std::size_t{h.slots} * sizeof(wf::Slot) + h.blob_size;
+  if (h.slots == 0 || (h.slots & (h.slots - 1)) != 0 || h.bloom_bits < 8 || (h.bloom_bits & (h.bloom_bits - 1)) != 0 ||
+      need != size || h.entries >= h.slots)
     return fail("a damaged word table (sizes do not add up); rebuild it");
-  s->slots_ = s->base_ + sizeof h;
+  s->bloom_ = s->base_ + sizeof h;
+  s->bloom_bits_ = h.bloom_bits;
+  s->slots_ = s->bloom_ + h.bloom_bits / 8;
   s->nslots_ = h.slots;
   s->entries_ = h.entries;
   s->blob_ = s->slots_ + std::size_t{h.slots} * sizeof(wf::Slot);
@@ -60,6 +63,8 @@ std::size_t Speller::size() const { return entries_; }
 unsigned Speller::flags(std::string_view word, const unsigned char** entry) const {
   if (word.empty() || word.size() > 255) return 0;
   const std::uint32_t h = wf::hash(word);
+  for (std::uint32_t bit : {wf::bloom_a(h, bloom_bits_), wf::bloom_b(h, bloom_bits_)})
+    if (!(bloom_[bit >> 3] & (1u << (bit & 7)))) return 0;  // surely absent
   std::uint32_t s = h & (nslots_ - 1);
   for (std::uint32_t probes = 0; probes < nslots_; ++probes, s = (s + 1) & (nslots_ - 1)) {
     wf::Slot slot;

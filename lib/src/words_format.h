@@ -2,8 +2,10 @@
 // The layout of share/listlint/words.bin, written by tools/words/make_words.cpp at build time and
 // mapped into memory by the Speller (spelling.cpp). All integers are little-endian, as written.
 //
-//   Header | Slot slots[Header::slots] | blob
+//   Header | bloom (Header::bloom_bits / 8 bytes) | Slot slots[Header::slots] | blob
 //
+// The Bloom filter (two bits per entry key) answers most lookups of absent words, the usual case
+// when suggestions try every one-edit candidate, from half a megabyte that stays in cache.
 // A slot holds the blob offset of one entry (0 when empty) and the word's full hash, so that a
 // probe reads the blob only for a likely match (open addressing, linear probing, first slot
 // hash(word) & (slots - 1)). An entry is: uint8 flags, uint8 length, the word's bytes and,
@@ -14,7 +16,7 @@
 
 namespace listlint::words_format {
 
-inline constexpr char kMagic[8] = {'L', 'L', 'W', 'O', 'R', 'D', 'S', '3'};
+inline constexpr char kMagic[8] = {'L', 'L', 'W', 'O', 'R', 'D', 'S', '4'};
 
 struct Slot {
   std::uint32_t offset, hash;
@@ -22,8 +24,12 @@ struct Slot {
 
 struct Header {
   char magic[8];
-  std::uint32_t slots, entries, blob_size, reserved;
+  std::uint32_t slots, entries, blob_size, bloom_bits;  ///< bloom_bits: a power of two
 };
+
+/// The two bits a key sets in the Bloom filter (from its hash).
+inline std::uint32_t bloom_a(std::uint32_t h, std::uint32_t bits) { return h & (bits - 1); }
+inline std::uint32_t bloom_b(std::uint32_t h, std::uint32_t bits) { return ((h >> 16) | (h << 16)) * 0x9E3779B1u & (bits - 1); }
 
 enum : std::uint8_t {
   kUS = 1,           ///< a form en_US accepts

@@ -256,6 +256,8 @@ int main(int argc, char** argv) {
     std::uint32_t nslots = 1;
     while (nslots < table.size() * 2) nslots <<= 1;
     std::vector<wf::Slot> slots(nslots, wf::Slot{0, 0});
+    const std::uint32_t bloom_bits = 1u << 22;  // about ten bits per entry
+    std::vector<unsigned char> bloom(bloom_bits / 8, 0);
     std::string blob(1, '\0');  // offset 0 means "empty"
     std::vector<std::pair<std::string, Entry>> sorted(table.begin(), table.end());
     std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -270,6 +272,8 @@ int main(int argc, char** argv) {
         blob += e.corrections;
       }
       const std::uint32_t h = wf::hash(word);
+      for (std::uint32_t bit : {wf::bloom_a(h, bloom_bits), wf::bloom_b(h, bloom_bits)})
+        bloom[bit >> 3] = static_cast<unsigned char>(bloom[bit >> 3] | (1u << (bit & 7)));
       std::uint32_t s = h & (nslots - 1);
       while (slots[s].offset) s = (s + 1) & (nslots - 1);
       slots[s] = wf::Slot{at, h};
@@ -283,7 +287,9 @@ int main(int argc, char** argv) {
       hdr.slots = nslots;
       hdr.entries = static_cast<std::uint32_t>(table.size());
       hdr.blob_size = static_cast<std::uint32_t>(blob.size());
+      hdr.bloom_bits = bloom_bits;
       out.write(reinterpret_cast<const char*>(&hdr), sizeof hdr);
+      out.write(reinterpret_cast<const char*>(bloom.data()), static_cast<std::streamsize>(bloom.size()));
       out.write(reinterpret_cast<const char*>(slots.data()), static_cast<std::streamsize>(slots.size() * sizeof(wf::Slot)));
       out.write(blob.data(), static_cast<std::streamsize>(blob.size()));
       if (!out) throw std::runtime_error(tmp + ": cannot write it");

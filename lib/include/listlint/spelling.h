@@ -3,6 +3,7 @@
 // codespell's list of misspellings (share/listlint/words.bin, see lib/src/words_format.h), mapped
 // into memory once per run and handed to rules as data (rules do no I/O).
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -46,6 +47,8 @@ class Speller {
   std::size_t size_ = 0;
   const unsigned char* blob_ = nullptr;
   std::size_t blob_size_ = 0;
+  const unsigned char* bloom_ = nullptr;
+  std::uint32_t bloom_bits_ = 0;
   const unsigned char* slots_ = nullptr;
   std::uint32_t nslots_ = 0, entries_ = 0;
 };
