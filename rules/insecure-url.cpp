@@ -6,17 +6,6 @@
 namespace listlint::rules {
 namespace {
 
-// Hosts that have no https twin: local and private addresses.
-bool local_host(std::string_view url) {
-  std::string_view rest = url.substr(7);  // after "http://"
-  const std::size_t end = rest.find_first_of("/:?#");
-  const std::string host = util::lower(rest.substr(0, end));
-  return host == "localhost" || host.rfind("127.", 0) == 0 || host.rfind("10.", 0) == 0 ||
-         host.rfind("192.168.", 0) == 0 || host == "0.0.0.0" || host == "[::1]" ||
-         (host.size() > 6 && host.compare(host.size() - 6, 6, ".local") == 0) ||
-         (host.size() > 5 && host.compare(host.size() - 5, 5, ".test") == 0);
-}
-
 /// Flags links that use http://. A warning: many sites have moved to https, some have not. With
 /// check --links, the https URL is checked, and when it answers the fix switches to it.
 class InsecureUrl final : public Rule {
@@ -37,7 +26,7 @@ class InsecureUrl final : public Rule {
     for (const auto& a : ctx.options.at("allow")) allow.push_back(a.get<std::string>());
     for (const Link& l : ctx.model.links) {
       if (l.kind == LinkKind::RawMarkdown) continue;
-      if (l.url.size() < 8 || util::lower(l.url.substr(0, 7)) != "http://" || local_host(l.url)) continue;
+      if (l.url.size() < 8 || util::lower(l.url.substr(0, 7)) != "http://" || local_http_url(l.url)) continue;
       bool allowed = false;
       for (const auto& a : allow) allowed |= l.url.rfind(a, 0) == 0;
       if (allowed) continue;

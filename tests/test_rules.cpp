@@ -88,10 +88,9 @@ TEST_CASE("rules: every fixture case matches its golden findings and fixes") {
           const json& v = it.value();
           listlint::LinkResult r;
           r.url = url;
-          const std::string verdict = v.at("verdict").get<std::string>();
-          for (auto x : {listlint::Verdict::Alive, listlint::Verdict::Dead, listlint::Verdict::Redirected,
-                         listlint::Verdict::Unknown, listlint::Verdict::Skipped})
-            if (verdict == listlint::verdict_name(x)) r.verdict = x;
+          const auto verdict = listlint::verdict_from_name(v.at("verdict").get<std::string>());
+          REQUIRE_MESSAGE(verdict, links_path.string() << ": unknown verdict");
+          r.verdict = *verdict;
           r.http_status = v.value("http_status", 0);
           r.final_url = v.value("final_url", url);
           r.error = v.value("error", "");

@@ -117,12 +117,6 @@ json to_json(const std::vector<Entry>& entries) {
   return {{"links", links}, {"summary", s}};
 }
 
-Verdict verdict_from(const std::string& name) {
-  for (Verdict v : {Verdict::Alive, Verdict::Dead, Verdict::Redirected, Verdict::Unknown, Verdict::Skipped})
-    if (name == verdict_name(v)) return v;
-  throw std::runtime_error("unknown verdict \"" + name + "\"");
-}
-
 std::string where(const Occurrence& o) {
   return o.path + ":" + std::to_string(o.line) + (o.section.empty() ? "" : " (" + o.section + ")");
 }
@@ -268,7 +262,10 @@ int run_links(const LinksOptions& o, const std::vector<std::string>& files, std:
           if (fresh) {
             Entry e;
             e.result.url = url;
-            e.result.verdict = verdict_from(l.at("verdict").get<std::string>());
+            const std::string verdict = l.at("verdict").get<std::string>();
+            const auto v = verdict_from_name(verdict);
+            if (!v) throw std::runtime_error("unknown verdict \"" + verdict + "\"");
+            e.result.verdict = *v;
             e.result.http_status = l.value("http_status", 0);
             e.result.final_url = l.value("final_url", "");
             e.result.redirects = l.value("redirects", std::vector<std::string>{});

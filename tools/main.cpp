@@ -190,19 +190,6 @@ std::string words_table_path() {
   return (exe.parent_path().parent_path() / "share" / "listlint" / "words.bin").string();
 }
 
-// An http:// URL to a local or private host, which has no https:// twin worth asking for (the
-// same hosts insecure-url leaves alone).
-bool local_url(const std::string& url) {
-  std::string host = url.substr(7, url.find_first_of("/:?#", 7) - 7);
-  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  auto ends = [&](const char* suffix) {
-    const std::size_t n = std::strlen(suffix);
-    return host.size() > n && host.compare(host.size() - n, n, suffix) == 0;
-  };
-  return host == "localhost" || host.rfind("127.", 0) == 0 || host.rfind("10.", 0) == 0 || host.rfind("192.168.", 0) == 0 ||
-         host == "0.0.0.0" || host.rfind("[", 0) == 0 || ends(".local") || ends(".test") || ends(".localhost");
-}
-
 std::vector<std::string> split_ids(const std::vector<std::string>& values) {
   std::vector<std::string> ids;
   for (const auto& v : values) {
@@ -330,7 +317,7 @@ int run_check(CheckOptions o) {
       if (loaded.error) continue;  // reported by the lint below
       for (const auto& l : listlint::build_model(*loaded.document).links) {
         add(l.url);
-        if (l.url.size() > 7 && (l.url.compare(0, 7, "http://") == 0 || l.url.compare(0, 7, "HTTP://") == 0) && !local_url(l.url))
+        if (l.url.size() > 7 && (l.url.compare(0, 7, "http://") == 0 || l.url.compare(0, 7, "HTTP://") == 0) && !listlint::local_http_url(l.url))
           add("https://" + l.url.substr(7));
       }
     }

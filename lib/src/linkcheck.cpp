@@ -27,6 +27,24 @@ const char* verdict_name(Verdict v) {
   return "unknown";
 }
 
+std::optional<Verdict> verdict_from_name(std::string_view name) {
+  for (Verdict v : {Verdict::Alive, Verdict::Dead, Verdict::Redirected, Verdict::Unknown, Verdict::Skipped})
+    if (name == verdict_name(v)) return v;
+  return std::nullopt;
+}
+
+bool local_http_url(std::string_view url) {
+  if (url.size() < 7) return false;
+  const std::string_view rest = url.substr(7);  // after "http://"
+  std::string host(rest.substr(0, rest.find_first_of("/:?#")));
+  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto ends = [&](std::string_view suffix) {
+    return host.size() > suffix.size() && host.compare(host.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return host == "localhost" || host.rfind("127.", 0) == 0 || host.rfind("10.", 0) == 0 ||
+         host.rfind("192.168.", 0) == 0 || host == "0.0.0.0" || host == "[::1]" || ends(".local") || ends(".test");
+}
+
 bool private_address(const std::string& a) {
   unsigned char b[16];
   if (::inet_pton(AF_INET, a.c_str(), b) == 1) {

@@ -1492,21 +1492,6 @@ ListModel Builder::build() {
   m_.line_endings = doc_.line_endings();
   m_.line_count = doc_.bytes().size() > doc_.content_offset() ? lines_.line_count() : 0;
   content_line_.assign(static_cast<std::size_t>(lines_.line_count()) + 1, 0);
-  // Room for the big vectors up front, from generous counts: growing by doubling would keep an old
-  // and a new buffer alive at once (1.5 times the final size); capacity never written is never
-  // touched, so it costs address space, not memory.
-  {
-    const std::string_view text = src_;
-    auto count = [&](std::string_view what) {
-      std::size_t n = 0;
-      for (std::size_t p = text.find(what); p != std::string_view::npos; p = text.find(what, p + what.size())) ++n;
-      return n;
-    };
-    const std::size_t lines = static_cast<std::size_t>(lines_.line_count()) + 1;
-    m_.links.reserve(count("](") + count("://") + count("<a") + count("<img") + 16);
-    m_.entries.reserve(lines + 16);
-    m_.text_runs.reserve(lines * 4 + 16);
-  }
   md::Tree tree = md::parse(doc_.parse_text());
   {
     // Walk one top-level block at a time and free it once walked: nothing refers to a block after

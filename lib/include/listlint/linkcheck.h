@@ -5,7 +5,9 @@
 // is reported through a callback.
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace listlint {
@@ -38,6 +40,8 @@ std::string github_repository(const std::string& url);
 
 enum class Verdict { Alive, Dead, Redirected, Unknown, Skipped };
 const char* verdict_name(Verdict v);
+/// The verdict named `name` ("alive", "dead", ...), or null when there is none of that name.
+std::optional<Verdict> verdict_from_name(std::string_view name);
 
 struct LinkResult {
   std::string url;
@@ -61,6 +65,10 @@ std::vector<LinkResult> check_links(const std::vector<std::string>& urls, const 
 /// Why a URL is not checked at all ("mailto", "in-page anchor", "relative path"), or "" when it
 /// is an http(s) URL to check.
 std::string skip_reason(const std::string& url);
+
+/// True for an http:// URL whose host is local or private by name (localhost, 127.*, 10.*,
+/// 192.168.*, 0.0.0.0, [::1], *.local, *.test): such hosts have no https:// twin to offer.
+bool local_http_url(std::string_view url);
 
 /// True for loopback, private (RFC 1918, unique local), link-local, CGNAT, unspecified and cloud
 /// metadata addresses, given as numeric text (IPv4 or IPv6).
