@@ -313,7 +313,8 @@ TEST_CASE("check: --fix in a read-only folder leaves the file as it was") {
   fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
                            fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
   fs::permissions(fs::path(dir).parent_path(), fs::perms::others_exec | fs::perms::others_read, fs::perm_options::add);
-  const auto r = test::listlint(std::string(::geteuid() == 0 ? "--setpriv-nobody " : "") + "check --fix " + q(f));
+  // (typo off: nobody may not be able to read the build tree's word table, which is not what is tested)
+  const auto r = test::listlint(std::string(::geteuid() == 0 ? "--setpriv-nobody " : "") + "check --disable typo --fix " + q(f));
   fs::permissions(dir, fs::perms::owner_all, fs::perm_options::add);
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("cannot create a temporary file") != std::string::npos);
