@@ -4,28 +4,11 @@
 #include <string>
 
 #include "listlint/rule.h"
+#include "listlint/text.h"
 #include "util.h"
 
 namespace listlint::rules {
 namespace {
-
-// Scheme and host lowercased, default port and a trailing slash dropped.
-std::string normalize(const std::string& url) {
-  const std::size_t scheme_end = url.find("://");
-  if (scheme_end == std::string::npos) return url;
-  std::string scheme = util::lower(url.substr(0, scheme_end));
-  std::string rest = url.substr(scheme_end + 3);
-  std::size_t host_end = rest.find_first_of("/?#");
-  if (host_end == std::string::npos) host_end = rest.size();
-  std::string host = util::lower(rest.substr(0, host_end));
-  if ((scheme == "http" && host.size() > 3 && host.compare(host.size() - 3, 3, ":80") == 0) ||
-      (scheme == "https" && host.size() > 4 && host.compare(host.size() - 4, 4, ":443") == 0))
-    host = host.substr(0, host.rfind(':'));
-  std::string tail = rest.substr(host_end);
-  std::string path = tail.substr(0, tail.find_first_of("?#")), after = tail.substr(path.size());
-  while (!path.empty() && path.back() == '/') path.pop_back();
-  return scheme + "://" + host + path + after;
-}
 
 // Link texts that label a link ("Github", "Paper", "🔗 Code") rather than name its target: columns
 // of such links legitimately repeat a repository shared by several models.
@@ -94,7 +77,7 @@ class DuplicateLink final : public Rule {
             for (int li : r.cells[c].links) {
               const Link& l = m.links[static_cast<std::size_t>(li)];
               if (skip(l) || generic_label(l.text)) continue;
-              auto [it, fresh] = seen.emplace(normalize(l.url), &r);
+              auto [it, fresh] = seen.emplace(text::normalize_url(l.url), &r);
               if (fresh) continue;
               const Row& first = *it->second;
               out.report(l.span, "Duplicate link " + l.url + " in column " + util::quote(t.columns[c].text) + ": row " +
@@ -111,9 +94,9 @@ class DuplicateLink final : public Rule {
     for (const Entry& e : m.entries) {
       if (e.link < 0 || e.in_toc) continue;
       const Link& l = m.links[static_cast<std::size_t>(e.link)];
-      if (skip(l) || home_page(normalize(l.url))) continue;
+      if (skip(l) || home_page(text::normalize_url(l.url))) continue;
       const int group = scope == "list" ? (e.list >= 0 ? m.lists[static_cast<std::size_t>(e.list)].root : -1) : e.section;
-      auto [it, fresh] = seen.emplace(std::make_pair(group, normalize(l.url)), e.link);
+      auto [it, fresh] = seen.emplace(std::make_pair(group, text::normalize_url(l.url)), e.link);
       if (fresh) continue;
       const Link& first = m.links[static_cast<std::size_t>(it->second)];
       // Related projects share a repository: hatch and hatchling, uv and uv-build.

@@ -17,6 +17,11 @@ PACKAGES=(
   codespell                                     # the typo rule's list of known misspellings
 )
 
+# `tools/setup.sh fuzz` also installs what tools/fuzz.sh needs: clang and its libFuzzer runtime.
+if [ "${1:-}" = fuzz ]; then
+  PACKAGES+=(clang libclang-rt-dev llvm)
+fi
+
 missing=()
 for p in "${PACKAGES[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

@@ -1,5 +1,6 @@
 #include "listlint/config.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -98,7 +99,8 @@ std::optional<std::string> apply_config(Config& config, const std::string& json_
           continue;
         }
         const auto& defaults = rule->info().options;
-        auto it = std::find_if(defaults.begin(), defaults.end(), [&](const OptionInfo& o) { return o.name == opt; });
+        const std::string& name = opt;  // clang 14 cannot capture a structured binding
+        auto it = std::find_if(defaults.begin(), defaults.end(), [&](const OptionInfo& o) { return o.name == name; });
         if (it == defaults.end()) {
           std::string known;
           for (const auto& o : defaults) known += (known.empty() ? "" : ", ") + o.name;
@@ -146,50 +148,81 @@ std::string find_config_file(const std::string& file) {
 }
 
 bool glob_match(std::string_view p, std::string_view s) {
-  // Iterative matcher with backtracking for '*' (one segment) and "**" (any depth).
-  if (p.empty()) return s.empty();
-  if (p.size() >= 2 && p[0] == '*' && p[1] == '*') {
-    std::string_view rest = p.substr(2);
-    if (!rest.empty() && rest[0] == '/') {
-      // "**/" matches zero or more whole segments.
-      rest.remove_prefix(1);
-      if (glob_match(rest, s)) return true;
-      for (std::size_t i = 0; i < s.size(); ++i)
-        if (s[i] == '/' && glob_match(rest, s.substr(i + 1))) return true;
-      return false;
-    }
-    for (std::size_t i = 0; i <= s.size(); ++i)
-      if (glob_match(rest, s.substr(i))) return true;
-    return false;
-  }
-  if (p[0] == '*') {
-    for (std::size_t i = 0; i <= s.size(); ++i) {
-      if (glob_match(p.substr(1), s.substr(i))) return true;
-      if (i < s.size() && s[i] == '/') break;
-    }
-    return false;
-  }
-  if (s.empty()) return false;
-  if (p[0] == '?') return s[0] != '/' && glob_match(p.substr(1), s.substr(1));
-  if (p[0] == '[') {
-    const std::size_t close = p.find(']', 1);
-    if (close != std::string_view::npos) {
-      std::string_view set = p.substr(1, close - 1);
-      bool negate = !set.empty() && (set[0] == '!' || set[0] == '^');
-      if (negate) set.remove_prefix(1);
-      bool hit = false;
-      for (std::size_t i = 0; i < set.size(); ++i) {
-        if (i + 2 < set.size() && set[i + 1] == '-') {
-          hit |= s[0] >= set[i] && s[0] <= set[i + 2];
-          i += 2;
-        } else {
-          hit |= s[0] == set[i];
+  // One pass per pattern token over the set of path offsets the pattern so far can reach:
+  // O(pattern x path) time, O(path) memory, no recursion (a backtracking matcher is exponential
+  // on "*a*a*a*a*b" and recursed once per character).
+  const std::size_t n = s.size();
+  std::vector<char> reach(n + 1, 0), next(n + 1, 0);
+  reach[0] = 1;
+  std::size_t i = 0;
+  while (i < p.size()) {
+    std::fill(next.begin(), next.end(), 0);
+    if (p[i] == '*' && i + 1 < p.size() && p[i + 1] == '*') {
+      if (i + 2 < p.size() && p[i + 2] == '/') {
+        // "**/": zero or more whole segments (nothing, or anything that ends with '/').
+        bool any = false;
+        for (std::size_t j = 0; j <= n; ++j) {
+          next[j] = static_cast<char>(reach[j] || (any && j > 0 && s[j - 1] == '/'));
+          any = any || reach[j];
+        }
+        i += 3;
+      } else {
+        // "**": anything, across segments.
+        bool any = false;
+        for (std::size_t j = 0; j <= n; ++j) next[j] = static_cast<char>(any = any || reach[j]);
+        i += 2;
+      }
+    } else if (p[i] == '*') {
+      // '*': anything within one segment.
+      bool run = false;
+      for (std::size_t j = 0; j <= n; ++j) {
+        run = run || reach[j];
+        next[j] = static_cast<char>(run);
+        if (j < n && s[j] == '/') run = false;
+      }
+      i += 1;
+    } else {
+      // One character: '?', a set "[...]" (or "[!...]"), or a literal ('[' without ']' included).
+      std::string_view set;
+      bool is_set = false, negate = false, any_char = p[i] == '?';
+      std::size_t len = 1;
+      if (p[i] == '[') {
+        const std::size_t close = p.find(']', i + 1);
+        if (close != std::string_view::npos) {
+          is_set = true;
+          set = p.substr(i + 1, close - i - 1);
+          negate = !set.empty() && (set[0] == '!' || set[0] == '^');
+          if (negate) set.remove_prefix(1);
+          len = close - i + 1;
         }
       }
-      return hit != negate && s[0] != '/' && glob_match(p.substr(close + 1), s.substr(1));
+      for (std::size_t j = 0; j < n; ++j) {
+        if (!reach[j]) continue;
+        const char c = s[j];
+        bool ok;
+        if (any_char) {
+          ok = c != '/';
+        } else if (is_set) {
+          bool hit = false;
+          for (std::size_t k = 0; k < set.size(); ++k) {
+            if (k + 2 < set.size() && set[k + 1] == '-') {
+              hit |= c >= set[k] && c <= set[k + 2];
+              k += 2;
+            } else {
+              hit |= c == set[k];
+            }
+          }
+          ok = hit != negate && c != '/';
+        } else {
+          ok = c == p[i];
+        }
+        if (ok) next[j + 1] = 1;
+      }
+      i += len;
     }
+    reach.swap(next);
   }
-  return p[0] == s[0] && glob_match(p.substr(1), s.substr(1));
+  return reach[n] != 0;
 }
 
 bool is_ignored(const Config& config, const std::string& path) {

@@ -99,6 +99,7 @@ std::vector<Tag> scan_tags(std::string_view s) {
       const std::size_t an = j;
       while (j < n && !is_space(s[j]) && s[j] != '=' && s[j] != '>' && s[j] != '/' ) ++j;
       for (std::size_t k = an; k < j; ++k) a.name += lower(s[k]);
+      a.value_begin = a.value_end = j;  // no value: an empty range just after the name
       std::size_t k = j;
       while (k < n && is_space(s[k])) ++k;
       if (k < n && s[k] == '=') {

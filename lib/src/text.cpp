@@ -1,5 +1,6 @@
 #include "listlint/text.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -73,6 +74,31 @@ std::string normalize_label(std::string_view s) {
   std::string out = collapse(s);
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
+
+std::string normalize_url(std::string_view url) {
+  const std::size_t scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) return std::string(url);
+  auto lower = [](std::string_view v) {
+    std::string out(v);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return out;
+  };
+  const std::string scheme = lower(url.substr(0, scheme_end));
+  const std::string_view rest = url.substr(scheme_end + 3);
+  const std::size_t host_end = std::min(rest.find_first_of("/?#"), rest.size());
+  std::string host = lower(rest.substr(0, host_end));
+  const std::string_view port = scheme == "http" ? ":80" : scheme == "https" ? ":443" : "";
+  while (!port.empty() && host.size() > port.size() && host.ends_with(port)) host.resize(host.size() - port.size());
+  const std::string_view tail = rest.substr(host_end);
+  std::string_view path = tail.substr(0, std::min(tail.find_first_of("?#"), tail.size()));
+  const std::string_view after = tail.substr(path.size());
+  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  std::string out;
+  out.reserve(url.size());
+  out.append(scheme).append("://").append(host).append(path).append(after);
   return out;
 }
 

@@ -19,6 +19,10 @@ void collapse_inplace(std::string& s);
 std::string normalize_label(std::string_view s);
 /// Decodes %XX escapes (invalid ones are kept).
 std::string percent_decode(std::string_view s);
+/// A URL's comparison key: scheme and host lowercased, the default port and trailing slashes of
+/// the path dropped (http://Example.com:80/a/ and http://example.com/a are one URL).
+/// Idempotent; text without "://" is returned as it is.
+std::string normalize_url(std::string_view url);
 /// Parses a quantity such as 150k, 1.6M, 1177.6K, 5.7k, 1,200, ~3B, 100k+.
 std::optional<double> parse_quantity(std::string_view s);
 
