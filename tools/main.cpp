@@ -161,18 +161,27 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std
       errors.push_back({p, {}, std::string("cannot read the directory: ") + ec.message()});
       continue;
     }
-    for (; it != end; it.increment(ec)) {
-      if (ec) {
-        errors.push_back({it->path().string(), {}, std::string("cannot read: ") + ec.message()});
-        ec.clear();
-        continue;
-      }
-      const fs::path& f = it->path();
-      if (it->is_directory(ec)) {
+    // Symbolic links to folders are not followed (no loops); links to files are read, and a
+    // *.md link that leads nowhere (dangling, or a loop) is an error, not a silent skip.
+    while (it != end) {
+      const fs::path f = it->path();
+      std::error_code e2;
+      if (it->is_directory(e2)) {
         if (skipped_dir(f.filename().string())) it.disable_recursion_pending();
-        continue;
+      } else if (markdown_name(f)) {
+        if (it->is_regular_file(e2)) {
+          found.push_back(f.string());
+        } else if (it->is_symlink(e2)) {
+          std::error_code e3;
+          (void)fs::status(f, e3);
+          errors.push_back({f.string(), {}, e3 ? e3.message() : std::string("not a regular file")});
+        }
       }
-      if (markdown_name(f) && it->is_regular_file(ec)) found.push_back(f.string());
+      it.increment(ec);
+      if (ec) {  // the iterator is at its end now: report and stop this folder
+        errors.push_back({p, {}, "cannot read the directory after " + f.string() + ": " + ec.message()});
+        break;
+      }
     }
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());

@@ -148,81 +148,85 @@ std::string find_config_file(const std::string& file) {
 }
 
 bool glob_match(std::string_view p, std::string_view s) {
-  // One pass per pattern token over the set of path offsets the pattern so far can reach:
-  // O(pattern x path) time, O(path) memory, no recursion (a backtracking matcher is exponential
-  // on "*a*a*a*a*b" and recursed once per character).
+  // One pass per pattern token over the sorted offsets of `s` that the pattern so far can
+  // reach: no backtracking (exponential on "*a*a*a*a*b") and no recursion (once per character).
+  // A run of literal characters is one token, so a plain pattern costs one comparison.
   const std::size_t n = s.size();
-  std::vector<char> reach(n + 1, 0), next(n + 1, 0);
-  reach[0] = 1;
+  std::vector<std::size_t> reach{0}, next;
   std::size_t i = 0;
-  while (i < p.size()) {
-    std::fill(next.begin(), next.end(), 0);
+  while (i < p.size() && !reach.empty()) {
+    next.clear();
     if (p[i] == '*' && i + 1 < p.size() && p[i + 1] == '*') {
-      if (i + 2 < p.size() && p[i + 2] == '/') {
+      const bool slash = i + 2 < p.size() && p[i + 2] == '/';
+      if (slash) {
         // "**/": zero or more whole segments (nothing, or anything that ends with '/').
-        bool any = false;
-        for (std::size_t j = 0; j <= n; ++j) {
-          next[j] = static_cast<char>(reach[j] || (any && j > 0 && s[j - 1] == '/'));
-          any = any || reach[j];
+        std::size_t r = 0;
+        for (std::size_t j = reach[0]; j <= n; ++j) {
+          const bool here = r < reach.size() && reach[r] == j;
+          if (here) ++r;
+          if (here || (j > reach[0] && s[j - 1] == '/')) next.push_back(j);
         }
-        i += 3;
       } else {
         // "**": anything, across segments.
-        bool any = false;
-        for (std::size_t j = 0; j <= n; ++j) next[j] = static_cast<char>(any = any || reach[j]);
-        i += 2;
+        for (std::size_t j = reach[0]; j <= n; ++j) next.push_back(j);
       }
+      i += slash ? 3 : 2;
     } else if (p[i] == '*') {
       // '*': anything within one segment.
-      bool run = false;
-      for (std::size_t j = 0; j <= n; ++j) {
-        run = run || reach[j];
-        next[j] = static_cast<char>(run);
-        if (j < n && s[j] == '/') run = false;
+      std::size_t from = 0;
+      for (std::size_t j : reach) {
+        std::size_t k = std::max(j, from);
+        if (!next.empty() && k <= next.back()) k = next.back() + 1;
+        if (k != j && (k > n || s[k - 1] == '/')) continue;  // the run from j already ended
+        for (; k <= n; ++k) {
+          next.push_back(k);
+          if (k == n || s[k] == '/') break;
+        }
+        from = k + 1;
       }
       i += 1;
-    } else {
-      // One character: '?', a set "[...]" (or "[!...]"), or a literal ('[' without ']' included).
+    } else if (p[i] == '?' || (p[i] == '[' && p.find(']', i + 1) != std::string_view::npos)) {
+      // One character of a segment: '?', or a set "[a-z]" / "[!a-z]".
       std::string_view set;
-      bool is_set = false, negate = false, any_char = p[i] == '?';
+      bool negate = false;
       std::size_t len = 1;
       if (p[i] == '[') {
         const std::size_t close = p.find(']', i + 1);
-        if (close != std::string_view::npos) {
-          is_set = true;
-          set = p.substr(i + 1, close - i - 1);
-          negate = !set.empty() && (set[0] == '!' || set[0] == '^');
-          if (negate) set.remove_prefix(1);
-          len = close - i + 1;
-        }
+        set = p.substr(i + 1, close - i - 1);
+        negate = !set.empty() && (set[0] == '!' || set[0] == '^');
+        if (negate) set.remove_prefix(1);
+        len = close - i + 1;
       }
-      for (std::size_t j = 0; j < n; ++j) {
-        if (!reach[j]) continue;
-        const char c = s[j];
-        bool ok;
-        if (any_char) {
-          ok = c != '/';
-        } else if (is_set) {
+      for (std::size_t j : reach) {
+        if (j >= n || s[j] == '/') continue;
+        bool ok = true;
+        if (p[i] == '[') {
           bool hit = false;
           for (std::size_t k = 0; k < set.size(); ++k) {
             if (k + 2 < set.size() && set[k + 1] == '-') {
-              hit |= c >= set[k] && c <= set[k + 2];
+              hit |= s[j] >= set[k] && s[j] <= set[k + 2];
               k += 2;
             } else {
-              hit |= c == set[k];
+              hit |= s[j] == set[k];
             }
           }
-          ok = hit != negate && c != '/';
-        } else {
-          ok = c == p[i];
+          ok = hit != negate;
         }
-        if (ok) next[j + 1] = 1;
+        if (ok) next.push_back(j + 1);
       }
       i += len;
+    } else {
+      // A run of literal characters ('[' without a ']' is one).
+      std::size_t e = i + 1;
+      while (e < p.size() && p[e] != '*' && p[e] != '?' && p[e] != '[') ++e;
+      const std::string_view lit = p.substr(i, e - i);
+      for (std::size_t j : reach)
+        if (s.compare(j, lit.size(), lit) == 0 && j + lit.size() <= n) next.push_back(j + lit.size());
+      i = e;
     }
     reach.swap(next);
   }
-  return reach[n] != 0;
+  return !reach.empty() && i >= p.size() && reach.back() == n;
 }
 
 bool is_ignored(const Config& config, const std::string& path) {

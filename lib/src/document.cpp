@@ -123,6 +123,44 @@ std::string Document::slice(std::size_t begin, std::size_t end) const {
   return s;
 }
 
+namespace {
+
+struct WideRow {
+  std::size_t pipes = 0;
+  std::size_t line = 0;
+};
+
+// The line with the most '|' characters. Jumps from '|' to '|' with memchr: lists have few.
+WideRow widest_row(std::string_view s) {
+  WideRow best;
+  const char* const begin = s.data();
+  const char* const end = begin + s.size();
+  const char* p = begin;
+  const char* line_end = begin;  // end of the line holding the pipes being counted
+  std::size_t count = 0;
+  const char* best_at = nullptr;
+  while ((p = static_cast<const char*>(std::memchr(p, '|', static_cast<std::size_t>(end - p)))) != nullptr) {
+    if (p >= line_end) {
+      count = 0;
+      line_end = p;
+      while (line_end < end && *line_end != '\n' && *line_end != '\r') ++line_end;
+    }
+    if (++count > best.pipes) {
+      best.pipes = count;
+      best_at = p;
+    }
+    ++p;
+  }
+  if (best_at != nullptr) {
+    best.line = 1;
+    for (const char* q = begin; q < best_at; ++q)
+      best.line += *q == '\n' || (*q == '\r' && (q + 1 == end || q[1] != '\n'));
+  }
+  return best;
+}
+
+}  // namespace
+
 LoadResult make_document(std::string path, std::string bytes) {
   auto fail = [&](std::string reason) {
     return LoadResult{std::nullopt, LoadError{path, std::move(reason)}};
@@ -136,6 +174,10 @@ LoadResult make_document(std::string path, std::string bytes) {
   const std::size_t head = std::min<std::size_t>(bytes.size(), 8000);
   if (std::memchr(bytes.data(), 0, head) != nullptr)
     return fail("binary file (NUL byte in the first 8000 bytes), not Markdown");
+  if (const auto wide = widest_row(bytes); wide.pipes > kMaxRowCells)
+    return fail("line " + std::to_string(wide.line) + " has " + std::to_string(wide.pipes) +
+                " '|' characters; listlint refuses table rows of over " + std::to_string(kMaxRowCells) +
+                " cells (cmark-gfm's time grows with the square of a row's cells)");
   LoadResult r;
   r.document.emplace(std::move(path), std::move(bytes));
   return r;
@@ -143,8 +185,15 @@ LoadResult make_document(std::string path, std::string bytes) {
 
 LoadResult load_document(const std::string& path) {
   if (path == "-") {
-    std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    if (std::cin.bad()) return LoadResult{std::nullopt, LoadError{path, "cannot read standard input"}};
+    // Read in pieces, stopping past the size limit: `yes | listlint check -` must end.
+    std::string bytes;
+    char buf[1 << 16];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) {
+      bytes.append(buf, n);
+      if (bytes.size() > kMaxFileBytes) break;
+    }
+    if (std::ferror(stdin)) return LoadResult{std::nullopt, LoadError{path, "cannot read standard input"}};
     return make_document(path, std::move(bytes));
   }
   std::error_code ec;

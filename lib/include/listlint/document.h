@@ -87,8 +87,13 @@ struct LoadResult {
 /// Largest file `load_document` accepts.
 inline constexpr std::size_t kMaxFileBytes = std::size_t{512} << 20;
 
+/// Most '|' characters one line may hold: cmark-gfm's table parser takes time that grows with the
+/// square of a row's cells (100,000 cells cost 13 s), so wider rows are refused.
+inline constexpr std::size_t kMaxRowCells = 1000;
+
 /// Reads a file ("-" reads standard input). Fails on missing, unreadable, directory,
-/// too large or binary input (UTF-16/32, or NUL bytes near the start).
+/// too large or binary input (UTF-16/32, or NUL bytes near the start), and lines of more than
+/// kMaxRowCells '|' characters.
 LoadResult load_document(const std::string& path);
 
 /// Same checks as load_document for bytes already in memory.
