@@ -61,8 +61,9 @@ bool reference_glob(std::string_view p, std::string_view s) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const auto& rules = listlint::rules::all();
+  static const listlint::Config defaults = listlint::default_config(rules);
   const std::string text(reinterpret_cast<const char*>(data), size);
-  listlint::Config config = listlint::default_config(rules);
+  listlint::Config config = defaults;
   const auto err = listlint::apply_config(config, text, rules);
   if (err) {
     FUZZ_CHECK(!err->empty(), "an empty reason");
