@@ -15,6 +15,8 @@ PACKAGES=(
   libicu-dev                                    # Unicode categories and case mapping (anchors)
   libhunspell-dev hunspell-en-us hunspell-en-gb wamerican # the typo rule's dictionaries (US, British accepted, common words)
   codespell                                     # the typo rule's list of known misspellings
+  time                                          # GNU time: peak memory in the hostile-input tests and benchmarks
+  strace                                        # fault injection in the --fix tests
 )
 
 # `tools/setup.sh fuzz` also installs what tools/fuzz.sh needs: clang and its libFuzzer runtime.
