@@ -317,6 +317,12 @@ TEST_CASE("hostile: --fix killed or failing at every system call of the write le
     test::skip("strace is missing or may not trace here (tools/setup.sh installs it)");
     return;
   }
+  if (kSanitized) {
+    // The sanitizer runtime makes write() calls of its own at moments that vary from run to run,
+    // so strace's "the Nth write" does not name the same call twice.
+    test::skip("fault injection by system-call count needs a build without sanitizer runtime");
+    return;
+  }
   const std::string dir = test::temp_dir("hostile-fix");
   const std::string original = test::read_file(std::string(LISTLINT_SOURCE_DIR) + "/fixtures/seed/README.md");
   // The fixed text, from a run without faults.
