@@ -182,6 +182,51 @@ TEST_CASE("links: a server that never answers, one that resets, a 50 MB body, a 
   CHECK(drip.seconds < 1.0);  // the status is enough; the body is not waited for
 }
 
+TEST_CASE("links: a server that accepts and never answers, for every URL, ends within the timeouts") {
+  // Every path hangs: the connection is accepted and no byte ever comes back.
+  test::HttpServer s([](const HttpRequest&, int) {
+    HttpAction a;
+    a.fault = HttpAction::Hang;
+    return a;
+  });
+  std::vector<std::string> urls;
+  for (int i = 0; i < 40; ++i) urls.push_back(s.base() + "/hang/" + std::to_string(i));
+  auto o = fast();
+  o.timeout = 0.5;
+  o.retries = 1;
+  o.per_host = 8;
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto rs = listlint::check_links(urls, o);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  REQUIRE(rs.size() == urls.size());
+  for (const auto& r : rs) {
+    CHECK(r.verdict == Verdict::Unknown);
+    CHECK(r.attempts == 2);
+  }
+  // 40 URLs x 2 attempts x 0.5 s, 8 at a time: 5 s of waiting, plus the short backoffs.
+  const double bound = 40.0 * 2 * 0.5 / 8;
+  MESSAGE("40 hanging URLs: " << seconds << " s (bound " << bound << " s)");
+  CHECK(seconds >= bound * 0.9);  // the timeouts were honoured, not cut short
+  CHECK(seconds < bound + 2.0);
+
+  // The same through the command line, with its options.
+  const std::string dir = test::temp_dir("links-hang");
+  std::string list = "# Hanging\n\n";
+  for (int i = 0; i < 10; ++i) list += "- [h" + std::to_string(i) + "](" + s.base() + "/cli/" + std::to_string(i) + ")\n";
+  const std::string f = test::write_file(dir + "/list.md", list);
+  const auto c0 = std::chrono::steady_clock::now();
+  const auto r = test::listlint("links --allow-private --timeout 0.5 --retries 0 --per-host 5 --interval 0 "
+                                "--no-cache --no-progress --format json '" + f + "'");
+  const double cli_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - c0).count();
+  CHECK(r.exit_code <= 1);
+  int unknown = 0;
+  const auto report = nlohmann::json::parse(r.out);
+  for (const auto& u : report["links"]) unknown += u["verdict"] == "unknown";
+  INFO(r.out.substr(0, 600) << r.err);
+  CHECK(unknown == 10);
+  CHECK(cli_seconds < 10.0 * 0.5 / 5 + 2.0);
+}
+
 TEST_CASE("links: DNS failures and refused connections are dead at once") {
   auto refused = check_one("http://127.0.0.1:1/x");
   CHECK(refused.r.verdict == Verdict::Dead);
