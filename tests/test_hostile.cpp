@@ -434,3 +434,21 @@ TEST_CASE("hostile: --fix on a full disk leaves the file whole") {
   CHECK(test::read_file(dir + "/after.md") == big);
   CHECK(test::read_file(dir + "/ls") == "README.md\n");  // the temporary file is gone
 }
+
+TEST_CASE("hostile: check --links reads a FIFO once") {
+  // check --links reads every file before it lints any (to check all URLs at once); the text it
+  // read is the text it lints, so a FIFO is not read a second time (that would wait forever).
+  const std::string dir = test::temp_dir("hostile-fifo");
+  const std::string fifo = dir + "/list.md";
+  REQUIRE(::mkfifo(fifo.c_str(), 0644) == 0);
+  const auto r = run_limited({"check", "--links", "--allow-private", "--no-cache", fifo}, time_bound_s(0), [&] {
+    const int fd = ::open(fifo.c_str(), O_WRONLY);
+    const std::string text = "# List\n\n- [Refused](http://127.0.0.1:1/x) - a server that is not there.\n";
+    CHECK(::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+    ::close(fd);
+  });
+  CHECK_FALSE(r.timed_out);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("list.md:3:3: error:") != std::string::npos);
+  CHECK(r.out.find("[dead-url]") != std::string::npos);
+}

@@ -312,6 +312,7 @@ int run_check(CheckOptions o) {
   // check --links: every URL of every file is checked once, before the rules run (with the
   // https:// twin of each http:// URL, for insecure-url's fix).
   std::unordered_map<std::string, listlint::LinkResult> link_results;
+  std::map<std::string, listlint::LoadResult> preloaded;  // check --links reads files before linting
   if (o.links) {
     std::vector<std::string> urls;
     std::set<std::string> seen;
@@ -322,7 +323,9 @@ int run_check(CheckOptions o) {
       auto [config, config_error] = config_for(file);
       if (config_error || (file != "-" && listlint::is_ignored(*config, file))) continue;
       if (file == "-") continue;  // standard input is read once, by the lint below
-      auto loaded = listlint::load_document(file);
+      // Kept for the lint below: a file is read once (a FIFO cannot be read twice, and a file
+      // that changes in between would be linted with other verdicts than its URLs got).
+      auto& loaded = preloaded.emplace(file, listlint::load_document(file)).first->second;
       if (loaded.error) continue;  // reported by the lint below
       for (const auto& l : listlint::build_model(*loaded.document).links) {
         add(l.url);
@@ -354,7 +357,9 @@ int run_check(CheckOptions o) {
       reports.push_back({file, {}, "invalid configuration: " + *err});
       continue;
     }
-    auto loaded = listlint::load_document(file);
+    auto pre = preloaded.find(file);
+    auto loaded = pre != preloaded.end() ? std::move(pre->second) : listlint::load_document(file);
+    if (pre != preloaded.end()) preloaded.erase(pre);
     if (loaded.error) {
       reports.push_back({file, {}, loaded.error->reason});
       continue;
