@@ -28,6 +28,7 @@
 #include "listlint/model_json.h"
 #include "listlint/report.h"
 #include "listlint/spelling.h"
+#include "cli_docs.h"
 #include "links.h"
 #include "registry.h"
 
@@ -446,6 +447,94 @@ int run_rules(const std::string& format, const std::string& doc_header) {
   return kExitOk;
 }
 
+// `listlint explain ID`: the rule's doc page, embedded at build time from docs/rules/ID.md.
+int run_explain(const std::string& id) {
+  for (const auto& d : listlint::cli::kRuleDocs)
+    if (id == d.id) {
+      std::fwrite(d.text.data(), 1, d.text.size(), stdout);
+      return kExitOk;
+    }
+  std::string known;
+  for (const auto* r : listlint::rules::all()) known += (known.empty() ? "" : ", ") + r->info().id;
+  std::fprintf(stderr, "listlint: explain: unknown rule \"%s\" (known: %s)\n", id.c_str(), known.c_str());
+  return kExitError;
+}
+
+// `listlint init`: a starter .listlint.json for the lists in the current folder. Every rule is
+// written out at its default severity (the file shows what can be tuned), and the words of the
+// lists that the typo rule's dictionary layer would flag are pre-listed in typo.words as
+// candidates to review: most are names and jargon, a few are typos to fix instead. Known
+// misspellings (codespell's list) are never listed: those are typos.
+int run_init(const std::vector<std::string>& paths_in, bool force) {
+  const std::string target = ".listlint.json";
+  std::error_code ec;
+  if (fs::exists(target, ec) && !force) {
+    std::fprintf(stderr, "listlint: init: %s already exists (--force replaces it)\n", target.c_str());
+    return kExitError;
+  }
+  std::vector<listlint::FileReport> errors;
+  std::vector<std::string> paths = paths_in;
+  if (paths.empty()) {
+    // The lists of this folder (not its subfolders): README.md and the other Markdown files.
+    for (const auto& e : fs::directory_iterator(".", ec))
+      if (e.is_regular_file(ec) && markdown_name(e.path())) paths.push_back(e.path().filename().string());
+    std::sort(paths.begin(), paths.end());
+  }
+  const auto files = expand_paths(paths, errors);
+  for (const auto& e : errors) std::fprintf(stderr, "listlint: %s: %s\n", e.path.c_str(), e.error->c_str());
+  const auto& rules = listlint::rules::all();
+  const listlint::Config config = listlint::default_config(rules);
+  std::string werr;
+  const auto speller = listlint::Speller::load(words_table_path(), &werr);
+  listlint::Resources resources;
+  resources.speller = speller.get();
+  std::set<std::string> words;
+  int checked = 0;
+  for (const auto& f : files) {
+    auto loaded = listlint::load_document(f);
+    if (loaded.error) {
+      std::fprintf(stderr, "listlint: %s: %s\n", f.c_str(), loaded.error->reason.c_str());
+      continue;
+    }
+    ++checked;
+    const auto model = listlint::build_model(*loaded.document);
+    for (const auto& d : listlint::lint(*loaded.document, model, config, {listlint::rules::find("typo")}, resources)) {
+      // "W" is not a word; did you mean ...: the dictionary layer.
+      const auto q1 = d.message.find('"'), q2 = d.message.find('"', q1 + 1);
+      if (q1 == 0 && q2 != std::string::npos && d.message.compare(q2, 15, "\" is not a word") == 0)
+        words.insert(d.message.substr(1, q2 - 1));
+    }
+  }
+  nlohmann::ordered_json out;
+  out["$schema"] = "https://raw.githubusercontent.com/listlint/listlint/main/docs/listlint.schema.json";
+  nlohmann::ordered_json rj = nlohmann::ordered_json::object();
+  for (const auto* r : rules) {
+    const auto& i = r->info();
+    if (i.id == "typo") {
+      rj[i.id] = {{"severity", listlint::to_string(i.default_severity)}, {"words", words}};
+    } else {
+      rj[i.id] = listlint::to_string(i.default_severity);
+    }
+  }
+  out["rules"] = rj;
+  out["ignore"] = nlohmann::ordered_json::array();
+  const std::string text = out.dump(2) + "\n";
+  // Written like --fix writes: a temporary file renamed into place.
+  if (!fs::exists(target, ec)) {
+    std::ofstream(target).flush();
+  }
+  if (auto err = listlint::write_file_atomic(target, text)) {
+    std::fprintf(stderr, "listlint: init: %s: %s\n", target.c_str(), err->c_str());
+    return kExitError;
+  }
+  std::fprintf(stderr,
+               "listlint: wrote %s for %d file%s: every rule at its default severity; %zu word%s the typo rule "
+               "would flag listed in rules.typo.words. Review them: keep names and jargon, fix the typos in "
+               "the list and remove them here.\n",
+               target.c_str(), checked, checked == 1 ? "" : "s", words.size(), words.size() == 1 ? "" : "s");
+  return errors.empty() ? kExitOk : kExitError;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -528,6 +617,21 @@ int main(int argc, char** argv) {
   links->add_option("--max-age", links_opts.max_age, "Reuse alive results this recent: 90, 30m, 12h, 1d (default 1d)");
   links->add_flag("--no-progress", [&](std::int64_t) { links_opts.progress = false; }, "No progress bar on a terminal");
 
+  std::string explain_id;
+  auto* explain = app.add_subcommand("explain", "Show a rule's documentation: what it checks, why, options, examples");
+  explain->add_option("ID", explain_id, "A rule id (listlint rules lists them)")->required();
+
+  std::vector<std::string> init_paths;
+  bool init_force = false;
+  auto* init = app.add_subcommand("init", "Write a starter .listlint.json for the lists in the current folder");
+  init->add_option("PATH", init_paths, "The lists to read (default: the Markdown files of the current folder)");
+  init->add_flag("--force", init_force, "Replace an existing .listlint.json");
+
+  std::string shell;
+  auto* completions = app.add_subcommand("completions", "Print a shell completion script");
+  completions->add_option("SHELL", shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  auto* man = app.add_subcommand("man", "Print the manual page (roff)");
+
   std::vector<std::string> ast_files;
   auto* debug = app.add_subcommand("debug", "Developer tools");
   debug->require_subcommand(1);
@@ -564,6 +668,20 @@ int main(int argc, char** argv) {
       return listlint::cli::run_links(links_opts, files, error_lines);
     }
     if (model->parsed()) return run_model(model_files, pretty, summary);
+    if (explain->parsed()) return run_explain(explain_id);
+    if (init->parsed()) return run_init(init_paths, init_force);
+    if (man->parsed()) {
+      std::cout << listlint::cli::man_page(app, LISTLINT_VERSION);
+      return kExitOk;
+    }
+    if (completions->parsed()) {
+      std::vector<std::string> ids;
+      for (const auto* r : listlint::rules::all()) ids.push_back(r->info().id);
+      std::cout << listlint::cli::completion_script(
+          app, shell, {{"enable", ids}, {"disable", ids}, {"doc-header", ids}, {"ID", ids}, {"config", {"<file>"}}, {"cache", {"<file>"}},
+           {"merge", {"<file>"}}});
+      return kExitOk;
+    }
     if (ast->parsed()) return run_ast(ast_files);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "listlint: internal error: %s\n", e.what());

@@ -17,6 +17,7 @@ PACKAGES=(
   codespell                                     # the typo rule's list of known misspellings
   time                                          # GNU time: peak memory in the hostile-input tests and benchmarks
   strace                                        # fault injection in the --fix tests
+  man-db zsh fish                               # the install test reads the man page and asks each shell to complete
 )
 
 # `tools/setup.sh fuzz` also installs what tools/fuzz.sh needs: clang and its libFuzzer runtime.
