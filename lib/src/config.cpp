@@ -1,6 +1,7 @@
 #include "listlint/config.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -25,6 +26,10 @@ const char* type_name(const json& j) {
 }
 
 bool same_type(const json& want, const json& got) {
+  // Integer options take integers that fit an int (1e10 or 2.5 would be cut by get<int>()).
+  if (want.is_number_integer())
+    return got.is_number_integer() && got.get<std::int64_t>() >= INT32_MIN && got.get<std::int64_t>() <= INT32_MAX &&
+           !(got.is_number_unsigned() && got.get<std::uint64_t>() > INT32_MAX);
   if (want.is_number()) return got.is_number();
   if (want.type() != got.type()) return false;
   if (want.is_array() && !want.empty()) {
@@ -32,6 +37,17 @@ bool same_type(const json& want, const json& got) {
       if (!same_type(want.front(), e)) return false;
   }
   return true;
+}
+
+// A value or a key for a one-line message: JSON-escaped (no raw newline) and at most 60 bytes.
+std::string brief(const json& v) {
+  std::string d = v.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (d.size() > 60) {
+    std::size_t cut = 57;
+    while (cut > 0 && (static_cast<unsigned char>(d[cut]) & 0xC0) == 0x80) --cut;
+    d = d.substr(0, cut) + "...";
+  }
+  return d;
 }
 
 const Rule* find(const std::vector<const Rule*>& rules, const std::string& id) {
@@ -58,10 +74,13 @@ std::optional<std::string> apply_config(Config& config, const std::string& json_
   json doc;
   try {
     doc = json::parse(json_text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers like 2E01011
     std::string what = e.what();
-    const auto p = what.find("parse error");
-    return "invalid JSON: " + (p == std::string::npos ? what : what.substr(p));
+    const auto p = what.find("] ");
+    what = p == std::string::npos ? what : what.substr(p + 2);
+    for (char& c : what)
+      if (c == '\n' || c == '\r') c = ' ';
+    return "invalid JSON: " + what;
   }
   if (!doc.is_object()) return "the configuration must be a JSON object";
   for (const auto& [key, value] : doc.items()) {
@@ -74,15 +93,15 @@ std::optional<std::string> apply_config(Config& config, const std::string& json_
       }
       continue;
     }
-    if (key != "rules") return "unknown key \"" + key + "\" (expected \"rules\" or \"ignore\")";
+    if (key != "rules") return "unknown key " + brief(key) + " (expected \"rules\" or \"ignore\")";
     if (!value.is_object()) return "\"rules\" must be an object of rule ids";
     for (const auto& [id, setting] : value.items()) {
       const Rule* rule = find(rules, id);
-      if (!rule) return "unknown rule \"" + id + "\" (listlint rules lists them)";
+      if (!rule) return "unknown rule " + brief(id) + " (listlint rules lists them)";
       RuleSetting& s = config.rules[id];
       if (setting.is_string()) {
         const auto sev = parse_severity(setting.get<std::string>());
-        if (!sev) return "rule \"" + id + "\": severity must be \"off\", \"warning\" or \"error\", not " + setting.dump();
+        if (!sev) return "rule \"" + id + "\": severity must be \"off\", \"warning\" or \"error\", not " + brief(setting);
         s.severity = *sev;
         continue;
       }
@@ -90,11 +109,11 @@ std::optional<std::string> apply_config(Config& config, const std::string& json_
         s.severity = setting.get<bool>() ? rule->info().default_severity : Severity::Off;
         continue;
       }
-      if (!setting.is_object()) return "rule \"" + id + "\": expected a severity or an object, not " + setting.dump();
+      if (!setting.is_object()) return "rule \"" + id + "\": expected a severity or an object, not " + brief(setting);
       for (const auto& [opt, v] : setting.items()) {
         if (opt == "severity") {
           const auto sev = v.is_string() ? parse_severity(v.get<std::string>()) : std::nullopt;
-          if (!sev) return "rule \"" + id + "\": severity must be \"off\", \"warning\" or \"error\", not " + v.dump();
+          if (!sev) return "rule \"" + id + "\": severity must be \"off\", \"warning\" or \"error\", not " + brief(v);
           s.severity = *sev;
           continue;
         }
@@ -104,14 +123,14 @@ std::optional<std::string> apply_config(Config& config, const std::string& json_
         if (it == defaults.end()) {
           std::string known;
           for (const auto& o : defaults) known += (known.empty() ? "" : ", ") + o.name;
-          return "rule \"" + id + "\": unknown option \"" + opt + "\"" +
+          return "rule \"" + id + "\": unknown option " + brief(opt) +
                  (known.empty() ? " (it has none)" : " (known: " + known + ")");
         }
         if (!same_type(it->default_value, v)) {
           std::string want = type_name(it->default_value);
           if (it->default_value.is_array() && !it->default_value.empty())
             want += std::string(" of ") + (it->default_value.front().is_string() ? "strings" : "numbers");
-          return "rule \"" + id + "\": option \"" + opt + "\" must be " + want + ", not " + v.dump();
+          return "rule \"" + id + "\": option \"" + opt + "\" must be " + want + ", not " + brief(v);
         }
         s.options[opt] = v;
       }
