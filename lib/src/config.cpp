@@ -17,7 +17,7 @@ const char* type_name(const json& j) {
     case json::value_t::string: return "a string";
     case json::value_t::boolean: return "true or false";
     case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
+    case json::value_t::number_unsigned: return "a whole number (at most 2147483647)";
     case json::value_t::number_float: return "a number";
     case json::value_t::array: return "an array";
     case json::value_t::object: return "an object";
