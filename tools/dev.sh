@@ -25,10 +25,12 @@ case "$what" in
     [ "$rc" -le 1 ]
     ;;
   test)
+    bash tools/npm-tools.sh  # @action-validator/cli for the action and workflow checks
     configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
     ctest --test-dir build --output-on-failure -j2
     ;;
   sanitize)
+    bash tools/npm-tools.sh
     configure_and_build build-asan -DCMAKE_BUILD_TYPE=Debug -DLISTLINT_SANITIZE=ON
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
       ctest --test-dir build-asan --output-on-failure -j2

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The GitHub side: action.yml, the example workflows and the pre-commit hooks file pass yamllint
+# and @action-validator/cli (GitHub's schemas; a broken copy of each must fail, so the validator
+# is really validating), and the action's check step, run as the runner runs it, annotates,
+# writes SARIF and passes the exit code on. Usage: test_github.sh LISTLINT_EXE SOURCE_DIR
+set -euo pipefail
+exe="$1" src="$2"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+cd "$src"
+
+command -v yamllint >/dev/null || fail "yamllint is missing (tools/setup.sh installs it)"
+yamllint -s -c .yamllint.yml action.yml .pre-commit-hooks.yaml docs/examples/*.yml || fail "yamllint"
+
+validator="$src/.cache/npm-tools/node_modules/.bin/action-validator"
+[ -x "$validator" ] || bash tools/npm-tools.sh
+"$validator" action.yml >/dev/null || fail "action-validator: action.yml"
+mkdir -p "$tmp/repo/.github/workflows"
+for wf in docs/examples/*.yml; do
+  cp "$wf" "$tmp/repo/.github/workflows/"
+  "$validator" "$tmp/repo/.github/workflows/$(basename "$wf")" >/dev/null || fail "action-validator: $wf"
+done
+sed 's/using: composite/using: compost/' action.yml > "$tmp/action.yml"
+"$validator" "$tmp/action.yml" >/dev/null 2>&1 && fail "action-validator accepted a broken action"
+sed 's/runs-on:/runs_on:/' docs/examples/lint.yml > "$tmp/repo/.github/workflows/broken.yml"
+"$validator" "$tmp/repo/.github/workflows/broken.yml" >/dev/null 2>&1 && fail "action-validator accepted a broken workflow"
+
+# The action's check step, with the inputs as the runner passes them (environment variables).
+mkdir -p "$tmp/bin" "$tmp/work"
+ln -s "$exe" "$tmp/bin/listlint"
+cp fixtures/seed/README.md "$tmp/work/README.md"
+printf '# Clean\n\n- [A](https://example.com/a) - An entry.\n' > "$tmp/work/clean.md"
+cd "$tmp/work"
+rc=0
+PATH="$tmp/bin:$PATH" PATHS="README.md" ARGS="--disable typo" SARIF=true GITHUB_OUTPUT="$tmp/output" \
+  bash "$src/tools/action-check.sh" > "$tmp/annotations" || rc=$?
+[ "$rc" -eq 1 ] || fail "the check step exited $rc on the example list"
+grep -q '^::error file=README.md,line=[0-9]*,col=[0-9]*' "$tmp/annotations" || fail "no annotations: $(head -3 "$tmp/annotations")"
+grep -q 'typo' "$tmp/annotations" && fail "--disable typo (ARGS) was not applied"
+grep -qx 'exit-code=1' "$tmp/output" || fail "the exit-code output: $(cat "$tmp/output")"
+python3 -c "import json,sys; s=json.load(open('listlint.sarif')); assert s['version']=='2.1.0' and s['runs'][0]['results']" \
+  || fail "listlint.sarif"
+rc=0
+PATH="$tmp/bin:$PATH" PATHS="clean.md" GITHUB_OUTPUT="$tmp/output2" bash "$src/tools/action-check.sh" >/dev/null || rc=$?
+[ "$rc" -eq 0 ] && grep -qx 'exit-code=0' "$tmp/output2" || fail "the check step on a clean list: exit $rc"
+echo "github: yamllint and action-validator pass (and catch broken copies); the action's check step annotates, writes SARIF, passes the exit code"
