@@ -10,14 +10,14 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
 exe="$tmp/prefix/bin/listlint"
-"$exe" --version | grep -q '^listlint ' || fail "--version"
+grep -q '^listlint ' <<<"$("$exe" --version)" || fail "--version"
 
 # The installed binary finds its word table in ../share/listlint (no build tree, no environment).
 cp "$src/fixtures/seed/README.md" "$tmp/README.md"
 rc=0; out=$(cd "$tmp" && env -u LISTLINT_WORDS "$exe" check README.md) || rc=$?
 [ "$rc" -eq 1 ] || fail "check exit $rc"
 grep -q 'Cnstruction' <<<"$out" || fail "the installed typo rule did not find Cnstruction"
-"$exe" explain placeholder-cell | grep -q '^# placeholder-cell' || fail "explain"
+grep -q '^# placeholder-cell' <<<"$("$exe" explain placeholder-cell)" || fail "explain"
 
 # The man page renders, and names every subcommand and every long option of --help.
 page="$tmp/prefix/share/man/man1/listlint.1"
@@ -35,17 +35,17 @@ bash_file="$tmp/prefix/share/bash-completion/completions/listlint"
 complete_bash() {  # words... ; the last one is being completed
   bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _listlint; printf "%s\n" "${COMPREPLY[@]}"' _ "$bash_file" "$@"
 }
-complete_bash listlint ch | grep -qx check || fail "bash: listlint ch"
+grep -qx check <<<"$(complete_bash listlint ch)" || fail "bash: listlint ch"
 [ "$(complete_bash listlint check --format '' | sort | tr '\n' ' ')" = "github json sarif text " ] || fail "bash: --format values"
-complete_bash listlint explain ty | grep -qx typo || fail "bash: explain ty"
-complete_bash listlint links --fail | grep -qx -- --fail-on-unknown || fail "bash: links --fail"
-complete_bash listlint check --disable mo | grep -qx mojibake || fail "bash: --disable mo"
+grep -qx typo <<<"$(complete_bash listlint explain ty)" || fail "bash: explain ty"
+grep -qx -- --fail-on-unknown <<<"$(complete_bash listlint links --fail)" || fail "bash: links --fail"
+grep -qx mojibake <<<"$(complete_bash listlint check --disable mo)" || fail "bash: --disable mo"
 
 # fish: its own completion engine on the installed script.
 fish_file="$tmp/prefix/share/fish/vendor_completions.d/listlint.fish"
-fish -c "source '$fish_file'; complete -C 'listlint check --form'" | grep -q -- '--format' || fail "fish: --form"
-fish -c "source '$fish_file'; complete -C 'listlint check --format '" | grep -q '^sarif' || fail "fish: --format values"
-fish -c "source '$fish_file'; complete -C 'listlint '" | grep -q '^links' || fail "fish: commands"
+grep -q -- '--format' <<<"$(fish -c "source '$fish_file'; complete -C 'listlint check --form'")" || fail "fish: --form"
+grep -q '^sarif' <<<"$(fish -c "source '$fish_file'; complete -C 'listlint check --format '")" || fail "fish: --format values"
+grep -q '^links' <<<"$(fish -c "source '$fish_file'; complete -C 'listlint '")" || fail "fish: commands"
 
 # zsh: the script loads under compinit and defines the completion.
 zsh_file="$tmp/prefix/share/zsh/vendor-completions/_listlint"
