@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <mutex>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -500,4 +502,80 @@ TEST_CASE("links: --exclude, --include, --accept and --header, each followed by 
   auto bad = test::listlint(opts + "--exclude '(' '" + dir + "/README.md'");
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("not a regular expression") != std::string::npos);
+}
+
+TEST_CASE("links: the HTML report, self-contained, in headless Chromium") {
+  test::HttpServer s([](const HttpRequest& q, int) {
+    if (q.path == "/ok") return status(200);
+    if (q.path == "/status-404") return status(404);
+    if (q.path == "/moved") return redirect(301, "/ok");
+    HttpAction a;
+    a.fault = HttpAction::Reset;
+    return a;
+  });
+  const std::string b = s.base();
+  const std::string dir = test::temp_dir("links-html");
+  const std::string list = test::write_file(
+      dir + "/README.md", "# Awesome Things\n\n## Tools\n\n- [Fine](" + b + "/ok) - Alive.\n- [Gone](" + b +
+                              "/status-404) - Dead.\n\n## Libraries <b>&</b>\n\n- [Old](" + b +
+                              "/moved) - Moved.\n- [Flaky](" + b + "/reset) - Resets.\n- [Gone again](" + b +
+                              "/status-404) - Dead, twice.\n- [<script>alert(1)</script>](javascript:alert(1))\n");
+  // Two runs with a cache, so the dead link has a history.
+  const std::string opts = "links --allow-private --retries 0 --interval 0 --timeout 2 --no-progress --max-age 0 --cache '" +
+                           dir + "/cache.sqlite' ";
+  (void)test::listlint(opts + "'" + list + "'");
+  const auto r = test::listlint(opts + "--format html '" + list + "'");
+  CHECK(r.exit_code == 1);
+  const std::string html = r.out;
+  const std::string page = test::write_file(dir + "/report.html", html);
+  // Static: everything inline, nothing to fetch; the facts are on the page, escaped.
+  CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(html.find("Content-Security-Policy") != std::string::npos);
+  for (const char* external : {"<link ", "src=\"http", "@import", "url(http", "<script src"}) {
+    INFO(external);
+    CHECK(html.find(external) == std::string::npos);
+  }
+  CHECK(html.find(b + "/status-404") != std::string::npos);
+  CHECK(html.find("README.md:6") != std::string::npos);   // file:line of the first dead link
+  CHECK(html.find("README.md:12") != std::string::npos);  // and of its second occurrence
+  CHECK(html.find("failing since ") != std::string::npos);  // history from the cache
+  CHECK(html.find(">" + b + "/ok</a>") != std::string::npos);  // the moved link's replacement
+  CHECK(html.find("Libraries &lt;b&gt;&amp;&lt;/b&gt;") == std::string::npos);  // headings are plain text...
+  CHECK(html.find("Libraries &amp;") != std::string::npos);                      // ...escaped
+  CHECK(html.find("<script>alert") == std::string::npos);
+  CHECK(html.find("href=\"javascript:") == std::string::npos);
+
+  // In the browser: no console errors, no request, the chart drawn, the filter working.
+  const std::string playwright = std::string(LISTLINT_SOURCE_DIR) + "/.cache/npm-tools/node_modules/playwright-core";
+  if (std::system("test -x /usr/bin/chromium") != 0 || std::system(("test -d '" + playwright + "'").c_str()) != 0) {
+    test::skip("the browser part needs Debian's chromium and playwright-core (tools/setup.sh, tools/npm-tools.sh)");
+    return;
+  }
+  namespace fs = std::filesystem;
+  const fs::path artifacts = fs::path(LISTLINT_EXE).parent_path().parent_path() / "test-artifacts";
+  fs::create_directories(artifacts);
+  const std::string shot = (artifacts / "link-report.png").string();
+  fs::remove(shot);
+  const std::string out = dir + "/browser.json";
+  const int rc = std::system(("PLAYWRIGHT_CORE='" + playwright + "' node '" + LISTLINT_SOURCE_DIR +
+                              "/tests/browser/check_report.js' '" + page + "' '" + shot + "' > '" + out + "' 2>'" + dir +
+                              "/browser.err'")
+                                 .c_str());
+  INFO(test::read_file(dir + "/browser.err"));
+  REQUIRE(rc == 0);
+  const auto j = nlohmann::json::parse(test::read_file(out));
+  INFO(j.dump(2));
+  CHECK(j["console"].empty());
+  CHECK(j["pageErrors"].empty());
+  CHECK(j["requests"].empty());
+  CHECK(j["chartRects"].get<int>() == 5);  // alive, moved, dead, unknown, skipped (the javascript: link)
+  CHECK(j["sections"].get<int>() == 2);    // Tools, Libraries &
+  CHECK(j["rows"]["dead"] == 1);
+  CHECK(j["rows"]["redirected"] == 1);
+  CHECK(j["rows"]["unknown"] == 1);
+  CHECK(j["visibleAfterFilter"] == 1);
+  CHECK(j["shownText"] == "1 of 3 shown");
+  CHECK(j["visibleAfterClear"] == 3);
+  CHECK(fs::file_size(shot) > 10000);
+  MESSAGE("screenshot: " << shot);
 }

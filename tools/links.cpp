@@ -1,5 +1,7 @@
 #include "links.h"
 
+#include "html_report.h"
+
 #include <unistd.h>
 
 #include <chrono>
@@ -43,16 +45,6 @@ std::string iso_date(std::int64_t t) {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
   return buf;
-}
-
-// "dead since 2026-11-20, 4 checks in a row" or "failed 3 of the last 9 checks (flaky)".
-std::string history_text(const json& h) {
-  if (!h.is_object() || h.value("checks", 0) < 2) return "";
-  const int checks = h.value("checks", 0), alive = h.value("alive", 0), row = h.value("failing_in_a_row", 0);
-  if (alive == 0) return "failing since " + h.value("failing_since", std::string()) + ", " + std::to_string(row) + " checks in a row";
-  if (row > 0 && alive > 0 && checks - alive > row) return "failed " + std::to_string(checks - alive) + " of " + std::to_string(checks) + " checks (flaky)";
-  if (row > 0) return "failing since " + h.value("failing_since", std::string()) + " (" + std::to_string(row) + " checks), alive before";
-  return "";
 }
 
 // Seconds in "90", "30m", "12h", "1d"; -1 when unreadable.
@@ -164,6 +156,16 @@ void print_markdown(const std::vector<Entry>& entries, const json& summary) {
 }
 
 }  // namespace
+
+// "dead since 2026-11-20, 4 checks in a row" or "failed 3 of the last 9 checks (flaky)".
+std::string history_text(const nlohmann::json& h) {
+  if (!h.is_object() || h.value("checks", 0) < 2) return "";
+  const int checks = h.value("checks", 0), alive = h.value("alive", 0), row = h.value("failing_in_a_row", 0);
+  if (alive == 0) return "failing since " + h.value("failing_since", std::string()) + ", " + std::to_string(row) + " checks in a row";
+  if (row > 0 && alive > 0 && checks - alive > row) return "failed " + std::to_string(checks - alive) + " of " + std::to_string(checks) + " checks (flaky)";
+  if (row > 0) return "failing since " + h.value("failing_since", std::string()) + " (" + std::to_string(row) + " checks), alive before";
+  return "";
+}
 
 bool check_urls(const std::vector<std::string>& urls, const LinksOptions& o, std::vector<CheckedUrl>& out) {
   out.assign(urls.size(), CheckedUrl{});
@@ -357,7 +359,9 @@ int run_links(const LinksOptions& o, const std::vector<std::string>& files, std:
   }
   for (const auto& e : errors) std::fprintf(stderr, "listlint: %s\n", e.c_str());
   const json report = to_json(entries);
-  if (o.format == "json") std::printf("%s\n", report.dump(2).c_str());
+  // File names and headings need not be UTF-8: replace what is not, rather than throw.
+  if (o.format == "json") std::printf("%s\n", report.dump(2, ' ', false, json::error_handler_t::replace).c_str());
+  else if (o.format == "html") std::fputs(html_report(report, iso_date(static_cast<std::int64_t>(std::time(nullptr)))).c_str(), stdout);
   else if (o.format == "markdown") print_markdown(entries, report["summary"]);
   else print_text(entries, report["summary"]);
   if (!errors.empty()) return 2;

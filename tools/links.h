@@ -1,6 +1,7 @@
 #pragma once
 // `listlint links`: a link-rot audit of every URL in the given lists.
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -10,7 +11,7 @@
 namespace listlint::cli {
 
 struct LinksOptions {
-  std::string format = "text";         ///< text, json, markdown
+  std::string format = "text";         ///< text, json, markdown, html
   LinkCheckOptions check;
   std::vector<std::string> exclude, include;  ///< regular expressions on the URL
   std::string shard;                   ///< "K/N": check only the K-th of N stable shares of the URLs
@@ -28,6 +29,10 @@ struct CheckedUrl {
   bool cached = false;
   LinkHistory history;
 };
+
+/// A URL's history from the cache, in words: "failing since 2026-11-20, 4 checks in a row" or
+/// "failed 3 of 9 checks (flaky)"; empty when there is nothing to say.
+std::string history_text(const nlohmann::json& history);
 
 /// Checks `urls` (distinct) with the cache as `options` say; `out` is in the order of `urls`.
 /// Prints a one-line error and returns false for a bad option, an unusable cache, or a machine

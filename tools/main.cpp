@@ -586,7 +586,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> links_paths, accept_codes;
   auto* links = app.add_subcommand("links", "Audit every URL in the lists: dead, moved, unknown (network)");
   links->add_option("PATH", links_paths, "Files or directories (default: the current directory)");
-  links->add_option("--format", links_opts.format, "Output format")->check(CLI::IsMember({"text", "json", "markdown"}));
+  links->add_option("--format", links_opts.format, "Output format (html: one self-contained page)")->check(CLI::IsMember({"text", "json", "markdown", "html"}));
   links->add_option("--concurrency", links_opts.check.concurrency, "Requests in flight in all (default 64)")->check(CLI::Range(1, 4096));
   links->add_option("--per-host", links_opts.check.per_host, "Requests in flight to one host (default 2)")->check(CLI::Range(1, 256));
   links->add_option("--interval", links_opts.check.interval, "Seconds between two requests to one host (default 0.1)")->check(CLI::Range(0.0, 600.0));

@@ -19,7 +19,8 @@ PACKAGES=(
   strace                                        # fault injection in the --fix tests
   man-db zsh fish                               # the install test reads the man page and asks each shell to complete
   pre-commit yamllint                           # the pre-commit hooks test; YAML checks of the hooks, action and workflows
-  nodejs                                        # @action-validator/cli (tools/npm-tools.sh) checks action.yml and workflows
+  nodejs                                        # @action-validator/cli and playwright-core (tools/npm-tools.sh)
+  chromium                                      # the HTML link report's test renders it headless
 )
 
 # `tools/setup.sh fuzz` also installs what tools/fuzz.sh needs: clang and its libFuzzer runtime.
