@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -110,4 +111,43 @@ TEST_CASE("cli: huge and deeply nested input neither crashes nor hangs") {
   const auto r = test::listlint("model --summary " + q(test::write_file(dir + "/big.md", big)));
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("details at line") != std::string::npos);
+}
+
+TEST_CASE("cli: init writes a starter configuration; explain shows a rule's page") {
+  const std::string dir = test::temp_dir("cli-init");
+  std::filesystem::create_directories(dir + "/.git");  // the repository root for config lookup
+  test::write_file(dir + "/README.md",
+                   "# Awesome Zorblax\n\nTools for people who recieve Zorblax streams with speeed.\n\n"
+                   "## Tools\n\n- [Quuxify](https://example.com/q) - Turns feeds into tables.\n");
+  const std::string cd = "cd " + q(dir) + " && ";
+  auto r = test::listlint("check " + q(dir + "/README.md"));
+  REQUIRE(r.exit_code == 1);
+  CHECK(r.out.find("\"speeed\" is not a word") != std::string::npos);
+  CHECK(r.out.find("\"recieve\" is a misspelling") != std::string::npos);
+  // init reads the lists of the current folder.
+  const int rc = std::system((cd + "'" + std::string(LISTLINT_EXE) + "' init 2>" + q(dir + "/err")).c_str());
+  CHECK(rc == 0);
+  CHECK(test::read_file(dir + "/err").find("wrote .listlint.json for 1 file") != std::string::npos);
+  const auto j = nlohmann::json::parse(test::read_file(dir + "/.listlint.json"));
+  CHECK(j["rules"].size() == 18);                    // every rule, at its default
+  CHECK(j["rules"]["placeholder-cell"] == "error");
+  const auto words = j["rules"]["typo"]["words"];
+  CHECK(words == nlohmann::json::array({"speeed"}));  // a candidate to review (here a slip: the user fixes it)
+  CHECK(std::find(words.begin(), words.end(), "recieve") == words.end());  // a known misspelling: a typo
+  // The configuration is valid and now governs the list: the name is accepted, the typo is not.
+  r = test::listlint("check " + q(dir + "/README.md"));
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("speeed") == std::string::npos);
+  CHECK(r.out.find("\"recieve\" is a misspelling") != std::string::npos);
+  // A second init does not overwrite it.
+  const int again = std::system((cd + "'" + std::string(LISTLINT_EXE) + "' init 2>/dev/null").c_str());
+  CHECK(WEXITSTATUS(again) == 2);
+
+  r = test::listlint("explain broken-anchor");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("# broken-anchor\n", 0) == 0);
+  CHECK(r.out == test::read_file(std::string(LISTLINT_SOURCE_DIR) + "/docs/rules/broken-anchor.md"));
+  r = test::listlint("explain no-such-rule");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("unknown rule \"no-such-rule\"") != std::string::npos);
 }
