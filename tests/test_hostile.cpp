@@ -344,10 +344,12 @@ TEST_CASE("hostile: --fix killed or failing at every system call of the write le
   std::string sequence;
   std::istringstream in(test::read_file(log));
   for (std::string line; std::getline(in, line);) {
+    // "PID  name(args) = result": strace pads the PID column to a width, so skip all spaces.
     const std::size_t open = line.find('(');
     const std::size_t sp = line.find(' ');
     if (open == std::string::npos || sp == std::string::npos || sp > open) continue;
-    const std::string name = line.substr(sp + 1, open - sp - 1);
+    const std::size_t name_begin = line.find_first_not_of(' ', sp);
+    const std::string name = line.substr(name_begin, open - name_begin);
     if (calls.find(name) == std::string::npos) continue;
     const int n = ++seen[name];
     if (name == "openat" && line.find(".listlint-") != std::string::npos) in_write = true;
