@@ -347,6 +347,11 @@ TEST_CASE("links: the CLI audit, its JSON, shards and their merge") {
   auto md = test::listlint("links --format markdown --merge '" + dir + "/s1.json' '" + dir + "/s2.json'");
   CHECK(md.out.find("## Dead (1)") != std::string::npos);
   CHECK(md.out.find("README.md:6 (Tools)") != std::string::npos);
+  // The audit workflow's last step: the merged shards as the HTML report.
+  auto html = test::listlint("links --format html --merge '" + dir + "/s1.json' '" + dir + "/s2.json'");
+  CHECK(html.exit_code == 1);
+  CHECK(html.out.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(html.out.find("README.md:6 <span class=\"muted\">(Tools)</span>") != std::string::npos);
   auto bad = test::listlint("links --shard 3/2 '" + dir + "/README.md'");
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("--shard") != std::string::npos);
