@@ -905,16 +905,28 @@ void Builder::on_text(cmark_node* n) {
   std::size_t b = inline_off(sl, sc);
   std::size_t e = el > 0 ? std::min(inline_off(el, ec) + 1, src_.size()) : b;
   if (e <= b) return;
-  // Text after a hard line break (or a multi-line HTML tag) is reported a few columns off. A
-  // literal without escapes or entities is the source itself: re-find it on its line.
+  // Text after a hard line break (or a multi-line HTML tag) is reported a few columns off, and
+  // text after a code span over several lines a line too early. A literal without escapes or
+  // entities is the source itself: re-find it on its line, else further down its block. Text that
+  // cannot be placed is left out of the runs: rules must never read, or fix, other bytes.
   const std::string_view lit = literal_of(n);
   if (src_.compare(b, lit.size(), lit) != 0 && lit.find_first_of("\\&") == std::string_view::npos &&
       lit.find('\n') == std::string_view::npos && !lit.empty()) {
     const std::size_t lb = lines_.line_begin(sl), le = lines_.line_end(sl);
-    const std::size_t found = src_.substr(lb, le - lb).find(lit);
+    std::size_t found = src_.substr(lb, le - lb).find(lit);
+    if (found == std::string_view::npos) {
+      cmark_node* blk = cmark_node_parent(n);
+      while (blk != nullptr && (cmark_node_get_type(blk) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE)
+        blk = cmark_node_parent(blk);
+      const int bl = blk != nullptr ? cmark_node_get_end_line(blk) : 0;
+      const std::size_t limit = bl >= sl ? lines_.line_end(bl) : le;
+      found = src_.substr(lb, limit - lb).find(lit);
+    }
     if (found != std::string_view::npos) {
       b = lb + found;
       e = b + lit.size();
+    } else if (lit.find("\xEF\xBF\xBD") == std::string_view::npos) {
+      return;  // (cmark-gfm writes U+FFFD for invalid UTF-8: such text keeps its reported place)
     }
   }
   if (image_depth_ == 0) {
