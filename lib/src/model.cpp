@@ -909,22 +909,26 @@ void Builder::on_text(cmark_node* n) {
   // text after a code span over several lines a line too early. A literal without escapes or
   // entities is the source itself: re-find it on its line, else further down its block. Text that
   // cannot be placed is left out of the runs: rules must never read, or fix, other bytes.
+  // With escapes or entities the literal is not the source; its part before the first '\\' or
+  // '&' still is, and must be found where the text is said to be.
   const std::string_view lit = literal_of(n);
-  if (src_.compare(b, lit.size(), lit) != 0 && lit.find_first_of("\\&") == std::string_view::npos &&
-      lit.find('\n') == std::string_view::npos && !lit.empty()) {
+  const bool plain = lit.find_first_of("\\&") == std::string_view::npos;
+  const std::string_view head = plain ? lit : lit.substr(0, lit.find_first_of("\\&"));
+  if (src_.compare(b, head.size(), head) != 0 && lit.find('\n') == std::string_view::npos && !head.empty()) {
+    const std::size_t reported = e - b;
     const std::size_t lb = lines_.line_begin(sl), le = lines_.line_end(sl);
-    std::size_t found = src_.substr(lb, le - lb).find(lit);
+    std::size_t found = src_.substr(lb, le - lb).find(head);
     if (found == std::string_view::npos) {
       cmark_node* blk = cmark_node_parent(n);
       while (blk != nullptr && (cmark_node_get_type(blk) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE)
         blk = cmark_node_parent(blk);
       const int bl = blk != nullptr ? cmark_node_get_end_line(blk) : 0;
       const std::size_t limit = bl >= sl ? lines_.line_end(bl) : le;
-      found = src_.substr(lb, limit - lb).find(lit);
+      found = src_.substr(lb, limit - lb).find(head);
     }
     if (found != std::string_view::npos) {
       b = lb + found;
-      e = b + lit.size();
+      e = std::min(src_.size(), b + (plain ? lit.size() : reported));
     } else if (lit.find("\xEF\xBF\xBD") == std::string_view::npos) {
       return;  // (cmark-gfm writes U+FFFD for invalid UTF-8: such text keeps its reported place)
     }
