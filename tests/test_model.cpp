@@ -163,6 +163,38 @@ TEST_CASE("tables: escaped pipes and indented rows keep link positions exact") {
   CHECK(m.links[2].span.begin == SourcePos{4, 10});
 }
 
+TEST_CASE("tables: a header right under a paragraph line keeps its text and links on its line") {
+  // cmark-gfm reports such a header at the paragraph's first line, its inlines' columns counted
+  // from there; the first cell (no leading pipe) reports the paragraph's start.
+  for (const std::string& t : {std::string("testin\ntestin\n-|"),
+                              std::string("> para one\n> ab [l](https://l) | cd x\n> -|-\n"),
+                              std::string("para\n| a\\|b [l](https://l) | cd |   \n|-|-|\n")}) {
+    CAPTURE(t);
+    const auto m = test::model_of(t);
+    REQUIRE(m.tables.size() == 1);
+    const auto& h = m.tables[0].header;
+    CHECK(h.line == 2);
+    int in_header = 0;
+    for (const auto& run : m.text_runs) {
+      if (!run.in_table_header) continue;
+      ++in_header;
+      const std::size_t line2 = t.find('\n') + 1;
+      CHECK(run.bytes.begin >= line2);
+      CHECK(run.bytes.end <= t.find('\n', line2));
+      CHECK(run.bytes.begin >= h.cells.at(0).span.bytes.begin);
+    }
+    CHECK(in_header >= 1);
+    for (const auto& l : m.links) CHECK(at(t, l.span) == "[l](https://l)");
+  }
+  // The runs hold the cells' words where the source has them.
+  const std::string t = "para\nab | cd x\n-|-\n";
+  const auto m = test::model_of(t);
+  std::vector<std::string> words;
+  for (const auto& run : m.text_runs)
+    if (run.in_table_header) words.push_back(t.substr(run.bytes.begin, run.bytes.end - run.bytes.begin));
+  CHECK(words == std::vector<std::string>{"ab", "cd x"});
+}
+
 TEST_CASE("tables: <li> items inside cells") {
   const auto m = test::model_of(
       "| M | Data |\n|---|---|\n| x | <li> PT: [A](https://a), B <li> SFT: [C](https://c) |\n");

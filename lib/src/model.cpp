@@ -198,7 +198,8 @@ class Builder {
   std::vector<CellSeg> segs_;
   std::vector<int> cell_links_;  // links of the cell being walked
   bool cell_has_li_ = false;
-  int row_line_ = 0;
+  int row_line_ = 0;       // the line cmark-gfm reports for the row's inlines
+  int row_real_line_ = 0;  // the row's own line (a moved header's differs)
   std::vector<Token> tokens_;
   std::vector<std::uint8_t> content_line_;  // per line: holds inline content or a leaf block
   std::vector<std::pair<std::size_t, std::size_t>> text_ranges_;  // text nodes outside links
@@ -216,7 +217,7 @@ std::size_t Builder::inline_off(int line, int col) const {
     int u = col - seg.reported_col;
     if (u < 0) u = 0;
     std::size_t p = seg.begin;
-    if (!seg.escapes) return std::min(p + static_cast<std::size_t>(u), lines_.line_end(line));
+    if (!seg.escapes) return std::min(p + static_cast<std::size_t>(u), lines_.line_end(row_real_line_));
     while (u > 0 && p < seg.end) {
       if (src_[p] == '\\' && p + 1 < seg.end && src_[p + 1] == '|') p += 2;
       else p += 1;
@@ -761,6 +762,7 @@ void Builder::on_row_enter(cmark_node* n) {
     if (line != row_line_) tb.span = span(lines_.line_begin(line), tb.span.bytes.end);
   }
   r.line = line;
+  row_real_line_ = line;
   // Split the source line into cells as cmark-gfm does: optional leading and trailing pipe,
   // unescaped pipes separate cells (also inside code spans).
   segs_.clear();
@@ -804,6 +806,14 @@ void Builder::on_row_enter(cmark_node* n) {
   int k = 0;
   for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c), ++k) {
     if (k < static_cast<int>(segs_.size())) segs_[static_cast<std::size_t>(k)].reported_col = cmark_node_get_start_column(c);
+  }
+  if (line != row_line_) {
+    // A header moved from under a paragraph: its inlines' columns count from the paragraph's
+    // start, and so does the row's end column (the header line's last byte, trailing blanks
+    // included), but the first cell without a leading pipe reports the paragraph's start. Every
+    // cell's column is derived from the row's end instead.
+    const int shift = cmark_node_get_end_column(n) - static_cast<int>(le - lb) + 1;
+    for (CellSeg& s : segs_) s.reported_col = static_cast<int>(s.begin - lb) + shift;
   }
   if (header) {
     // The delimiter row follows the header line.
