@@ -264,6 +264,56 @@ TEST_CASE("check: directories, ignore globs and standard input") {
   CHECK(test::listlint("check --fix -").exit_code == 2);
 }
 
+TEST_CASE("check: --jobs lints files on several threads, the output as with one") {
+  // Every rule fixture, the seed list, a missing file and a file named twice: the reports must
+  // come out in the files' order and be the same bytes whatever the number of threads.
+  std::string files;
+  int n = 0;
+  std::vector<std::string> names;
+  for (const auto& e : fs::recursive_directory_iterator(std::string(LISTLINT_SOURCE_DIR) + "/fixtures/rules"))
+    if (e.path().extension() == ".md") names.push_back(e.path().string());
+  std::sort(names.begin(), names.end());
+  for (const auto& f : names) {
+    files += " " + q(f);
+    if (++n == 5) files += " " + q(kSeed) + " " + q("/nonexistent/listlint-test.md");
+  }
+  files += " " + q(names.front());
+  REQUIRE(n > 20);
+  const auto one = test::listlint("check --format json -j 1" + files);
+  const auto four = test::listlint("check --format json -j 4" + files);
+  CHECK(one.exit_code == 2);  // the missing file
+  CHECK(four.exit_code == one.exit_code);
+  CHECK(four.out == one.out);
+  CHECK(four.err == one.err);
+  const json j = json::parse(one.out);
+  CHECK(j["files"].size() == names.size() + 3);
+  CHECK(j["files"][5]["path"] == kSeed);
+  CHECK(j["files"][6]["error"].get<std::string>().find("No such file") != std::string::npos);
+  CHECK(j["files"].back() == j["files"][0]);
+  CHECK(test::listlint("check -j 0 " + q(kSeed)).exit_code == 2);  // a count of at least 1
+  // --fix on several threads: each file fixed as on one, a file named twice fixed once.
+  const std::string a = test::temp_dir("jobs-1"), b = test::temp_dir("jobs-4");
+  std::string fa, fb;
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    const std::string bytes = test::read_file(names[k]);
+    fa += " " + q(test::write_file(a + "/" + std::to_string(k) + ".md", bytes));
+    fb += " " + q(test::write_file(b + "/" + std::to_string(k) + ".md", bytes));
+  }
+  fb += " " + q(b + "/0.md");
+  fa += " " + q(a + "/0.md");
+  const auto fix1 = test::listlint("check --fix --format json -j 1" + fa);
+  const auto fix4 = test::listlint("check --fix --format json -j 4" + fb);
+  CHECK(fix1.exit_code == fix4.exit_code);
+  int changed = 0;
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    const std::string x = test::read_file(a + "/" + std::to_string(k) + ".md");
+    CHECK(x == test::read_file(b + "/" + std::to_string(k) + ".md"));
+    changed += x != test::read_file(names[k]);
+  }
+  CHECK(changed > 5);
+  for (const auto& e : fs::directory_iterator(b)) CHECK(e.path().filename().string().find(".listlint-") == std::string::npos);
+}
+
 TEST_CASE("check: --fix rewrites files atomically and keeps their permissions") {
   const std::string dir = test::temp_dir("fix");
   const std::string src = test::read_file(std::string(LISTLINT_SOURCE_DIR) + "/fixtures/rules/table-shape/bad-shape.md");

@@ -26,6 +26,7 @@
 #include "listlint/linter.h"
 #include "listlint/model.h"
 #include "listlint/model_json.h"
+#include "listlint/parallel.h"
 #include "listlint/report.h"
 #include "listlint/spelling.h"
 #include "cli_docs.h"
@@ -134,6 +135,7 @@ struct CheckOptions {
   bool fix = false, quiet = false;
   std::string color = "auto";
   bool links = false;                  ///< check the URLs too (network rules)
+  unsigned jobs = 0;                   ///< files linted at once (0: one per core)
   listlint::cli::LinksOptions link;    ///< how (cache, private addresses)
 };
 
@@ -338,12 +340,25 @@ int run_check(CheckOptions o) {
     if (!listlint::cli::check_urls(urls, o.link, checked)) return kExitError;
     for (auto& c : checked) link_results.emplace(c.result.url, std::move(c.result));
   }
-  for (const auto& file : files) {
+  // What needs shared state (configurations, dictionaries, the files --links read) is settled
+  // here, in order; the files are then linted (and fixed) on several threads, each report kept
+  // in its file's place so the output does not depend on the threads.
+  struct Job {
+    std::size_t slot;
+    const std::string* file;
+    const listlint::Config* config;
+    listlint::Resources resources;
+    std::optional<listlint::LoadResult> loaded;
+  };
+  std::vector<std::optional<listlint::FileReport>> slots(files.size());
+  std::vector<Job> jobs;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const std::string& file = files[i];
     auto [config, config_error] = config_for(file);
     if (config_error) {
       if (!bad_config) std::fprintf(stderr, "listlint: %s\n", config_error->c_str());
       bad_config = true;
-      reports.push_back({file, {}, "invalid configuration: " + *config_error});
+      slots[i] = listlint::FileReport{file, {}, "invalid configuration: " + *config_error};
       continue;
     }
     if (file != "-" && listlint::is_ignored(*config, file)) {
@@ -355,26 +370,30 @@ int run_check(CheckOptions o) {
     if (auto err = resources_for(*config, resources)) {
       if (!bad_config) std::fprintf(stderr, "listlint: %s\n", err->c_str());
       bad_config = true;
-      reports.push_back({file, {}, "invalid configuration: " + *err});
+      slots[i] = listlint::FileReport{file, {}, "invalid configuration: " + *err};
       continue;
     }
-    auto pre = preloaded.find(file);
-    auto loaded = pre != preloaded.end() ? std::move(pre->second) : listlint::load_document(file);
-    if (pre != preloaded.end()) preloaded.erase(pre);
-    if (loaded.error) {
-      reports.push_back({file, {}, loaded.error->reason});
-      continue;
+    Job& job = jobs.emplace_back(Job{i, &file, config, resources, std::nullopt});
+    if (auto pre = preloaded.find(file); pre != preloaded.end()) {
+      job.loaded = std::move(pre->second);
+      preloaded.erase(pre);
     }
+  }
+  auto lint_one = [&](Job& job) {
+    const std::string& file = *job.file;
+    const listlint::Config& config = *job.config;
+    auto loaded = job.loaded ? std::move(*job.loaded) : listlint::load_document(file);
+    if (loaded.error) return listlint::FileReport{file, {}, loaded.error->reason};
     listlint::FileReport report{file, {}, std::nullopt};
     if (o.fix) {
       const std::string original(loaded.document->bytes());
-      auto fixed = listlint::fix_document(file, original, *config, rules, resources);
+      auto fixed = listlint::fix_document(file, original, config, rules, job.resources);
       if (fixed.bytes != original) {
         if (auto err = listlint::write_file_atomic(file, fixed.bytes)) {
           report.error = *err;
           // Not written: report the findings of the file as it is.
           const auto model = listlint::build_model(*loaded.document);
-          report.diagnostics = listlint::lint(*loaded.document, model, *config, rules, resources);
+          report.diagnostics = listlint::lint(*loaded.document, model, config, rules, job.resources);
         } else {
           spdlog::info("{}: {} fixes applied", file, fixed.applied);
           report.diagnostics = std::move(fixed.remaining);
@@ -384,10 +403,26 @@ int run_check(CheckOptions o) {
       }
     } else {
       const auto model = listlint::build_model(*loaded.document);
-      report.diagnostics = listlint::lint(*loaded.document, model, *config, rules, resources);
+      report.diagnostics = listlint::lint(*loaded.document, model, config, rules, job.resources);
     }
-    reports.push_back(std::move(report));
+    return report;
+  };
+  // A file named twice is one piece of work (--fix must not rewrite it from two threads).
+  std::vector<std::size_t> first_of(jobs.size());
+  {
+    std::unordered_map<std::string_view, std::size_t> seen_file;
+    for (std::size_t k = 0; k < jobs.size(); ++k)
+      first_of[k] = seen_file.emplace(*jobs[k].file, k).first->second;
   }
+  std::vector<std::size_t> unique;
+  for (std::size_t k = 0; k < jobs.size(); ++k)
+    if (first_of[k] == k) unique.push_back(k);
+  listlint::parallel_for(unique.size(), listlint::job_count(o.jobs, unique.size()),
+                         [&](std::size_t u) { slots[jobs[unique[u]].slot] = lint_one(jobs[unique[u]]); });
+  for (std::size_t k = 0; k < jobs.size(); ++k)
+    if (first_of[k] != k) slots[jobs[k].slot] = slots[jobs[first_of[k]].slot];
+  for (auto& s : slots)
+    if (s) reports.push_back(std::move(*s));
   reports.insert(reports.end(), walk_errors.begin(), walk_errors.end());
 
   for (const auto& r : reports)
@@ -569,6 +604,7 @@ int main(int argc, char** argv) {
       ->trigger_on_parse()->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   check->add_flag("--fix", check_opts.fix, "Apply safe fixes and rewrite the files (atomically)");
   check->add_flag("-q,--quiet", check_opts.quiet, "Show errors only, without the summary line");
+  check->add_option("-j,--jobs", check_opts.jobs, "Files linted at once (default: one per core)")->check(CLI::Range(1, 1024));
   check->add_option("--color", check_opts.color, "Colour the text output")->check(CLI::IsMember({"auto", "always", "never"}));
   check->add_flag("--links", check_opts.links, "Check every URL too (network): dead-url, redirected-url, insecure-url's fix");
   check->add_flag("--allow-private", check_opts.link.check.allow_private, "With --links: also request private and loopback addresses");

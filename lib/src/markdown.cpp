@@ -21,6 +21,11 @@ Tree parse(std::string_view text) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(t.parser.get(), ext);
   }
+  // cmark-gfm is not reentrant: cmark_parser_finish adds the extensions' special characters to
+  // a table shared by all parsers and takes them out when done (blocks.c, process_inlines), so
+  // one parse at a time; the trees themselves are independent.
+  static std::mutex parsing;
+  std::lock_guard<std::mutex> lock(parsing);
   cmark_parser_feed(t.parser.get(), text.data(), text.size());
   t.root.reset(cmark_parser_finish(t.parser.get()));
   return t;

@@ -922,8 +922,9 @@ void Builder::on_text(cmark_node* n) {
   // With escapes or entities the literal is not the source; its part before the first '\\' or
   // '&' still is, and must be found where the text is said to be.
   const std::string_view lit = literal_of(n);
-  const bool plain = lit.find_first_of("\\&") == std::string_view::npos;
-  const std::string_view head = plain ? lit : lit.substr(0, lit.find_first_of("\\&"));
+  const std::size_t special = text::find_any(lit, "\\&");
+  const bool plain = special == std::string_view::npos;
+  const std::string_view head = plain ? lit : lit.substr(0, special);
   if (src_.compare(b, head.size(), head) != 0 && lit.find('\n') == std::string_view::npos && !head.empty()) {
     const std::size_t reported = e - b;
     const std::size_t lb = lines_.line_begin(sl), le = lines_.line_end(sl);

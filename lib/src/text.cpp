@@ -49,23 +49,21 @@ std::string collapse(std::string_view s) {
 }
 
 void collapse_inplace(std::string& s) {
-  bool clean = s.empty() || (!ws(s.front()) && !ws(s.back()));
-  for (std::size_t i = 0; clean && i < s.size(); ++i) {
-    const char c = s[i];
-    if (ws(c) && (c != ' ' || s[i - 1] == ' ')) clean = false;
-  }
-  if (clean) return;
+  // One pass: whitespace runs become one space, none at either end (the check for space and
+  // below comes first: most bytes are neither).
+  char* p = s.data();
+  const std::size_t n = s.size();
   std::size_t w = 0;
   bool pending = false;
-  for (std::size_t r = 0; r < s.size(); ++r) {
-    const char c = s[r];
-    if (ws(c)) {
+  for (std::size_t r = 0; r < n; ++r) {
+    const char c = p[r];
+    if (static_cast<unsigned char>(c) <= ' ' && ws(c)) {
       pending = w > 0;
       continue;
     }
-    if (pending) s[w++] = ' ';
+    if (pending) p[w++] = ' ';
     pending = false;
-    s[w++] = c;
+    p[w++] = c;
   }
   s.resize(w);
 }
@@ -88,12 +86,12 @@ std::string normalize_url(std::string_view url) {
   };
   const std::string scheme = lower(url.substr(0, scheme_end));
   const std::string_view rest = url.substr(scheme_end + 3);
-  const std::size_t host_end = std::min(rest.find_first_of("/?#"), rest.size());
+  const std::size_t host_end = std::min(find_any(rest, "/?#"), rest.size());
   std::string host = lower(rest.substr(0, host_end));
   const std::string_view port = scheme == "http" ? ":80" : scheme == "https" ? ":443" : "";
   while (!port.empty() && host.size() > port.size() && host.ends_with(port)) host.resize(host.size() - port.size());
   const std::string_view tail = rest.substr(host_end);
-  std::string_view path = tail.substr(0, std::min(tail.find_first_of("?#"), tail.size()));
+  std::string_view path = tail.substr(0, std::min(find_any(tail, "?#"), tail.size()));
   const std::string_view after = tail.substr(path.size());
   while (!path.empty() && path.back() == '/') path.remove_suffix(1);
   std::string out;
