@@ -1,5 +1,10 @@
 #include "support.h"
 
+#include <cstdint>
+#include <nlohmann/json.hpp>
+
+#include "listlint/model_json.h"
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,6 +22,27 @@ namespace test {
 listlint::ListModel model_of(std::string text, std::string path) {
   listlint::Document doc(std::move(path), std::move(text));
   return listlint::build_model(doc);
+}
+
+std::string model_fingerprint(const listlint::ListModel& model) {
+  std::string out = listlint::model_to_json(model).dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
+  out += "\ntext runs:\n";
+  for (const auto& r : model.text_runs) {
+    out += std::to_string(r.bytes.begin) + "-" + std::to_string(r.bytes.end) + " " + std::to_string(r.section) + " " +
+           std::to_string(r.in_link) + std::to_string(r.in_heading) + std::to_string(r.in_table) +
+           std::to_string(r.in_table_header) + "\n";
+  }
+  return out;
+}
+
+std::string pieces_differ(const listlint::Document& doc) {
+  const std::string whole = model_fingerprint(listlint::build_model(doc, {SIZE_MAX}));
+  const std::string pieces = model_fingerprint(listlint::build_model(doc, {1}));
+  if (whole == pieces) return "";
+  std::size_t i = 0;
+  while (i < whole.size() && i < pieces.size() && whole[i] == pieces[i]) ++i;
+  const std::size_t from = i > 300 ? i - 300 : 0;
+  return "whole: ..." + whole.substr(from, 600) + "\npieces: ..." + pieces.substr(from, 600);
 }
 
 std::string read_file(const std::string& path) {

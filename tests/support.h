@@ -12,6 +12,11 @@ namespace test {
 
 /// The model of an in-memory Markdown text.
 listlint::ListModel model_of(std::string text, std::string path = "test.md");
+/// Everything a model holds (its JSON and its text runs), to compare two models.
+std::string model_fingerprint(const listlint::ListModel& model);
+/// Where the model of `doc` parsed in the smallest pieces differs from the model of it parsed
+/// whole: "" when they are the same, else the first difference.
+std::string pieces_differ(const listlint::Document& doc);
 /// The whole content of a file (empty when it cannot be read).
 std::string read_file(const std::string& path);
 /// Writes a file, creating folders; returns its path.

@@ -145,6 +145,26 @@ TEST_CASE("corpus: every list is modelled and keeps the invariants") {
   }
 }
 
+TEST_CASE("corpus: every list's model is the same parsed in pieces as parsed whole") {
+  const auto files = corpus_files();
+  if (files.empty()) {
+    test::skip("corpus not found at " LISTLINT_CORPUS_DIR " (set LISTLINT_CORPUS)");
+    return;
+  }
+  int cut = 0;
+  for (const auto& path : files) {
+    INFO(path);
+    auto r = listlint::load_document(path);
+    REQUIRE(r.document);
+    CHECK(test::pieces_differ(*r.document) == "");
+    const auto pieces = listlint::parse_pieces(*r.document, 1).size();
+    cut += pieces > 1;
+    MESSAGE(path << ": " << pieces << " pieces at the smallest cut, "
+                 << listlint::parse_pieces(*r.document, listlint::ModelOptions{}.chunk_bytes).size() << " by default");
+  }
+  CHECK(cut >= 15);  // the two lists with "]:" in them are parsed whole
+}
+
 TEST_CASE("corpus: known structure is found") {
   const std::string dir = test::corpus_dir();
   if (dir.empty()) {

@@ -1,6 +1,9 @@
 // The model on small inputs: details stitching, tables, links, entries, references, TOC.
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <filesystem>
+
 #include "listlint/model.h"
 #include "support.h"
 
@@ -193,6 +196,64 @@ TEST_CASE("tables: a header right under a paragraph line keeps its text and link
   for (const auto& run : m.text_runs)
     if (run.in_table_header) words.push_back(t.substr(run.bytes.begin, run.bytes.end - run.bytes.begin));
   CHECK(words == std::vector<std::string>{"ab", "cd x"});
+}
+
+TEST_CASE("pieces: the document is cut only where the pieces parse as the whole does") {
+  // Each text: where the smallest cut goes, and the model parsed in pieces equals the whole's.
+  struct Case {
+    const char* what;
+    std::string text;
+    std::vector<int> starts;
+  };
+  const std::vector<Case> cases = {
+      {"headings after blank lines", "# A\n\ntext\n\n## B\n- [x](https://x) - X.\n\n### C\n", {1, 5, 8}},
+      {"no blank line before", "# A\n## B\ntext\n# C\n", {1}},
+      {"a heading inside fenced code", "# A\n\n```md\n\n# not\n```\n\n# B\n", {1, 8}},
+      {"a longer closing fence, tildes", "# A\n\n~~~~\n\n# not\n~~~\n\n# not\n  ~~~~~\n\n# B\n", {1, 11}},
+      {"a backtick line that is no fence", "# A\n\n``` a ` b\n\n# B\n", {1, 5}},
+      {"a comment over blank lines", "# A\n\n<!--\n\n# not\n\n-->\n\n# B\n", {1, 9}},
+      {"a comment opened in a paragraph", "# A\n\ntext <!-- x\n\n# not\n\n--> y\n\n# B\n", {1, 9}},
+      {"pre and script blocks", "# A\n\n<pre>\n\n# not\n</pre>\n\n<SCRIPT>\n\n# not\n</script>\n\n# B\n", {1, 13}},
+      {"a heading that closes a list, a quote and a card", "- a\n\n  b\n\n# B\n> q\n\n# C\n<details>\n\n# D\n\n</details>\n", {1, 5, 8, 11}},
+      {"indented and non-headings", "# A\n\n #x\n\n    # code\n\n#no\n\n####### seven\n\n#\tB\n", {1, 11}},
+      {"a reference definition anywhere", "# A\n\n[x][r]\n\n# B\n\n[r]: https://r\n", {1}},
+      {"a definition in a list item", "# A\n\n[x][r]\n\n# B\n\n- > 1. [r]: https://r\n", {1}},
+      {"a definition whose label spans lines", "# A\n\n[x][r s]\n\n# B\n\n[r\ns]: https://r\n", {1}},
+      {"\"]:\" that starts no definition", "# A\n\n- **X** [24]: y\n\n# B\n", {1, 5}},
+      {"CRLF and CR line endings", "# A\r\n\r\ntext\r\n\r\n# B\r\n", {1, 5}},
+      {"CR line endings", "# A\r\rtext\r\r# B\r", {1, 5}},
+      {"a BOM", "\xEF\xBB\xBF# A\n\nx\n\n# B\n", {1, 5}},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.what);
+    const listlint::Document doc("t.md", c.text);
+    CHECK(listlint::parse_pieces(doc, 1) == c.starts);
+    CHECK(listlint::parse_pieces(doc, SIZE_MAX) == std::vector<int>{1});
+    CHECK(test::pieces_differ(doc) == "");
+  }
+  // Pieces are at least the size asked for.
+  std::string big;
+  for (int i = 0; i < 200; ++i) big += "## S" + std::to_string(i) + "\n\n- [e](https://e" + std::to_string(i) + ".example) - E.\n\n";
+  const listlint::Document doc("big.md", big);
+  const auto starts = listlint::parse_pieces(doc, 1000);
+  CHECK(starts.size() > 5);
+  for (std::size_t k = 1; k < starts.size(); ++k)
+    CHECK(doc.lines().line_begin(starts[k]) - doc.lines().line_begin(starts[k - 1]) >= 1000);
+  CHECK(test::pieces_differ(doc) == "");
+}
+
+TEST_CASE("pieces: every fixture's model is the same parsed in pieces") {
+  int files = 0, cut = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(std::string(LISTLINT_SOURCE_DIR) + "/fixtures")) {
+    if (e.path().extension() != ".md") continue;
+    const listlint::Document doc(e.path().string(), test::read_file(e.path().string()));
+    CAPTURE(e.path().string());
+    CHECK(test::pieces_differ(doc) == "");
+    ++files;
+    cut += listlint::parse_pieces(doc, 1).size() > 1;
+  }
+  CHECK(files > 50);
+  CHECK(cut > 10);
 }
 
 TEST_CASE("tables: <li> items inside cells") {

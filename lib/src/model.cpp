@@ -116,11 +116,21 @@ bool is_delimiter_row(std::string_view s) {
 
 class Builder {
  public:
-  explicit Builder(const Document& doc) : doc_(doc), src_(doc.bytes()), lines_(doc.lines()) {}
+  Builder(const Document& doc, const ModelOptions& options)
+      : doc_(doc), src_(doc.bytes()), lines_(doc.lines()), options_(options) {}
 
   ListModel build();
 
  private:
+  // The document is parsed in pieces (parse_pieces); cmark-gfm numbers each piece's lines from 1.
+  int start_line(cmark_node* n) const {
+    const int l = cmark_node_get_start_line(n);
+    return l > 0 ? l + line_base_ : l;
+  }
+  int end_line(cmark_node* n) const {
+    const int l = cmark_node_get_end_line(n);
+    return l > 0 ? l + line_base_ : l;
+  }
   // ---- positions ------------------------------------------------------------------------
   std::size_t off(int line, int col) const { return doc_.offset(line, col); }
   Span span(std::size_t b, std::size_t e) const {
@@ -198,6 +208,8 @@ class Builder {
   std::vector<CellSeg> segs_;
   std::vector<int> cell_links_;  // links of the cell being walked
   bool cell_has_li_ = false;
+  const ModelOptions options_;
+  int line_base_ = 0;      // lines before the piece being walked
   int row_line_ = 0;       // the line cmark-gfm reports for the row's inlines
   int row_real_line_ = 0;  // the row's own line (a moved header's differs)
   std::vector<Token> tokens_;
@@ -229,8 +241,8 @@ std::size_t Builder::inline_off(int line, int col) const {
 }
 
 Span Builder::block_span(cmark_node* n) const {
-  const int sl = cmark_node_get_start_line(n), sc = cmark_node_get_start_column(n);
-  int el = cmark_node_get_end_line(n), ec = cmark_node_get_end_column(n);
+  const int sl = start_line(n), sc = cmark_node_get_start_column(n);
+  int el = end_line(n), ec = cmark_node_get_end_column(n);
   const std::size_t b = off(std::max(sl, 1), sc);
   std::size_t e;
   if (el <= 0) {
@@ -378,8 +390,8 @@ Link& Builder::new_link(LinkKind kind) {
 // walk
 
 void Builder::mark_lines(cmark_node* n) {
-  const int sl = cmark_node_get_start_line(n);
-  int el = cmark_node_get_end_line(n);
+  const int sl = start_line(n);
+  int el = end_line(n);
   if (sl <= 0) return;
   if (el < sl) el = sl;
   for (int l = sl; l <= el && l <= static_cast<int>(content_line_.size()); ++l)
@@ -455,9 +467,9 @@ void Builder::enter(cmark_node* n, cmark_node_type t) {
       on_text(n);
       break;
     case CMARK_NODE_CODE:
-      if (cmark_node_get_start_line(n) > 0 &&
-          cmark_node_get_start_line(n) <= static_cast<int>(content_line_.size()))
-        content_line_[static_cast<std::size_t>(cmark_node_get_start_line(n) - 1)] = 1;
+      if (start_line(n) > 0 &&
+          start_line(n) <= static_cast<int>(content_line_.size()))
+        content_line_[static_cast<std::size_t>(start_line(n) - 1)] = 1;
       break;
     case CMARK_NODE_HTML_BLOCK:
       mark_lines(n);
@@ -544,7 +556,7 @@ void Builder::on_heading_exit(cmark_node* n) {
   s.anchor = slugger_.next(raw);
   s.text = text::collapse(raw);
   {
-    std::string_view line = lines_.line_text(cmark_node_get_start_line(n));
+    std::string_view line = lines_.line_text(start_line(n));
     const std::size_t col = static_cast<std::size_t>(std::max(cmark_node_get_start_column(n), 1) - 1);
     line = col < line.size() ? line.substr(col) : std::string_view();
     s.setext = line.empty() || line[0] != '#';
@@ -629,8 +641,8 @@ void Builder::on_item_exit(cmark_node* n) {
 
 void Builder::on_link_enter(cmark_node* n, cmark_node_type t) {
   const bool image = t == CMARK_NODE_IMAGE;
-  const int sl = cmark_node_get_start_line(n), sc = cmark_node_get_start_column(n);
-  const int el = cmark_node_get_end_line(n), ec = cmark_node_get_end_column(n);
+  const int sl = start_line(n), sc = cmark_node_get_start_column(n);
+  const int el = end_line(n), ec = cmark_node_get_end_column(n);
   std::size_t b = inline_off(sl, sc);
   std::size_t e = el > 0 ? std::min(inline_off(el, ec) + 1, src_.size()) : b;
   const std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
@@ -643,8 +655,8 @@ void Builder::on_link_enter(cmark_node* n, cmark_node_type t) {
     // Angle autolink in a container: the link column lacks the indent, its text is right.
     bool fixed = false;
     if (cmark_node* child = cmark_node_first_child(n)) {
-      if (cmark_node_get_start_line(child) > 0) {
-        const std::size_t cb = inline_off(cmark_node_get_start_line(child), cmark_node_get_start_column(child));
+      if (start_line(child) > 0) {
+        const std::size_t cb = inline_off(start_line(child), cmark_node_get_start_column(child));
         if (cb > 0 && src_[cb - 1] == '<') {
           b = cb - 1;
           const std::size_t close = src_.find('>', b);
@@ -751,7 +763,7 @@ void Builder::on_row_enter(cmark_node* n) {
   row_ = header ? -1 : static_cast<int>(tb.rows.size());
   Row& r = header ? tb.header : tb.rows.emplace_back();
   cell_ = -1;
-  row_line_ = cmark_node_get_start_line(n);  // the line cmark-gfm reports for the row's inlines
+  row_line_ = start_line(n);  // the line cmark-gfm reports for the row's inlines
   int line = row_line_;
   if (header) {
     // A header right under a paragraph line is reported at the paragraph's first line, with
@@ -908,8 +920,8 @@ void Builder::on_table_exit() {
 }
 
 void Builder::on_text(cmark_node* n) {
-  const int sl = cmark_node_get_start_line(n), sc = cmark_node_get_start_column(n);
-  const int el = cmark_node_get_end_line(n), ec = cmark_node_get_end_column(n);
+  const int sl = start_line(n), sc = cmark_node_get_start_column(n);
+  const int el = end_line(n), ec = cmark_node_get_end_column(n);
   if (sl <= 0) return;
   if (sl <= static_cast<int>(content_line_.size())) content_line_[static_cast<std::size_t>(sl - 1)] = 1;
   std::size_t b = inline_off(sl, sc);
@@ -933,7 +945,7 @@ void Builder::on_text(cmark_node* n) {
       cmark_node* blk = cmark_node_parent(n);
       while (blk != nullptr && (cmark_node_get_type(blk) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE)
         blk = cmark_node_parent(blk);
-      const int bl = blk != nullptr ? cmark_node_get_end_line(blk) : 0;
+      const int bl = blk != nullptr ? end_line(blk) : 0;
       const std::size_t limit = bl >= sl ? lines_.line_end(bl) : le;
       found = src_.substr(lb, limit - lb).find(head);
     }
@@ -978,7 +990,7 @@ void Builder::on_text(cmark_node* n) {
 
 void Builder::on_html_block(cmark_node* n) {
   const std::string_view lit = literal_of(n);
-  const std::size_t first = off(cmark_node_get_start_line(n), cmark_node_get_start_column(n));
+  const std::size_t first = off(start_line(n), cmark_node_get_start_column(n));
   const LiteralMap m = map_literal(lit, first);
   scan_html_tags(lit, m, /*block=*/true, n);
   // Markdown links inside an HTML block stay raw text on GitHub: record them as such.
@@ -1019,7 +1031,7 @@ void Builder::on_html_block(cmark_node* n) {
 
 void Builder::on_html_inline(cmark_node* n) {
   const std::string_view lit = literal_of(n);
-  const int sl = cmark_node_get_start_line(n);
+  const int sl = start_line(n);
   if (sl <= 0) return;
   if (table_ >= 0 && cell_ >= 0 && starts_with_ci(lit, "<li")) cell_has_li_ = true;
   if (sl <= static_cast<int>(content_line_.size())) content_line_[static_cast<std::size_t>(sl - 1)] = 1;
@@ -1520,38 +1532,190 @@ void Builder::finish_problems() {
                    [](const Problem& a, const Problem& b) { return a.span.bytes.begin < b.span.bytes.begin; });
 }
 
+}  // namespace
+
+// Where the document can be cut into pieces that cmark-gfm parses into the same blocks as the
+// whole: before an ATX heading at the start of a line that follows a blank line, outside fenced
+// code and outside the HTML blocks that run past blank lines (comments, <pre>, <script>,
+// <style>, <textarea>, <?...?>, <!...>, CDATA). Such a heading closes every open block (a list
+// item or quote needs indentation or a marker to go on, and a blank line has ended any
+// paragraph). Link reference definitions reach across the whole document, so a text that may
+// hold one (a line, past quote and list markers, that opens "[label]:") is parsed whole. The
+// first start is line 1.
+std::vector<int> parse_pieces(const Document& doc, std::size_t chunk_bytes) {
+  const LineIndex& lines = doc.lines();
+  std::vector<int> starts{1};
+  const std::string_view text = doc.parse_text();
+  const int n = lines.line_count();
+  if (text.size() <= chunk_bytes) return starts;
+  // A definition starts a block, maybe in a quote or list item: "[label]:", the label at most
+  // 999 characters, perhaps over several lines.
+  for (int l = 1; l <= n; ++l) {
+    const std::string_view line = lines.line_text(l);
+    std::size_t p = 0;
+    for (bool more = true; more;) {
+      more = false;
+      while (p < line.size() && (line[p] == ' ' || line[p] == '\t')) ++p;
+      if (p < line.size() && line[p] == '>') {
+        ++p;
+        more = true;
+        continue;
+      }
+      std::size_t q = p;
+      if (q < line.size() && (line[q] == '-' || line[q] == '*' || line[q] == '+')) {
+        ++q;
+      } else {
+        while (q < line.size() && q - p < 9 && line[q] >= '0' && line[q] <= '9') ++q;
+        if (q > p && q < line.size() && (line[q] == '.' || line[q] == ')')) ++q;
+        else q = p;
+      }
+      if (q > p && (q == line.size() || line[q] == ' ' || line[q] == '\t')) {
+        p = q;
+        more = true;
+      }
+    }
+    if (p < line.size() && line[p] == '[') {
+      const std::size_t from = lines.line_begin(l) + p - (doc.bytes().size() - text.size());
+      if (text.substr(from, 1004).find("]:") != std::string_view::npos) return starts;
+    }
+  }
+  auto lower_starts = [](std::string_view s, std::string_view p) {
+    if (s.size() < p.size()) return false;
+    for (std::size_t i = 0; i < p.size(); ++i)
+      if ((s[i] | 0x20) != p[i]) return false;
+    return true;
+  };
+  auto contains_ci = [](std::string_view s, std::string_view p) {
+    for (std::size_t i = 0; i + p.size() <= s.size(); ++i) {
+      std::size_t k = 0;
+      while (k < p.size() && (s[i + k] | 0x20) == p[k]) ++k;
+      if (k == p.size()) return true;
+    }
+    return false;
+  };
+  char fence_char = 0;
+  std::size_t fence_len = 0;
+  std::string_view html_end;  // the end marker of the raw HTML block or comment we are in
+  bool prev_blank = false;
+  std::size_t piece_begin = lines.line_begin(1);
+  for (int l = 1; l <= n; ++l) {
+    const std::string_view line = lines.line_text(l);
+    std::size_t ind = 0;
+    while (ind < line.size() && line[ind] == ' ') ++ind;
+    const std::string_view rest = line.substr(std::min(ind, line.size()));
+    const bool blank = rest.find_first_not_of(" \t") == std::string_view::npos;
+    if (fence_char == 0 && html_end.empty() && prev_blank && !line.empty() && line[0] == '#' &&
+        lines.line_begin(l) - piece_begin >= chunk_bytes) {
+      std::size_t h = 0;
+      while (h < line.size() && line[h] == '#') ++h;
+      if (h <= 6 && (h == line.size() || line[h] == ' ' || line[h] == '\t')) {
+        starts.push_back(l);
+        piece_begin = lines.line_begin(l);
+      }
+    }
+    prev_blank = blank;
+    if (fence_char != 0) {
+      // A closing fence: the same character, at least as many, at most 3 spaces in, nothing after.
+      if (ind <= 3 && !rest.empty() && rest[0] == fence_char) {
+        std::size_t k = 0;
+        while (k < rest.size() && rest[k] == fence_char) ++k;
+        if (k >= fence_len && rest.find_first_not_of(" \t", k) == std::string_view::npos) fence_char = 0;
+      }
+      continue;
+    }
+    // Comments are followed through every line (also inline ones: a comment opened in a
+    // paragraph keeps us from cutting until it is closed, which costs nothing but a cut).
+    for (std::size_t p = 0; p < line.size();) {
+      if (html_end.empty()) {
+        const std::size_t o = line.find("<!--", p);
+        if (o == std::string_view::npos) break;
+        html_end = "-->";
+        p = o + 4;
+      } else {
+        const std::size_t c = line.find(html_end, p);
+        if (c == std::string_view::npos) break;
+        p = c + html_end.size();
+        html_end = {};
+      }
+    }
+    if (!html_end.empty()) {
+      if (html_end != "-->" && contains_ci(rest, html_end)) html_end = {};
+      continue;
+    }
+    if (ind > 3) continue;
+    if (!rest.empty() && (rest[0] == '`' || rest[0] == '~')) {
+      std::size_t k = 0;
+      while (k < rest.size() && rest[k] == rest[0]) ++k;
+      if (k >= 3 && !(rest[0] == '`' && rest.find('`', k) != std::string_view::npos)) {
+        fence_char = rest[0];
+        fence_len = k;
+      }
+      continue;
+    }
+    if (rest.size() >= 2 && rest[0] == '<') {
+      std::string_view end;
+      for (std::string_view tag : {"script", "pre", "style", "textarea"}) {
+        if (lower_starts(rest.substr(1), tag)) {
+          const std::size_t after = 1 + tag.size();
+          if (after == rest.size() || rest[after] == '>' || rest[after] == ' ' || rest[after] == '\t') {
+            end = tag == "script" ? "</script>" : tag == "pre" ? "</pre>" : tag == "style" ? "</style>" : "</textarea>";
+          }
+        }
+      }
+      if (lower_starts(rest, "<![cdata[")) end = "]]>";
+      else if (rest[1] == '?') end = "?>";
+      else if (rest[1] == '!' && ((rest.size() > 2 && ((rest[2] | 0x20) >= 'a' && (rest[2] | 0x20) <= 'z')))) end = ">";
+      if (!end.empty() && !contains_ci(rest.substr(1), end)) html_end = end;
+    }
+  }
+  return starts;
+}
+
+namespace {
+
 ListModel Builder::build() {
   m_.path = doc_.path();
   m_.has_bom = doc_.has_bom();
   m_.line_endings = doc_.line_endings();
   m_.line_count = doc_.bytes().size() > doc_.content_offset() ? lines_.line_count() : 0;
   content_line_.assign(static_cast<std::size_t>(lines_.line_count()) + 1, 0);
-  md::Tree tree = md::parse(doc_.parse_text());
   {
-    // Walk one top-level block at a time and free it once walked: nothing refers to a block after
-    // its walk (the later passes read the model and the tokens), so the tree shrinks as the model
-    // grows, and peak memory is about the larger of the two instead of their sum.
-    cmark_node* root = tree.root.get();
-    enter(root, CMARK_NODE_DOCUMENT);
-    for (cmark_node* block = cmark_node_first_child(root); block;) {
-      cmark_node* next = cmark_node_next(block);
-      {
-        md::IterPtr it(cmark_iter_new(block));
-        cmark_event_type ev;
-        while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
-          cmark_node* n = cmark_iter_get_node(it.get());
-          const cmark_node_type t = cmark_node_get_type(n);
-          if (ev == CMARK_EVENT_ENTER) {
-            enter(n, t);  // leaves get no EXIT event
-          } else {
-            exit(n, t);
+    // Parsed a piece at a time (parse_pieces), each piece walked one top-level block at a time
+    // and each block freed once walked: nothing refers to a block after its walk (the later
+    // passes read the model and the tokens), so cmark-gfm's tree, some 12 times the size of its
+    // text, never holds more than a piece of the document, and the pieces are walked while their
+    // nodes are still in the cache.
+    const std::string_view text = doc_.parse_text();
+    const std::size_t text_base = doc_.bytes().size() - text.size();  // a BOM is not parsed
+    const std::vector<int> starts = parse_pieces(doc_, options_.chunk_bytes);
+    for (std::size_t k = 0; k < starts.size(); ++k) {
+      const std::size_t b = k == 0 ? 0 : lines_.line_begin(starts[k]) - text_base;
+      const std::size_t e = k + 1 < starts.size() ? lines_.line_begin(starts[k + 1]) - text_base : text.size();
+      line_base_ = starts[k] - 1;
+      md::Tree tree = md::parse(text.substr(b, e - b));
+      cmark_node* root = tree.root.get();
+      if (k == 0) enter(root, CMARK_NODE_DOCUMENT);
+      for (cmark_node* block = cmark_node_first_child(root); block;) {
+        cmark_node* next = cmark_node_next(block);
+        {
+          md::IterPtr it(cmark_iter_new(block));
+          cmark_event_type ev;
+          while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
+            cmark_node* n = cmark_iter_get_node(it.get());
+            const cmark_node_type t = cmark_node_get_type(n);
+            if (ev == CMARK_EVENT_ENTER) {
+              enter(n, t);  // leaves get no EXIT event
+            } else {
+              exit(n, t);
+            }
           }
         }
+        cmark_node_free(block);  // unlinks it too
+        block = next;
       }
-      cmark_node_free(block);  // unlinks it too
-      block = next;
+      if (k + 1 == starts.size()) exit(root, CMARK_NODE_DOCUMENT);
     }
-    exit(root, CMARK_NODE_DOCUMENT);
+    line_base_ = 0;
   }
   stitch_details();
   assign_details();
@@ -1564,7 +1728,7 @@ ListModel Builder::build() {
 
 }  // namespace
 
-ListModel build_model(const Document& doc) { return Builder(doc).build(); }
+ListModel build_model(const Document& doc, const ModelOptions& options) { return Builder(doc, options).build(); }
 
 const char* to_string(LinkKind kind) {
   switch (kind) {

@@ -60,5 +60,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& d : m.details) check_span(doc, d.span, "details");
   const std::string json = listlint::model_to_json(m).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   FUZZ_CHECK(!json.empty(), "empty JSON");
+  // Parsed in the smallest pieces, the model is the same (build_model cuts large files).
+  const listlint::ListModel pieces = listlint::build_model(doc, {1});
+  FUZZ_CHECK(listlint::model_to_json(pieces).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) == json,
+             "the model parsed in %zu pieces differs from the whole's", listlint::parse_pieces(doc, 1).size());
+  FUZZ_CHECK(pieces.text_runs.size() == m.text_runs.size(), "%zu text runs in pieces, %zu whole", pieces.text_runs.size(),
+             m.text_runs.size());
+  for (std::size_t i = 0; i < m.text_runs.size() && i < pieces.text_runs.size(); ++i)
+    FUZZ_CHECK(pieces.text_runs[i].bytes.begin == m.text_runs[i].bytes.begin &&
+                   pieces.text_runs[i].bytes.end == m.text_runs[i].bytes.end &&
+                   pieces.text_runs[i].section == m.text_runs[i].section,
+               "text run %zu differs in pieces", i);
   return 0;
 }

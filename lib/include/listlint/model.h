@@ -247,8 +247,22 @@ struct ListModel {
   int line_count = 0;
 };
 
+/// How the model is built (the defaults are what listlint uses; tests vary them).
+struct ModelOptions {
+  /// The document is parsed in pieces of about this many bytes, cut only where the pieces parse
+  /// into the same blocks as the whole (see docs/model.md): the model is the same, and the
+  /// parser's tree never holds more than a piece. SIZE_MAX: parse the document whole.
+  std::size_t chunk_bytes = 64 * 1024;
+};
+
+/// The first line of each piece build_model parses on its own, pieces of at least `chunk_bytes`
+/// (the first piece starts on line 1). A cut comes only before an ATX heading at the start of a
+/// line after a blank line, outside fenced code and outside HTML blocks that run past blank
+/// lines; a text that may hold a link reference definition is not cut.
+std::vector<int> parse_pieces(const Document& doc, std::size_t chunk_bytes);
+
 /// Builds the model of a document. Never throws on bad input; problems are recorded.
-ListModel build_model(const Document& doc);
+ListModel build_model(const Document& doc, const ModelOptions& options = {});
 
 /// A readable dump of cmark-gfm's tree with raw positions (for `listlint debug ast`).
 std::string dump_ast(const Document& doc);
