@@ -337,6 +337,22 @@ TEST_CASE("check: --fix rewrites files atomically and keeps their permissions") 
   CHECK(test::read_file(f) == want);
 }
 
+TEST_CASE("check: --fix edits the word after a NUL byte, not its twin in a code span") {
+  // cmark-gfm parses NUL as a stand-in byte; a text after one was once matched against the source
+  // and found in the code span before it, which --fix then rewrote ten times over (fuzz_fix).
+  std::string text = "# T\n\n";
+  for (int i = 0; i < 600; ++i) text += "Some words here.\n";  // the NUL comes after the first 8000 bytes
+  text += "\n`\x1A" "updat`";
+  text += '\0';
+  text += "updat\n";
+  const std::string f = test::write_file(test::temp_dir("nul-fix") + "/list.md", text);
+  const auto r = test::listlint("check --fix " + q(f));
+  CHECK(r.exit_code == 1);  // the NUL itself is left for a human
+  std::string want = text;
+  want.insert(want.size() - 1, "e");
+  CHECK(test::read_file(f) == want);
+}
+
 TEST_CASE("check: --fix on a read-only file is an error for that file only") {
   const std::string dir = test::temp_dir("fix-ro");
   const std::string src = test::read_file(std::string(LISTLINT_SOURCE_DIR) + "/fixtures/rules/table-shape/bad-shape.md");

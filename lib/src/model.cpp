@@ -117,12 +117,24 @@ bool is_delimiter_row(std::string_view s) {
 class Builder {
  public:
   Builder(const Document& doc, const ModelOptions& options)
-      : doc_(doc), src_(doc.bytes()), lines_(doc.lines()), options_(options) {}
+      : doc_(doc), src_(doc.bytes()), lines_(doc.lines()), options_(options) {
+    if (!doc.nul_bytes().empty()) {
+      // cmark-gfm parsed a copy with a stand-in for each NUL (Document::parse_text): literals are
+      // matched against the same bytes, or a literal after a NUL would be found elsewhere.
+      src_copy_.assign(doc.bytes());
+      for (const std::size_t o : doc.nul_bytes()) src_copy_[o] = '\x1A';
+      src_ = src_copy_;
+    }
+  }
 
   ListModel build();
 
  private:
   // The document is parsed in pieces (parse_pieces); cmark-gfm numbers each piece's lines from 1.
+  std::string_view line_src(int line) const {
+    const std::size_t b = lines_.line_begin(line);
+    return src_.substr(b, lines_.line_end(line) - b);
+  }
   int start_line(cmark_node* n) const {
     const int l = cmark_node_get_start_line(n);
     return l > 0 ? l + line_base_ : l;
@@ -192,7 +204,8 @@ class Builder {
   void finish_problems();
 
   const Document& doc_;
-  std::string_view src_;
+  std::string src_copy_;  // the source as cmark-gfm parsed it, when it holds NULs
+  std::string_view src_;   // the source (its offsets are the document's)
   const LineIndex& lines_;
   ListModel m_;
   Slugger slugger_;
@@ -264,7 +277,7 @@ Builder::LiteralMap Builder::map_literal(std::string_view lit, std::size_t first
     std::string_view want = lit.substr(0, e0 == std::string_view::npos ? lit.size() : e0);
     while (!want.empty() && want.back() == '\r') want.remove_suffix(1);
     const std::size_t lb = lines_.line_begin(line);
-    const std::string_view src_line = lines_.line_text(line);
+    const std::string_view src_line = line_src(line);
     std::size_t pos = std::string_view::npos;
     if (first_src >= lb && src_.compare(first_src, want.size(), want) == 0) pos = first_src - lb;
     if (pos == std::string_view::npos && !want.empty()) pos = src_line.find(want);
@@ -283,7 +296,7 @@ Builder::LiteralMap Builder::map_literal(std::string_view lit, std::size_t first
     if (lit_end == std::string_view::npos) lit_end = lit.size();
     std::string_view want = lit.substr(k, lit_end - k);
     while (!want.empty() && want.back() == '\r') want.remove_suffix(1);
-    const std::string_view src_line = lines_.line_text(line);
+    const std::string_view src_line = line_src(line);
     std::size_t pos = want.empty() ? std::string_view::npos : src_line.find(want);
     if (pos == std::string_view::npos) {
       pos = src_line.size() >= want.size() ? src_line.size() - want.size() : 0;
@@ -556,7 +569,7 @@ void Builder::on_heading_exit(cmark_node* n) {
   s.anchor = slugger_.next(raw);
   s.text = text::collapse(raw);
   {
-    std::string_view line = lines_.line_text(start_line(n));
+    std::string_view line = line_src(start_line(n));
     const std::size_t col = static_cast<std::size_t>(std::max(cmark_node_get_start_column(n), 1) - 1);
     line = col < line.size() ? line.substr(col) : std::string_view();
     s.setext = line.empty() || line[0] != '#';
@@ -769,7 +782,7 @@ void Builder::on_row_enter(cmark_node* n) {
     // A header right under a paragraph line is reported at the paragraph's first line, with
     // columns counted from there: the real header is the line above the delimiter row.
     for (int l = line; l < std::min(lines_.line_count(), line + 64); ++l) {
-      if (is_delimiter_row(lines_.line_text(l + 1))) { line = l; break; }
+      if (is_delimiter_row(line_src(l + 1))) { line = l; break; }
     }
     if (line != row_line_) tb.span = span(lines_.line_begin(line), tb.span.bytes.end);
   }
@@ -832,7 +845,7 @@ void Builder::on_row_enter(cmark_node* n) {
     const int dl = line + 1;
     if (dl <= lines_.line_count()) {
       tb.delimiter_line = dl;
-      std::string_view d = text::trim(lines_.line_text(dl));
+      std::string_view d = text::trim(line_src(dl));
       while (!d.empty() && d.front() == '>') d = text::trim(d.substr(1));
       if (!d.empty() && d.front() == '|') d.remove_prefix(1);
       if (!d.empty() && d.back() == '|') d.remove_suffix(1);
@@ -1291,7 +1304,7 @@ void Builder::find_definitions() {
   const int nlines = lines_.line_count();
   for (int ln = 1; ln <= nlines; ++ln) {
     if (content_line_[static_cast<std::size_t>(ln - 1)]) continue;
-    std::string_view s = lines_.line_text(ln);
+    std::string_view s = line_src(ln);
     // Strip container prefixes ("> ", indentation).
     std::size_t p = 0;
     while (p < s.size() && (s[p] == ' ' || s[p] == '\t' || s[p] == '>')) ++p;
