@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "listlint/text.h"
+
 namespace listlint::rules::util {
 
 /// ASCII lowercase.
@@ -15,15 +17,7 @@ inline std::string lower(std::string_view s) {
 }
 
 /// A quoted excerpt for messages (long texts are shortened).
-inline std::string quote(std::string_view s) {
-  std::string t(s);
-  if (t.size() > 60) {
-    std::size_t cut = 57;
-    while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;  // whole characters
-    t = t.substr(0, cut) + "...";
-  }
-  return "\"" + t + "\"";
-}
+inline std::string quote(std::string_view s) { return "\"" + text::shorten(s) + "\""; }
 
 /// True for ASCII letters and digits.
 inline bool alnum(char c) {

@@ -1,4 +1,5 @@
 #include "listlint/config.h"
+#include "listlint/text.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -40,15 +41,7 @@ bool same_type(const json& want, const json& got) {
 }
 
 // A value or a key for a one-line message: JSON-escaped (no raw newline) and at most 60 bytes.
-std::string brief(const json& v) {
-  std::string d = v.dump(-1, ' ', false, json::error_handler_t::replace);
-  if (d.size() > 60) {
-    std::size_t cut = 57;
-    while (cut > 0 && (static_cast<unsigned char>(d[cut]) & 0xC0) == 0x80) --cut;
-    d = d.substr(0, cut) + "...";
-  }
-  return d;
-}
+std::string brief(const json& v) { return text::shorten(v.dump(-1, ' ', false, json::error_handler_t::replace)); }
 
 const Rule* find(const std::vector<const Rule*>& rules, const std::string& id) {
   for (const Rule* r : rules)

@@ -48,6 +48,13 @@ std::string collapse(std::string_view s) {
   return out;
 }
 
+std::string shorten(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return std::string(s);
+  std::size_t cut = max >= 3 ? max - 3 : 0;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+  return std::string(s.substr(0, cut)) + "...";
+}
+
 void collapse_inplace(std::string& s) {
   // One pass: whitespace runs become one space, none at either end (the check for space and
   // below comes first: most bytes are neither).

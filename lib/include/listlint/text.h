@@ -17,6 +17,9 @@ inline std::size_t find_any(std::string_view s, std::string_view set) {
       if (s[i] == c) return i;
   return std::string_view::npos;
 }
+/// `s` cut to at most `max` bytes for a message: when longer, whole characters up to max - 3
+/// bytes and "...".
+std::string shorten(std::string_view s, std::size_t max = 60);
 /// Trims ASCII whitespace at both ends.
 std::string_view trim(std::string_view s);
 /// Trims and collapses runs of ASCII whitespace to one space.
