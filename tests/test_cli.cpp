@@ -1,5 +1,6 @@
 // The listlint executable on good and bad input: exit codes and one-line errors.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include <unistd.h>
 
@@ -125,8 +126,14 @@ TEST_CASE("cli: init writes a starter configuration; explain shows a rule's page
   CHECK(r.out.find("\"speeed\" is not a word") != std::string::npos);
   CHECK(r.out.find("\"recieve\" is a misspelling") != std::string::npos);
   // init reads the lists of the current folder.
-  const int rc = std::system((cd + "'" + std::string(LISTLINT_EXE) + "' init 2>" + q(dir + "/err")).c_str());
+  const int rc = std::system((cd + "umask 027 && '" + std::string(LISTLINT_EXE) + "' init 2>" + q(dir + "/err")).c_str());
   CHECK(rc == 0);
+  // Created by the atomic writer: the permissions the umask allows, no temporary file left.
+  struct stat st {};
+  REQUIRE(::stat((dir + "/.listlint.json").c_str(), &st) == 0);
+  CHECK((st.st_mode & 07777) == 0640);
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    CHECK(e.path().filename().string().find(".listlint-") == std::string::npos);
   CHECK(test::read_file(dir + "/err").find("wrote .listlint.json for 1 file") != std::string::npos);
   const auto j = nlohmann::json::parse(test::read_file(dir + "/.listlint.json"));
   CHECK(j["rules"].size() == 18);                    // every rule, at its default

@@ -555,10 +555,7 @@ int run_init(const std::vector<std::string>& paths_in, bool force) {
   out["ignore"] = nlohmann::ordered_json::array();
   const std::string text = out.dump(2) + "\n";
   // Written like --fix writes: a temporary file renamed into place.
-  if (!fs::exists(target, ec)) {
-    std::ofstream(target).flush();
-  }
-  if (auto err = listlint::write_file_atomic(target, text)) {
+  if (auto err = listlint::write_file_atomic(target, text, /*create=*/true)) {
     std::fprintf(stderr, "listlint: init: %s: %s\n", target.c_str(), err->c_str());
     return kExitError;
   }

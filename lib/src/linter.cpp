@@ -192,13 +192,21 @@ FixResult fix_document(const std::string& path, std::string bytes, const Config&
   return r;
 }
 
-std::optional<std::string> write_file_atomic(const std::string& path, std::string_view bytes) {
+std::optional<std::string> write_file_atomic(const std::string& path, std::string_view bytes, bool create) {
   namespace fs = std::filesystem;
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return std::string(std::strerror(errno));
+  bool fresh = false;
+  if (::stat(path.c_str(), &st) != 0) {
+    if (!(create && errno == ENOENT)) return std::string(std::strerror(errno));
+    // A new file gets the permissions open() would give it.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    st.st_mode = S_IFREG | (0666 & ~mask);
+    fresh = true;
+  }
   if (!S_ISREG(st.st_mode)) return std::string("not a regular file");
   // A read-only file stays untouched, even for root (who could rename over it).
-  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0 || ::access(path.c_str(), W_OK) != 0)
+  if (!fresh && ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0 || ::access(path.c_str(), W_OK) != 0))
     return std::string("file is read-only; not fixed");
   const fs::path p(path);
   const std::string dir = p.has_parent_path() ? p.parent_path().string() : ".";
@@ -221,7 +229,7 @@ std::optional<std::string> write_file_atomic(const std::string& path, std::strin
     done += static_cast<std::size_t>(n);
   }
   if (::fchmod(fd, st.st_mode & 07777) != 0) return fail("cannot set permissions");
-  if (::geteuid() == 0) (void)!::fchown(fd, st.st_uid, st.st_gid);
+  if (!fresh && ::geteuid() == 0) (void)!::fchown(fd, st.st_uid, st.st_gid);
   if (::fsync(fd) != 0) return fail("cannot flush the temporary file");
   if (::close(fd) != 0) {
     const std::string reason = std::string("cannot close the temporary file: ") + std::strerror(errno);

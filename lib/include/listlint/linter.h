@@ -56,7 +56,8 @@ FixResult fix_document(const std::string& path, std::string bytes, const Config&
                        int max_passes = 10);
 
 /// Writes a file atomically: a temporary file in the same folder, flushed, given the old file's
-/// permissions, then renamed over it. Refuses read-only files. Returns the reason on failure.
-std::optional<std::string> write_file_atomic(const std::string& path, std::string_view bytes);
+/// permissions, then renamed over it. Refuses read-only files, and missing ones unless `create`
+/// (a new file gets the permissions the umask allows). Returns the reason on failure.
+std::optional<std::string> write_file_atomic(const std::string& path, std::string_view bytes, bool create = false);
 
 }  // namespace listlint
