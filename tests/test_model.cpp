@@ -222,6 +222,8 @@ TEST_CASE("pieces: the document is cut only where the pieces parse as the whole 
       {"\"]:\" that starts no definition", "# A\n\n- **X** [24]: y\n\n# B\n", {1, 5}},
       {"CRLF and CR line endings", "# A\r\n\r\ntext\r\n\r\n# B\r\n", {1, 5}},
       {"CR line endings", "# A\r\rtext\r\r# B\r", {1, 5}},
+      {"invalid UTF-8 (a comment cmark-gfm does not see closed)", "<!--\xF3-->\n\n# A\n\n# B\n", {1}},
+      {"invalid UTF-8 in a fence's info string", "# A\n\n```\xF3\n\n```\n\n# B\n```\n", {1}},
       {"a BOM", "\xEF\xBB\xBF# A\n\nx\n\n# B\n", {1, 5}},
   };
   for (const auto& c : cases) {

@@ -1553,14 +1553,18 @@ void Builder::finish_problems() {
 // <style>, <textarea>, <?...?>, <!...>, CDATA). Such a heading closes every open block (a list
 // item or quote needs indentation or a marker to go on, and a blank line has ended any
 // paragraph). Link reference definitions reach across the whole document, so a text that may
-// hold one (a line, past quote and list markers, that opens "[label]:") is parsed whole. The
-// first start is line 1.
+// hold one (a line, past quote and list markers, that opens "[label]:") is parsed whole, and so
+// is a text with invalid UTF-8 (cmark-gfm's scanners then miss "-->" and fences). The first
+// start is line 1.
 std::vector<int> parse_pieces(const Document& doc, std::size_t chunk_bytes) {
   const LineIndex& lines = doc.lines();
   std::vector<int> starts{1};
   const std::string_view text = doc.parse_text();
   const int n = lines.line_count();
   if (text.size() <= chunk_bytes) return starts;
+  // cmark-gfm's scanners match UTF-8: invalid bytes before a "-->" keep a comment open, in an
+  // info string they make a fence line text. Such a file is parsed whole.
+  if (!doc.invalid_utf8().empty()) return starts;
   // A definition starts a block, maybe in a quote or list item: "[label]:", the label at most
   // 999 characters, perhaps over several lines.
   for (int l = 1; l <= n; ++l) {
