@@ -13,6 +13,7 @@ PACKAGES=(
   doctest-dev                                   # unit tests
   libcli11-dev                                  # command-line parsing
   libicu-dev                                    # Unicode categories and case mapping (anchors)
+  libmimalloc-dev                               # a faster malloc for the listlint executable
   libhunspell-dev hunspell-en-us hunspell-en-gb wamerican # the typo rule's dictionaries (US, British accepted, common words)
   codespell                                     # the typo rule's list of known misspellings
   time                                          # GNU time: peak memory in the hostile-input tests and benchmarks
