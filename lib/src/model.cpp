@@ -135,13 +135,19 @@ class Builder {
     const std::size_t b = lines_.line_begin(line);
     return src_.substr(b, lines_.line_end(line) - b);
   }
+  // An inline at column 0 has no place (the text of a paragraph cut short by a table header
+  // under it reports line 1, column 0, whatever its line): its line is 0 too.
+  static bool unplaced(cmark_node* n) {
+    return cmark_node_get_start_column(n) <= 0 &&
+           (cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE;
+  }
   int start_line(cmark_node* n) const {
     const int l = cmark_node_get_start_line(n);
-    return l > 0 ? l + line_base_ : l;
+    return l > 0 && !unplaced(n) ? l + line_base_ : 0;
   }
   int end_line(cmark_node* n) const {
     const int l = cmark_node_get_end_line(n);
-    return l > 0 ? l + line_base_ : l;
+    return l > 0 && !unplaced(n) ? l + line_base_ : 0;
   }
   // ---- positions ------------------------------------------------------------------------
   std::size_t off(int line, int col) const { return doc_.offset(line, col); }
