@@ -225,6 +225,7 @@ TEST_CASE("pieces: the document is cut only where the pieces parse as the whole 
       {"invalid UTF-8 (a comment cmark-gfm does not see closed)", "<!--\xF3-->\n\n# A\n\n# B\n", {1}},
       {"invalid UTF-8 in a fence's info string", "# A\n\n```\xF3\n\n```\n\n# B\n```\n", {1}},
       {"a paragraph cut short by a table header (its text reports line 1)", "\n# |\n|\n|\ne\n|-", {1, 2}},
+      {"a link in a paragraph cut short by a table header", "\n#\n|\ne[]()\nL\n|-", {1, 2}},
       {"a BOM", "\xEF\xBB\xBF# A\n\nx\n\n# B\n", {1, 5}},
   };
   for (const auto& c : cases) {

@@ -135,11 +135,12 @@ class Builder {
     const std::size_t b = lines_.line_begin(line);
     return src_.substr(b, lines_.line_end(line) - b);
   }
-  // An inline at column 0 has no place (the text of a paragraph cut short by a table header
-  // under it reports line 1, column 0, whatever its line): its line is 0 too.
-  static bool unplaced(cmark_node* n) {
-    return cmark_node_get_start_column(n) <= 0 &&
-           (cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE;
+  // The inlines of a paragraph cut short by a table header under it have no place: cmark-gfm
+  // gives the paragraph 0:0 and its inlines positions counted from line 1 of the parse, wherever
+  // the paragraph is. Their line is 0 (so is any inline's at column 0).
+  bool unplaced(cmark_node* n) const {
+    return (cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE &&
+           (unplaced_blocks_ > 0 || cmark_node_get_start_column(n) <= 0);
   }
   int start_line(cmark_node* n) const {
     const int l = cmark_node_get_start_line(n);
@@ -229,6 +230,7 @@ class Builder {
   bool cell_has_li_ = false;
   const ModelOptions options_;
   int line_base_ = 0;      // lines before the piece being walked
+  int unplaced_blocks_ = 0;  // paragraphs without a position we are in
   int row_line_ = 0;       // the line cmark-gfm reports for the row's inlines
   int row_real_line_ = 0;  // the row's own line (a moved header's differs)
   std::vector<Token> tokens_;
@@ -418,6 +420,7 @@ void Builder::mark_lines(cmark_node* n) {
 }
 
 void Builder::enter(cmark_node* n, cmark_node_type t) {
+  if (t == CMARK_NODE_PARAGRAPH && cmark_node_get_start_line(n) <= 0) ++unplaced_blocks_;
   if (t == md::table_type()) {
     Table& tb = m_.tables.emplace_back();
     tb.section = section_;
@@ -526,6 +529,7 @@ void Builder::enter(cmark_node* n, cmark_node_type t) {
 }
 
 void Builder::exit(cmark_node* n, cmark_node_type t) {
+  if (t == CMARK_NODE_PARAGRAPH && cmark_node_get_start_line(n) <= 0) --unplaced_blocks_;
   if (t == md::table_type()) {
     on_table_exit();
     return;
