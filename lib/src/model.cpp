@@ -963,7 +963,16 @@ void Builder::on_text(cmark_node* n) {
   if (src_.compare(b, head.size(), head) != 0 && lit.find('\n') == std::string_view::npos && !head.empty()) {
     const std::size_t reported = e - b;
     const std::size_t lb = lines_.line_begin(sl), le = lines_.line_end(sl);
-    std::size_t found = src_.substr(lb, le - lb).find(head);
+    // On its line, the occurrence nearest to where it is said to be (the first one may be in a
+    // code span before it: " " of " &amp; x" was once found in "` tabl`", and --fix edited code).
+    std::size_t found = std::string_view::npos;
+    const std::string_view line = src_.substr(lb, le - lb);
+    for (std::size_t p = line.find(head); p != std::string_view::npos; p = line.find(head, p + 1)) {
+      const std::size_t at = lb + p;
+      if (found == std::string_view::npos || (at > b ? at - b : b - at) < (lb + found > b ? lb + found - b : b - lb - found))
+        found = p;
+      if (at >= b) break;  // later ones are farther
+    }
     if (found == std::string_view::npos) {
       cmark_node* blk = cmark_node_parent(n);
       while (blk != nullptr && (cmark_node_get_type(blk) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE)
