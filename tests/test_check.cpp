@@ -290,6 +290,13 @@ TEST_CASE("check: --jobs lints files on several threads, the output as with one"
   CHECK(j["files"][5]["path"] == kSeed);
   CHECK(j["files"][6]["error"].get<std::string>().find("No such file") != std::string::npos);
   CHECK(j["files"].back() == j["files"][0]);
+  // The same file under another name: the same findings, under the name given.
+  const auto alias = test::listlint("check --format json -j 2 " + q(names[1]) + " " +
+                                    q(fs::path(names[1]).parent_path().string() + "/./" + fs::path(names[1]).filename().string()));
+  const json ja = json::parse(alias.out);
+  REQUIRE(ja["files"].size() == 2);
+  CHECK(ja["files"][0]["diagnostics"] == ja["files"][1]["diagnostics"]);
+  CHECK(ja["files"][1]["path"].get<std::string>().find("/./") != std::string::npos);
   CHECK(test::listlint("check -j 0 " + q(kSeed)).exit_code == 2);  // a count of at least 1
   // --fix on several threads: each file fixed as on one, a file named twice fixed once.
   const std::string a = test::temp_dir("jobs-1"), b = test::temp_dir("jobs-4");
@@ -299,8 +306,8 @@ TEST_CASE("check: --jobs lints files on several threads, the output as with one"
     fa += " " + q(test::write_file(a + "/" + std::to_string(k) + ".md", bytes));
     fb += " " + q(test::write_file(b + "/" + std::to_string(k) + ".md", bytes));
   }
-  fb += " " + q(b + "/0.md");
-  fa += " " + q(a + "/0.md");
+  fb += " " + q(b + "/0.md") + " " + q(b + "/./0.md");
+  fa += " " + q(a + "/0.md") + " " + q(a + "/./0.md");
   const auto fix1 = test::listlint("check --fix --format json -j 1" + fa);
   const auto fix4 = test::listlint("check --fix --format json -j 4" + fb);
   CHECK(fix1.exit_code == fix4.exit_code);

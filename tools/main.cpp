@@ -407,20 +407,31 @@ int run_check(CheckOptions o) {
     }
     return report;
   };
-  // A file named twice is one piece of work (--fix must not rewrite it from two threads).
+  // A file named twice (also as a.md and ./a.md) is one piece of work: --fix must not rewrite
+  // it from two threads.
   std::vector<std::size_t> first_of(jobs.size());
   {
-    std::unordered_map<std::string_view, std::size_t> seen_file;
-    for (std::size_t k = 0; k < jobs.size(); ++k)
-      first_of[k] = seen_file.emplace(*jobs[k].file, k).first->second;
+    std::unordered_map<std::string, std::size_t> seen_file;
+    for (std::size_t k = 0; k < jobs.size(); ++k) {
+      std::error_code ec;
+      std::string key = *jobs[k].file;
+      if (key != "-") {
+        const fs::path canonical = fs::weakly_canonical(key, ec);
+        if (!ec) key = canonical.string();
+      }
+      first_of[k] = seen_file.emplace(std::move(key), k).first->second;
+    }
   }
   std::vector<std::size_t> unique;
   for (std::size_t k = 0; k < jobs.size(); ++k)
     if (first_of[k] == k) unique.push_back(k);
   listlint::parallel_for(unique.size(), listlint::job_count(o.jobs, unique.size()),
                          [&](std::size_t u) { slots[jobs[unique[u]].slot] = lint_one(jobs[unique[u]]); });
-  for (std::size_t k = 0; k < jobs.size(); ++k)
-    if (first_of[k] != k) slots[jobs[k].slot] = slots[jobs[first_of[k]].slot];
+  for (std::size_t k = 0; k < jobs.size(); ++k) {
+    if (first_of[k] == k) continue;
+    auto& copy = slots[jobs[k].slot] = slots[jobs[first_of[k]].slot];
+    if (copy) copy->path = *jobs[k].file;  // reported under the name it was given
+  }
   for (auto& s : slots)
     if (s) reports.push_back(std::move(*s));
   reports.insert(reports.end(), walk_errors.begin(), walk_errors.end());
