@@ -231,6 +231,9 @@ class Builder {
   const ModelOptions options_;
   int line_base_ = 0;      // lines before the piece being walked
   int unplaced_blocks_ = 0;  // paragraphs without a position we are in
+  // Where the next inline of the current block can start at the earliest: past the text placed
+  // before it, and past a code span's backticks and literal (the source holds at least that).
+  std::size_t inline_floor_ = 0;
   int row_line_ = 0;       // the line cmark-gfm reports for the row's inlines
   int row_real_line_ = 0;  // the row's own line (a moved header's differs)
   std::vector<Token> tokens_;
@@ -421,6 +424,7 @@ void Builder::mark_lines(cmark_node* n) {
 
 void Builder::enter(cmark_node* n, cmark_node_type t) {
   if (t == CMARK_NODE_PARAGRAPH && cmark_node_get_start_line(n) <= 0) ++unplaced_blocks_;
+  if ((t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK) inline_floor_ = 0;
   if (t == md::table_type()) {
     Table& tb = m_.tables.emplace_back();
     tb.section = section_;
@@ -492,6 +496,12 @@ void Builder::enter(cmark_node* n, cmark_node_type t) {
       if (start_line(n) > 0 &&
           start_line(n) <= static_cast<int>(content_line_.size()))
         content_line_[static_cast<std::size_t>(start_line(n) - 1)] = 1;
+      if (start_line(n) > 0) {
+        // Its start is reported right (its end is not when it runs over several lines).
+        const std::size_t cb = inline_off(start_line(n), cmark_node_get_start_column(n));
+        if (cb < src_.size() && src_[cb] == '`')
+          inline_floor_ = std::max(inline_floor_, cb + std::string_view(literal_of(n)).size() + 2);
+      }
       break;
     case CMARK_NODE_HTML_BLOCK:
       mark_lines(n);
@@ -960,15 +970,18 @@ void Builder::on_text(cmark_node* n) {
   const std::size_t special = text::find_any(lit, "\\&");
   const bool plain = special == std::string_view::npos;
   const std::string_view head = plain ? lit : lit.substr(0, special);
-  if (src_.compare(b, head.size(), head) != 0 && lit.find('\n') == std::string_view::npos && !head.empty()) {
+  if ((src_.compare(b, head.size(), head) != 0 || b < inline_floor_) && lit.find('\n') == std::string_view::npos &&
+      !head.empty()) {
     const std::size_t reported = e - b;
     const std::size_t lb = lines_.line_begin(sl), le = lines_.line_end(sl);
-    // On its line, the occurrence nearest to where it is said to be (the first one may be in a
-    // code span before it: " " of " &amp; x" was once found in "` tabl`", and --fix edited code).
+    // On its line, the occurrence nearest to where it is said to be, past the inlines before it
+    // (an occurrence in a code span before it was once taken: " " of " &amp; x" in "` tabl`",
+    // and --fix edited code).
     std::size_t found = std::string_view::npos;
     const std::string_view line = src_.substr(lb, le - lb);
     for (std::size_t p = line.find(head); p != std::string_view::npos; p = line.find(head, p + 1)) {
       const std::size_t at = lb + p;
+      if (at < inline_floor_) continue;
       if (found == std::string_view::npos || (at > b ? at - b : b - at) < (lb + found > b ? lb + found - b : b - lb - found))
         found = p;
       if (at >= b) break;  // later ones are farther
@@ -979,7 +992,11 @@ void Builder::on_text(cmark_node* n) {
         blk = cmark_node_parent(blk);
       const int bl = blk != nullptr ? end_line(blk) : 0;
       const std::size_t limit = bl >= sl ? lines_.line_end(bl) : le;
-      found = src_.substr(lb, limit - lb).find(head);
+      const std::size_t from = std::max(lb, inline_floor_);
+      if (from < limit) {
+        const std::size_t f = src_.substr(from, limit - from).find(head);
+        if (f != std::string_view::npos) found = from + f - lb;
+      }
     }
     if (found != std::string_view::npos) {
       b = lb + found;
@@ -988,6 +1005,7 @@ void Builder::on_text(cmark_node* n) {
       return;  // (cmark-gfm writes U+FFFD for invalid UTF-8: such text keeps its reported place)
     }
   }
+  inline_floor_ = std::max(inline_floor_, plain ? e : b + head.size());
   if (image_depth_ == 0) {
     TextRun& run = m_.text_runs.emplace_back();
     run.bytes = {b, e};
