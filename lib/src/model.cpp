@@ -977,13 +977,12 @@ void Builder::on_text(cmark_node* n) {
     // On its line, the occurrence nearest to where it is said to be, past the inlines before it
     // (an occurrence in a code span before it was once taken: " " of " &amp; x" in "` tabl`",
     // and --fix edited code).
-    std::size_t found = std::string_view::npos;
+    std::size_t found = std::string_view::npos, best = std::string_view::npos;
     const std::string_view line = src_.substr(lb, le - lb);
-    for (std::size_t p = line.find(head); p != std::string_view::npos; p = line.find(head, p + 1)) {
-      const std::size_t at = lb + p;
-      if (at < inline_floor_) continue;
-      if (found == std::string_view::npos || (at > b ? at - b : b - at) < (lb + found > b ? lb + found - b : b - lb - found))
-        found = p;
+    const std::size_t first = inline_floor_ > lb ? std::min(inline_floor_ - lb, line.size()) : 0;
+    for (std::size_t p = line.find(head, first); p != std::string_view::npos; p = line.find(head, p + 1)) {
+      const std::size_t at = lb + p, distance = at > b ? at - b : b - at;
+      if (distance < best) found = p, best = distance;
       if (at >= b) break;  // later ones are farther
     }
     if (found == std::string_view::npos) {
@@ -1633,18 +1632,9 @@ std::vector<int> parse_pieces(const Document& doc, std::size_t chunk_bytes) {
       if (text.substr(from, 1004).find("]:") != std::string_view::npos) return starts;
     }
   }
-  auto lower_starts = [](std::string_view s, std::string_view p) {
-    if (s.size() < p.size()) return false;
-    for (std::size_t i = 0; i < p.size(); ++i)
-      if ((s[i] | 0x20) != p[i]) return false;
-    return true;
-  };
   auto contains_ci = [](std::string_view s, std::string_view p) {
-    for (std::size_t i = 0; i + p.size() <= s.size(); ++i) {
-      std::size_t k = 0;
-      while (k < p.size() && (s[i + k] | 0x20) == p[k]) ++k;
-      if (k == p.size()) return true;
-    }
+    for (std::size_t i = 0; i + p.size() <= s.size(); ++i)
+      if (starts_with_ci(s.substr(i), p)) return true;
     return false;
   };
   char fence_char = 0;
@@ -1709,14 +1699,14 @@ std::vector<int> parse_pieces(const Document& doc, std::size_t chunk_bytes) {
     if (rest.size() >= 2 && rest[0] == '<') {
       std::string_view end;
       for (std::string_view tag : {"script", "pre", "style", "textarea"}) {
-        if (lower_starts(rest.substr(1), tag)) {
+        if (starts_with_ci(rest.substr(1), tag)) {
           const std::size_t after = 1 + tag.size();
           if (after == rest.size() || rest[after] == '>' || rest[after] == ' ' || rest[after] == '\t') {
             end = tag == "script" ? "</script>" : tag == "pre" ? "</pre>" : tag == "style" ? "</style>" : "</textarea>";
           }
         }
       }
-      if (lower_starts(rest, "<![cdata[")) end = "]]>";
+      if (starts_with_ci(rest, "<![cdata[")) end = "]]>";
       else if (rest[1] == '?') end = "?>";
       else if (rest[1] == '!' && ((rest.size() > 2 && ((rest[2] | 0x20) >= 'a' && (rest[2] | 0x20) <= 'z')))) end = ">";
       if (!end.empty() && !contains_ci(rest.substr(1), end)) html_end = end;

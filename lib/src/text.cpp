@@ -26,25 +26,8 @@ std::string_view trim(std::string_view s) {
 }
 
 std::string collapse(std::string_view s) {
-  // Most text needs nothing: no leading, trailing, doubled or non-space whitespace.
-  bool clean = s.empty() || (!ws(s.front()) && !ws(s.back()));
-  for (std::size_t i = 0; clean && i < s.size(); ++i) {
-    const char c = s[i];
-    if (ws(c) && (c != ' ' || s[i - 1] == ' ')) clean = false;
-  }
-  if (clean) return std::string(s);
-  std::string out;
-  out.reserve(s.size());
-  bool pending = false;
-  for (char c : s) {
-    if (ws(c)) {
-      pending = !out.empty();
-      continue;
-    }
-    if (pending) out += ' ';
-    pending = false;
-    out += c;
-  }
+  std::string out(s);
+  collapse_inplace(out);
   return out;
 }
 
