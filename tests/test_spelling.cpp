@@ -8,6 +8,7 @@
 #include <fstream>
 #include <memory>
 #include <set>
+#include <thread>
 
 #include "listlint/spelling.h"
 #include "support.h"
@@ -135,6 +136,33 @@ TEST_CASE("spelling: codespell's corrections and the common words") {
   CHECK_FALSE(sp->common("lattermost"));
   CHECK(sp->known("lattermost"));
   CHECK(sp->size() > 300000);
+}
+
+TEST_CASE("spelling: the table is read only where lookups reach it, and safely from several threads") {
+  const auto sp = table();
+  CHECK(sp->resident() == 0);
+  CHECK(sp->known("machine"));
+  // Two Bloom filter bits, a slot, an entry: at most five 4 KB pages of the 14 MB.
+  CHECK(sp->resident() > 0);
+  CHECK(sp->resident() <= 5 * 4096);
+  std::set<std::string> words;
+  for (const auto& e : fs::recursive_directory_iterator(std::string(LISTLINT_SOURCE_DIR) + "/fixtures"))
+    if (e.path().extension() == ".md") words_of(test::read_file(e.path().string()), words);
+  REQUIRE(words.size() > 500);
+  const std::vector<std::string> list(words.begin(), words.end());
+  auto verdicts = [&](const listlint::Speller& s) {
+    std::string v;
+    for (const auto& w : list) v += s.known(w) ? '1' : s.known_alt(w) ? '2' : s.common(w) ? '3' : '0';
+    return v;
+  };
+  const auto fresh = table();
+  const std::string one = verdicts(*sp);
+  std::vector<std::string> got(4);
+  std::vector<std::thread> threads;
+  for (auto& g : got) threads.emplace_back([&] { g = verdicts(*fresh); });
+  for (auto& t : threads) t.join();
+  for (const auto& g : got) CHECK(g == one);
+  CHECK(fresh->resident() < 14u * 1024 * 1024 / 2);  // the fixtures' words touch less than half of it
 }
 
 TEST_CASE("spelling: a missing, short or damaged word table is a one-line error") {

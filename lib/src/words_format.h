@@ -1,6 +1,6 @@
 #pragma once
 // The layout of share/listlint/words.bin, written by tools/words/make_words.cpp at build time and
-// mapped into memory by the Speller (spelling.cpp). All integers are little-endian, as written.
+// read page by page by the Speller (spelling.cpp). All integers are little-endian, as written.
 //
 //   Header | bloom (Header::bloom_bits / 8 bytes) | Slot slots[Header::slots] | blob
 //
