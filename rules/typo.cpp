@@ -20,10 +20,10 @@ namespace {
 bool letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+// A word of prose: its bytes in the file (files are far below 4 GB). Eight bytes, since a list
+// has a token for every ten bytes or so.
 struct Token {
-  std::string_view word;     // as written (a view of the text), or held by the arena when a curly
-                             // apostrophe was made straight
-  std::uint32_t begin, end;  // bytes in the file (files are far below 4 GB)
+  std::uint32_t begin, end;
 };
 
 // Byte classes for the tokenizer: punctuation that may open or close a word, and characters
@@ -37,12 +37,15 @@ constexpr auto kClass = [] {
   return t;
 }();
 
-// Words of prose in one text run. A "chunk" is a stretch without spaces; chunks that look like
-// code, paths, versions, e-mail addresses or entities are skipped whole.
+// Words of prose in one text run, each handed to `emit(word, begin, end)`: the word as written (a
+// view of `s`), or with its curly apostrophes made straight (a view valid during the call only),
+// and its bytes, `base` being where `s` starts. A "chunk" is a stretch without spaces; chunks that
+// look like code, paths, versions, e-mail addresses or entities are skipped whole.
 // Lowercase words shorter than `min_keep` are left out (no layer checks them, and they are half of
 // all words); capitalised ones stay, since they tell names apart ("Xiang Li").
-void tokenize(std::string_view s, std::size_t base, std::vector<Token>& out, std::deque<std::string>& arena,
-              std::size_t min_keep = 0) {
+template <class Emit>
+void tokenize(std::string_view s, std::size_t base, std::size_t min_keep, Emit&& emit) {
+  std::string straight;
   std::size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && space(s[i])) ++i;
@@ -80,11 +83,11 @@ void tokenize(std::string_view s, std::size_t base, std::vector<Token>& out, std
         if (e > k && (e - k >= min_keep || (core[k] >= 'A' && core[k] <= 'Z'))) {
           std::string_view word = core.substr(k, e - k);
           if (curly) {
-            std::string& straight = arena.emplace_back(word);
+            straight.assign(word);
             for (std::size_t p; (p = straight.find("\xE2\x80\x99")) != std::string::npos;) straight.replace(p, 3, "'");
             word = straight;
           }
-          out.push_back({word, static_cast<std::uint32_t>(base + off + k), static_cast<std::uint32_t>(base + off + e)});
+          emit(word, static_cast<std::uint32_t>(base + off + k), static_cast<std::uint32_t>(base + off + e));
         }
         k = e + 1;
       }
@@ -239,17 +242,38 @@ class Typo final : public Rule {
 
     // Words shorter than any layer checks are left out of the counts.
     const std::size_t shortest = std::min<std::size_t>(4, min_length);
+    // Per token: its bytes, and flags: what its text run is, whether it starts one.
+    enum : unsigned char { kInLinkOrName = 1, kTitleCase = 2, kStraightened = 4, kRunStart = 8 };
     std::vector<Token> tokens;
-    tokens.reserve(src.size() / 12);
-    std::deque<std::string> arena;  // words whose apostrophe was made straight, and their lowercase
-    std::vector<char> in_link_or_name, title_case;
-    std::vector<std::uint32_t> run_of;  // the text run each token is in
+    std::vector<unsigned char> token_flags;
+    // Room for a token per 8 bytes of text: prose has one per 10 to 12, so the vectors are
+    // seldom reallocated (which holds both copies at once: the rule's peak on a large list).
+    std::size_t text_bytes = 0;
+    for (const TextRun& run : ctx.model.text_runs) text_bytes += run.bytes.size();
+    tokens.reserve(text_bytes / 8 + 16);
+    token_flags.reserve(text_bytes / 8 + 16);
+    std::unordered_map<std::uint32_t, std::string> straightened;  // by token start: "don’t" as "don't"
     for (const TextRun& run : ctx.model.text_runs) {
-      tokenize(src.substr(run.bytes.begin, run.bytes.size()), run.bytes.begin, tokens, arena, shortest);
-      run_of.resize(tokens.size(), static_cast<std::uint32_t>(&run - ctx.model.text_runs.data()));
-      in_link_or_name.resize(tokens.size(), run.in_link || run.in_heading ? 1 : 0);
-      title_case.resize(tokens.size(), run.in_heading || run.in_table_header ? 1 : 0);
+      const std::size_t first = tokens.size();
+      const unsigned char flags = static_cast<unsigned char>((run.in_link || run.in_heading ? kInLinkOrName : 0) |
+                                                             (run.in_heading || run.in_table_header ? kTitleCase : 0));
+      tokenize(src.substr(run.bytes.begin, run.bytes.size()), run.bytes.begin, shortest,
+               [&](std::string_view word, std::uint32_t begin, std::uint32_t end) {
+                 unsigned char f = flags;
+                 if (word.data() != src.data() + begin) {
+                   straightened.try_emplace(begin, word);
+                   f |= kStraightened;
+                 }
+                 tokens.push_back({begin, end});
+                 token_flags.push_back(f);
+               });
+      if (tokens.size() > first) token_flags[first] |= kRunStart;
     }
+    // A token's word as written (apostrophes made straight).
+    auto word_of = [&](std::size_t i) -> std::string_view {
+      if (token_flags[i] & kStraightened) return straightened.at(tokens[i].begin);
+      return src.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    };
     // What depends on the word alone is worked out once per distinct word; `as_written[1]` is
     // for the word capitalised, where the dictionary's answer can differ (paris, Paris).
     struct WordFacts {
@@ -274,30 +298,35 @@ class Typo final : public Rule {
     };
     // The list's vocabulary: words it uses repeatedly, and every word of link text, headings and
     // details summaries (names of models, datasets, tools are written there).
-    // Lowercase words are views of a lowercase copy of the file (no allocation per word).
-    const std::string lower_src = util::lower(src);
-    auto lower_of = [&](const Token& t) -> std::string_view {
-      const std::string_view w = base_word(t.word);
-      if (w.data() == src.data() + t.begin) return std::string_view(lower_src).substr(t.begin, w.size());
-      return arena.emplace_back(util::lower(w));
-    };
-    std::unordered_map<std::string_view, WordStats> stats;
-    stats.reserve(tokens.size() / 4 + 16);
-    // Each token's entry (its lowercase form and its stats), or null for a word too short.
-    std::vector<std::pair<const std::string_view, WordStats>*> token_stats(tokens.size(), nullptr);
+    // One WordStats per distinct lowercase word (`stat`, keyed by `stats`; the words are held once
+    // each in `keys`), and each token's index in it plus one (0 for a word too short).
+    std::unordered_map<std::string_view, std::uint32_t> stats;
+    std::vector<WordStats> stat;
+    std::vector<std::string_view> stat_key;
+    std::deque<std::string> keys;
+    std::string lower;
+    std::vector<std::uint32_t> token_stats(tokens.size(), 0);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-      if (base_word(tokens[i].word).size() < shortest) continue;
-      auto& node = *stats.try_emplace(lower_of(tokens[i])).first;
-      ++node.second.count;
-      node.second.name |= in_link_or_name[i] != 0;
-      token_stats[i] = &node;
+      const std::string_view w = base_word(word_of(i));
+      if (w.size() < shortest) continue;
+      lower.assign(w);
+      for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      auto it = stats.find(lower);
+      if (it == stats.end()) {
+        it = stats.try_emplace(keys.emplace_back(lower), static_cast<std::uint32_t>(stat.size())).first;
+        stat.emplace_back();
+        stat_key.push_back(it->first);
+      }
+      WordStats& st = stat[it->second];
+      ++st.count;
+      st.name |= (token_flags[i] & kInLinkOrName) != 0;
+      token_stats[i] = it->second + 1;
     }
-    {
-      std::vector<Token> extra;
-      for (const Details& d : ctx.model.details) tokenize(d.summary, 0, extra, arena);
-      for (const Token& t : extra)
-        if (auto it = stats.find(util::lower(base_word(t.word))); it != stats.end()) it->second.name = true;
-    }
+    for (const Details& d : ctx.model.details)
+      tokenize(d.summary, 0, 0, [&](std::string_view word, std::uint32_t, std::uint32_t) {
+        if (auto it = stats.find(util::lower(base_word(word))); it != stats.end()) stat[it->second].name = true;
+      });
     // Project names live in the list's URLs too (github.com/spec-first/connexion, opendota.com): a
     // word found in one is a name, for both layers. A typo is in no URL. Searched only for words
     // that would otherwise be reported.
@@ -317,7 +346,7 @@ class Typo final : public Rule {
       return st.urls == 1;
     };
 
-    auto capitalised = [](const Token& t) { return t.word[0] >= 'A' && t.word[0] <= 'Z'; };
+    auto capitalised = [&](const Token& t) { return src[t.begin] >= 'A' && src[t.begin] <= 'Z'; };
     // A piece of a word split by emphasis ("**A**nother", "re*use*") is not a word.
     auto fragment = [&](const Token& t) {
       const char before = t.begin > 0 ? src[t.begin - 1] : ' ';
@@ -376,13 +405,14 @@ class Typo final : public Rule {
     // names things or is in another language, so its unknown words are not typos.
     auto beside_unknown_names = [&](std::size_t ti) {
       for (int dir : {-1, 1}) {
-        for (std::size_t k = ti + dir; k < tokens.size() && run_of[k] == run_of[ti]; k += dir) {
-          const Token& n = tokens[k];
-          const std::string_view nw = base_word(n.word);
-          if (nw.size() < 4 || !(nw[0] >= 'a' && nw[0] <= 'z') || identifier_like(n.word)) continue;
+        for (std::size_t k = ti;;) {  // the tokens before, then after it in its text run
+          if (dir < 0 ? (k == 0 || (token_flags[k] & kRunStart)) : (k + 1 >= tokens.size() || (token_flags[k + 1] & kRunStart))) break;
+          k = dir < 0 ? k - 1 : k + 1;
+          const std::string_view nword = word_of(k), nw = base_word(nword);
+          if (nw.size() < 4 || !(nw[0] >= 'a' && nw[0] <= 'z') || identifier_like(nword)) continue;
           if (!token_stats[k]) continue;
-          WordStats* nst = &token_stats[k]->second;
-          const std::string_view nlw = token_stats[k]->first;
+          WordStats* nst = &stat[token_stats[k] - 1];
+          const std::string_view nlw = stat_key[token_stats[k] - 1];
           if (nst->count >= vocabulary_count || nst->name || is_technical_word(nlw)) continue;
           WordFacts& nf = facts_of(*nst, false);
           // (Two common words written as one, like leaderboards, are no evidence.)
@@ -395,10 +425,10 @@ class Typo final : public Rule {
     };
     for (std::size_t ti = 0; ti < tokens.size(); ++ti) {
       const Token& t = tokens[ti];
-      if (!token_stats[ti] || identifier_like(t.word) || fragment(t)) continue;
-      WordStats* stp = &token_stats[ti]->second;
-      const std::string_view lw = token_stats[ti]->first;
-      const std::string_view w = base_word(t.word);
+      if (!token_stats[ti] || identifier_like(word_of(ti)) || fragment(t)) continue;
+      WordStats* stp = &stat[token_stats[ti] - 1];
+      const std::string_view lw = stat_key[token_stats[ti] - 1];
+      const std::string_view w = base_word(word_of(ti));
       if ((!words.empty() || ctx.resources.words) &&
           (words.count(std::string(lw)) || (ctx.resources.words && ctx.resources.words->count(std::string(lw)))))
         continue;
@@ -433,7 +463,7 @@ class Typo final : public Rule {
       if (capital && !sentence_start(src, t.begin)) continue;
       // Outside headings and table headers (title case), a capitalised word beside another one is
       // part of a name: "Junjie Wang", "Renmin University".
-      if (capital && !title_case[ti] &&
+      if (capital && !(token_flags[ti] & kTitleCase) &&
           ((ti + 1 < tokens.size() && capitalised(tokens[ti + 1]) && tokens[ti + 1].begin <= t.end + 2) ||
            (ti > 0 && capitalised(tokens[ti - 1]) && t.begin <= tokens[ti - 1].end + 2)))
         continue;
