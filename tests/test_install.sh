@@ -19,6 +19,15 @@ rc=0; out=$(cd "$tmp" && env -u LISTLINT_WORDS "$exe" check README.md) || rc=$?
 grep -q 'Cnstruction' <<<"$out" || fail "the installed typo rule did not find Cnstruction"
 grep -q '^# placeholder-cell' <<<"$("$exe" explain placeholder-cell)" || fail "explain"
 
+# It finds its link checker in ../lib/listlint too: a refused connection is a dead link (exit 1).
+printf '# List\n\n- [A](http://127.0.0.1:9/gone) - a tool.\n' >"$tmp/links.md"
+links_works() {  # the listlint executable to try
+  local rc=0 err
+  err=$(cd "$tmp" && env -u LISTLINT_NET_MODULE "$1" links --allow-private --no-cache --retries 0 links.md 2>&1 >/dev/null) || rc=$?
+  [ "$rc" -eq 1 ] || { echo "exit $rc: $err"; return 1; }
+}
+links_works "$exe" || fail "links from the installed prefix"
+
 # The man page renders, and names every subcommand and every long option of --help.
 page="$tmp/prefix/share/man/man1/listlint.1"
 rendered=$(MANWIDTH=100 man -l "$page" 2>/dev/null | col -b)
@@ -70,6 +79,7 @@ if command -v dpkg-shlibdeps >/dev/null; then
   rc=0; out=$(cd "$tmp" && "$tmp/root/usr/bin/listlint" check README.md) || rc=$?
   [ "$rc" -eq 1 ] && grep -q Cnstruction <<<"$out" || fail "deb: the packaged binary (exit $rc)"
   [ -f "$tmp/root/usr/share/man/man1/listlint.1" ] || fail "deb: no man page"
+  links_works "$tmp/root/usr/bin/listlint" || fail "deb: links from the packaged binary"
   echo "deb: $(basename "$deb"), Depends: $depends"
 else
   echo "SKIPPED: the .deb part: dpkg-shlibdeps (dpkg-dev) is missing"

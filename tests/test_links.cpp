@@ -23,6 +23,12 @@ using test::HttpRequest;
 
 namespace {
 
+// The library's requests and cache live in the link checker's module: load the one this build made.
+void load_net() {
+  std::string err;
+  REQUIRE_MESSAGE(listlint::load_link_checker(LISTLINT_NET_MODULE, &err), err);
+}
+
 listlint::LinkCheckOptions fast() {
   listlint::LinkCheckOptions o;
   o.timeout = 1.0;
@@ -40,6 +46,7 @@ struct Timed {
 };
 
 Timed check_one(const std::string& url, const listlint::LinkCheckOptions& o = fast()) {
+  load_net();
   const auto t0 = std::chrono::steady_clock::now();
   auto rs = listlint::check_links({url}, o);
   REQUIRE(rs.size() == 1);
@@ -198,6 +205,7 @@ TEST_CASE("links: a server that accepts and never answers, for every URL, ends w
   o.retries = 1;
   o.per_host = 8;
   const auto t0 = std::chrono::steady_clock::now();
+  load_net();
   const auto rs = listlint::check_links(urls, o);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   REQUIRE(rs.size() == urls.size());
@@ -253,6 +261,7 @@ TEST_CASE("links: the per-host cap holds on the server's side, and each URL is r
   o.per_host = 3;
   o.concurrency = 64;
   const auto t0 = std::chrono::steady_clock::now();
+  load_net();
   const auto rs = listlint::check_links(urls, o);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   CHECK(rs.size() == 30);
@@ -271,6 +280,7 @@ TEST_CASE("links: the interval between requests to one host is kept") {
   std::vector<std::string> urls;
   for (int i = 0; i < 6; ++i) urls.push_back(s.base() + "/i" + std::to_string(i));
   const auto t0 = std::chrono::steady_clock::now();
+  load_net();
   listlint::check_links(urls, o);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   CHECK(seconds >= 0.5);  // six starts, 0.1 s apart
@@ -394,6 +404,7 @@ TEST_CASE("links: the cache reuses recent alive results, rechecks failures, and 
   const int rc = std::system(("(" + cmd + " & " + cmd + " & wait)").c_str());
   CHECK(rc == 0);
   std::string err;
+  load_net();
   auto c = listlint::LinkCache::open(cache, &err);
   REQUIRE_MESSAGE(c, err);
   CHECK(c->history(b + "/ok").checks == 4);
@@ -435,6 +446,46 @@ TEST_CASE("links: check --links reports dead and moved URLs, fixes the moved one
   CHECK(after.find("[B](" + b + "/404)") != std::string::npos);
 }
 
+TEST_CASE("links: the link checker's module (libcurl, SQLite) is loaded only to check links") {
+  test::HttpServer s(scripted);
+  const std::string dir = test::temp_dir("net-module");
+  const std::string list = dir + "/README.md";
+  test::write_file(list, "# List\n\n## Tools\n\n- [A](" + s.base() + "/ok) - fine.\n");
+  // The libraries each run loads, as the dynamic loader reports them (one file per process).
+  auto loaded = [&](const std::string& args) {
+    const std::string log = dir + "/ld";
+    std::filesystem::remove_all(log);
+    std::filesystem::create_directories(log);
+    ::setenv("LD_DEBUG", "files", 1);
+    ::setenv("LD_DEBUG_OUTPUT", (log + "/x").c_str(), 1);
+    const auto r = test::listlint(args);
+    ::unsetenv("LD_DEBUG");
+    ::unsetenv("LD_DEBUG_OUTPUT");
+    std::string all;
+    for (const auto& e : std::filesystem::directory_iterator(log)) all += test::read_file(e.path().string());
+    return std::make_pair(r.exit_code, all);
+  };
+  const auto offline = loaded("check --format json '" + list + "'");
+  CHECK(offline.first == 0);
+  REQUIRE(offline.second.find("libcmark-gfm") != std::string::npos);  // the log is there
+  CHECK(offline.second.find("libcurl") == std::string::npos);
+  CHECK(offline.second.find("listlint-net.so") == std::string::npos);
+  const auto online = loaded("check --links --allow-private --no-cache --format json '" + list + "'");
+  CHECK(online.first == 0);
+  CHECK(online.second.find("listlint-net.so") != std::string::npos);
+  CHECK(online.second.find("libcurl") != std::string::npos);
+  // Without its module, a command that checks links says so in one line and exits 2.
+  ::setenv("LISTLINT_NET_MODULE", (dir + "/absent.so").c_str(), 1);
+  const auto missing = test::listlint("links --no-cache '" + list + "'");
+  const auto missing_check = test::listlint("check --links --no-cache '" + list + "'");
+  ::unsetenv("LISTLINT_NET_MODULE");
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.rfind("listlint: " + dir + "/absent.so: cannot load the link checker: ", 0) == 0);
+  CHECK(std::count(missing.err.begin(), missing.err.end(), '\n') == 1);
+  CHECK(missing_check.exit_code == 2);
+  CHECK(missing_check.err.find("cannot load the link checker") != std::string::npos);
+}
+
 TEST_CASE("links: with a token, github.com repositories are checked through the API, and the token goes nowhere else") {
   std::mutex mu;
   std::vector<std::string> auth;  // Authorization headers seen, by path
@@ -452,6 +503,7 @@ TEST_CASE("links: with a token, github.com repositories are checked through the 
   auto o = fast();
   o.github_token = "secret-token";
   o.github_api = api.base();
+  load_net();
   const auto rs = listlint::check_links({"https://github.com/acme/tool", "https://github.com/acme/gone/",
                                          "https://github.com/acme/old-name"},
                                         [&] {

@@ -167,8 +167,21 @@ std::string history_text(const nlohmann::json& h) {
   return "";
 }
 
+std::string link_checker_path() {
+  if (const char* env = std::getenv("LISTLINT_NET_MODULE"); env && *env) return env;
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  const std::filesystem::path rel = std::filesystem::path(LISTLINT_LIBDIR) / "listlint" / "listlint-net.so";
+  if (ec) return rel.string();
+  return (exe.parent_path().parent_path() / rel).string();
+}
+
 bool check_urls(const std::vector<std::string>& urls, const LinksOptions& o, std::vector<CheckedUrl>& out) {
   out.assign(urls.size(), CheckedUrl{});
+  if (std::string err; !load_link_checker(link_checker_path(), &err)) {
+    std::fprintf(stderr, "listlint: %s\n", err.c_str());
+    return false;
+  }
   // The cache: recent alive results are reused; everything checked now is recorded.
   std::unique_ptr<LinkCache> cache;
   const double max_age = parse_age(o.max_age);

@@ -34,9 +34,13 @@ struct CheckedUrl {
 /// "failed 3 of 9 checks (flaky)"; empty when there is nothing to say.
 std::string history_text(const nlohmann::json& history);
 
-/// Checks `urls` (distinct) with the cache as `options` say; `out` is in the order of `urls`.
-/// Prints a one-line error and returns false for a bad option, an unusable cache, or a machine
-/// that resolves no host at all.
+/// The link checker's module (listlint-net.so): $LISTLINT_NET_MODULE, else lib/listlint/ beside the
+/// executable's bin/ folder (an installed prefix, or the build tree: build/tools -> build/lib).
+std::string link_checker_path();
+
+/// Loads the link checker (link_checker_path()), then checks `urls` (distinct) with the cache as `options` say; `out` is in the order of `urls`.
+/// Prints a one-line error and returns false for a missing link checker, a bad option, an
+/// unusable cache, or a machine that resolves no host at all.
 bool check_urls(const std::vector<std::string>& urls, const LinksOptions& options, std::vector<CheckedUrl>& out);
 
 /// Checks the URLs of `files` (already expanded from folders); `errors` are files that could not be

@@ -29,7 +29,7 @@ class LinkCache {
   LinkCache& operator=(const LinkCache&) = delete;
 
   /// Opens (creating) the cache; on failure returns null and sets `error` to a one-line reason.
-  static std::unique_ptr<LinkCache> open(const std::string& path, std::string* error);
+  static std::unique_ptr<LinkCache> open(const std::string& path, std::string* error);  // after load_link_checker()
 
   /// The last result for `url` when it is alive and no older than `max_age` seconds at `now`.
   std::optional<LinkResult> fresh_alive(const std::string& url, double max_age, std::int64_t now);

@@ -57,8 +57,15 @@ struct LinkResult {
 /// Called after each URL is settled: (settled, total).
 using LinkProgress = std::function<void(std::size_t, std::size_t)>;
 
+/// Loads the link checker's module (listlint-net.so: the requests and the cache, which need libcurl
+/// and SQLite, so that runs that check no links never load them). Call it once before check_links()
+/// and LinkCache::open(); later calls return true at once. On failure returns false and sets
+/// `error` to a one-line reason naming `module_path`.
+bool load_link_checker(const std::string& module_path, std::string* error);
+
 /// Checks each URL (duplicates are checked once); results are in the order of `urls`, without
-/// duplicates. Never throws for network failures: they are verdicts.
+/// duplicates. Never throws for network failures: they are verdicts. Throws std::logic_error when
+/// load_link_checker() has not succeeded.
 std::vector<LinkResult> check_links(const std::vector<std::string>& urls, const LinkCheckOptions& options,
                                     const LinkProgress& progress = {});
 
