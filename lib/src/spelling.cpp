@@ -58,7 +58,7 @@ std::unique_ptr<Speller> Speller::load(const std::string& path, std::string* err
     return nullptr;
   };
   std::unique_ptr<Speller> s(new Speller());
-  s->fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  s->fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);  // a FIFO must not block: fstat refuses it
   if (s->fd_ < 0) return fail(std::string(std::strerror(errno)) + " (the build writes it: cmake --build build; or turn the typo rule off)");
   struct stat st {};
   if (::fstat(s->fd_, &st) != 0 || !S_ISREG(st.st_mode)) return fail("not a regular file");
