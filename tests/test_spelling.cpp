@@ -2,6 +2,7 @@
 // Hunspell's own verdicts, suggest exactly the dictionary words one edit away, and fail loudly.
 #include <doctest/doctest.h>
 #include <hunspell/hunspell.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -184,5 +185,9 @@ TEST_CASE("spelling: a missing, short or damaged word table is a one-line error"
   CHECK_FALSE(listlint::Speller::load(dir + "/cut.bin", &err));
   CHECK(err.find("damaged") != std::string::npos);
   CHECK_FALSE(listlint::Speller::load(dir, &err));  // a directory
+  CHECK(err.find("not a regular file") != std::string::npos);
+  // A FIFO no one writes to: refused at once, not waited on.
+  REQUIRE(::mkfifo((dir + "/fifo").c_str(), 0600) == 0);
+  CHECK_FALSE(listlint::Speller::load(dir + "/fifo", &err));
   CHECK(err.find("not a regular file") != std::string::npos);
 }
