@@ -299,10 +299,10 @@ class Typo final : public Rule {
     // The list's vocabulary: words it uses repeatedly, and every word of link text, headings and
     // details summaries (names of models, datasets, tools are written there).
     // One WordStats per distinct lowercase word (`stat`, keyed by `stats`; the words are held once
-    // each in `keys`), and each token's index in it plus one (0 for a word too short).
+    // each in `keys`, in the same order), and each token's index in it plus one (0 for a word too
+    // short).
     std::unordered_map<std::string_view, std::uint32_t> stats;
     std::vector<WordStats> stat;
-    std::vector<std::string_view> stat_key;
     std::deque<std::string> keys;
     std::string lower;
     std::vector<std::uint32_t> token_stats(tokens.size(), 0);
@@ -310,13 +310,11 @@ class Typo final : public Rule {
       const std::string_view w = base_word(word_of(i));
       if (w.size() < shortest) continue;
       lower.assign(w);
-      for (char& c : lower)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      util::lower_inplace(lower);
       auto it = stats.find(lower);
       if (it == stats.end()) {
         it = stats.try_emplace(keys.emplace_back(lower), static_cast<std::uint32_t>(stat.size())).first;
         stat.emplace_back();
-        stat_key.push_back(it->first);
       }
       WordStats& st = stat[it->second];
       ++st.count;
@@ -412,7 +410,7 @@ class Typo final : public Rule {
           if (nw.size() < 4 || !(nw[0] >= 'a' && nw[0] <= 'z') || identifier_like(nword)) continue;
           if (!token_stats[k]) continue;
           WordStats* nst = &stat[token_stats[k] - 1];
-          const std::string_view nlw = stat_key[token_stats[k] - 1];
+          const std::string_view nlw = keys[token_stats[k] - 1];
           if (nst->count >= vocabulary_count || nst->name || is_technical_word(nlw)) continue;
           WordFacts& nf = facts_of(*nst, false);
           // (Two common words written as one, like leaderboards, are no evidence.)
@@ -427,7 +425,7 @@ class Typo final : public Rule {
       const Token& t = tokens[ti];
       if (!token_stats[ti] || identifier_like(word_of(ti)) || fragment(t)) continue;
       WordStats* stp = &stat[token_stats[ti] - 1];
-      const std::string_view lw = stat_key[token_stats[ti] - 1];
+      const std::string_view lw = keys[token_stats[ti] - 1];
       const std::string_view w = base_word(word_of(ti));
       if ((!words.empty() || ctx.resources.words) &&
           (words.count(std::string(lw)) || (ctx.resources.words && ctx.resources.words->count(std::string(lw)))))

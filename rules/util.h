@@ -8,11 +8,16 @@
 
 namespace listlint::rules::util {
 
+/// ASCII lowercase, in place.
+inline void lower_inplace(std::string& s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+}
+
 /// ASCII lowercase.
 inline std::string lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  lower_inplace(out);
   return out;
 }
 

@@ -1,6 +1,7 @@
 #include "links.h"
 
 #include "html_report.h"
+#include "install_paths.h"
 
 #include <unistd.h>
 
@@ -168,12 +169,7 @@ std::string history_text(const nlohmann::json& h) {
 }
 
 std::string link_checker_path() {
-  if (const char* env = std::getenv("LISTLINT_NET_MODULE"); env && *env) return env;
-  std::error_code ec;
-  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  const std::filesystem::path rel = std::filesystem::path(LISTLINT_LIBDIR) / "listlint" / "listlint-net.so";
-  if (ec) return rel.string();
-  return (exe.parent_path().parent_path() / rel).string();
+  return installed_file("LISTLINT_NET_MODULE", std::filesystem::path(LISTLINT_LIBDIR) / "listlint" / "listlint-net.so");
 }
 
 bool check_urls(const std::vector<std::string>& urls, const LinksOptions& o, std::vector<CheckedUrl>& out) {

@@ -30,6 +30,7 @@
 #include "listlint/report.h"
 #include "listlint/spelling.h"
 #include "cli_docs.h"
+#include "install_paths.h"
 #include "links.h"
 #include "registry.h"
 
@@ -194,13 +195,7 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std
 
 // The typo rule's word table: $LISTLINT_WORDS, else share/listlint/words.bin beside the
 // executable's bin/ folder (an installed prefix, or the build tree: build/tools -> build/share).
-std::string words_table_path() {
-  if (const char* env = std::getenv("LISTLINT_WORDS"); env && *env) return env;
-  std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (ec) return "share/listlint/words.bin";
-  return (exe.parent_path().parent_path() / "share" / "listlint" / "words.bin").string();
-}
+std::string words_table_path() { return listlint::cli::installed_file("LISTLINT_WORDS", "share/listlint/words.bin"); }
 
 std::vector<std::string> split_ids(const std::vector<std::string>& values) {
   std::vector<std::string> ids;

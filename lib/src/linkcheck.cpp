@@ -3,15 +3,9 @@
 #include <arpa/inet.h>
 #include <sys/socket.h>
 
-#include <algorithm>
-#include <chrono>
+#include <cctype>
 #include <cstring>
-#include <deque>
-#include <map>
-#include <memory>
-#include <random>
 #include <set>
-#include <unordered_map>
 
 namespace listlint {
 

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstring>
+#include <cctype>
 #include <deque>
 #include <map>
 #include <memory>

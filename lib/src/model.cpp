@@ -795,7 +795,7 @@ void Builder::on_row_enter(cmark_node* n) {
   const bool header = cmark_gfm_extensions_get_table_row_is_header(n) != 0;
   row_ = header ? -1 : static_cast<int>(tb.rows.size());
   Row& r = header ? tb.header : tb.rows.emplace_back();
-  r.cells.reserve(static_cast<std::size_t>(std::max(0, static_cast<int>(cmark_gfm_extensions_get_table_columns(cmark_node_parent(n))))));
+  r.cells.reserve(tb.columns.size());
   cell_ = -1;
   row_line_ = start_line(n);  // the line cmark-gfm reports for the row's inlines
   int line = row_line_;
