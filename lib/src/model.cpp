@@ -497,10 +497,13 @@ void Builder::enter(cmark_node* n, cmark_node_type t) {
           start_line(n) <= static_cast<int>(content_line_.size()))
         content_line_[static_cast<std::size_t>(start_line(n) - 1)] = 1;
       if (start_line(n) > 0) {
-        // Its start is reported right (its end is not when it runs over several lines).
+        // cmark-gfm reports where its content starts, just past the opening backticks (its end
+        // is wrong when it runs over several lines, and so are the lines of the inlines after
+        // it). Where that holds, the source has the content (at least the literal's bytes: a line
+        // break is one space in it) and a closing backtick before the next inline.
         const std::size_t cb = inline_off(start_line(n), cmark_node_get_start_column(n));
-        if (cb < src_.size() && src_[cb] == '`')
-          inline_floor_ = std::max(inline_floor_, cb + std::string_view(literal_of(n)).size() + 2);
+        if (cb > 0 && cb <= src_.size() && src_[cb - 1] == '`')
+          inline_floor_ = std::max(inline_floor_, cb + std::string_view(literal_of(n)).size() + 1);
       }
       break;
     case CMARK_NODE_HTML_BLOCK:
