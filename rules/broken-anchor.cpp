@@ -26,6 +26,14 @@ std::u32string decode(std::string_view s) {
   return out;
 }
 
+/// README, README.md, readme.markdown ...: the file a repository's page shows.
+bool is_readme(std::string_view path) {
+  const std::size_t slash = path.find_last_of("/\\");
+  std::string name = util::lower(std::string(slash == std::string_view::npos ? path : path.substr(slash + 1)));
+  // The corpus names files OWNER__REPO__PATH: the last part is the file's own name.
+  return name.rfind("readme", 0) == 0 && (name.size() == 6 || name[6] == '.');
+}
+
 std::size_t distance(const std::u32string& a, const std::u32string& b) {
   std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
@@ -69,8 +77,21 @@ class BrokenAnchor final : public Rule {
     for (const Link& l : m.links) {
       if (l.image || l.url.size() < 2 || l.url[0] != '#') continue;
       if (l.kind == LinkKind::Bare || l.kind == LinkKind::RawMarkdown) continue;
-      const std::string target = text::percent_decode(std::string_view(l.url).substr(1));
-      if (targets.count(target) || targets.count(util::lower(target)) || target == "top") continue;
+      std::string target = text::percent_decode(std::string_view(l.url).substr(1));
+      // GitHub prefixes the ids it renders with "user-content-", and its page scrolls to both forms.
+      const std::string_view prefix = "user-content-";
+      const std::string resolved = util::lower(target).rfind(prefix, 0) == 0 ? target.substr(prefix.size()) : target;
+      if (targets.count(resolved) || targets.count(util::lower(resolved)) || resolved == "top") continue;
+      // #readme is the id of the box that shows a README on its repository's page: a README's
+      // "back to top" links work where most readers see it. In any other file they go nowhere.
+      const bool readme_id = util::lower(resolved) == "readme";
+      if (readme_id && is_readme(ctx.doc.path())) continue;
+      if (readme_id) {
+        out.report(l.span, "Link " + util::quote(l.text) +
+                               " points to #readme, the id GitHub gives a repository page's README box; this "
+                               "file is not a README, so the link goes nowhere (link to a heading, or #top)");
+        continue;
+      }
       // Suggest the heading the link names, else the nearest anchor by edit distance.
       std::string suggestion, why;
       for (const Section& s : m.sections) {

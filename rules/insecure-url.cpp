@@ -1,5 +1,8 @@
 // insecure-url: a link over plain http://.
 
+#include <algorithm>
+#include <unordered_set>
+
 #include "listlint/rule.h"
 #include "util.h"
 
@@ -24,24 +27,62 @@ class InsecureUrl final : public Rule {
   void check(const RuleContext& ctx, Reporter& out) const override {
     std::vector<std::string> allow;
     for (const auto& a : ctx.options.at("allow")) allow.push_back(a.get<std::string>());
+    auto host_of = [](const std::string& url, std::size_t scheme) {
+      const std::size_t e = url.find_first_of("/?#", scheme);
+      return util::lower(url.substr(scheme, e == std::string::npos ? std::string::npos : e - scheme));
+    };
+    // The list's own evidence: hosts it links over https:// offer https.
+    std::unordered_set<std::string> https_hosts;
+    for (const Link& l : ctx.model.links)
+      if (l.kind != LinkKind::RawMarkdown && l.url.size() > 8 && util::lower(l.url.substr(0, 8)) == "https://")
+        https_hosts.insert(host_of(l.url, 8));
+    // One finding per host: its first link, with the count.
+    std::vector<std::pair<std::string, std::pair<const Link*, std::size_t>>> by_host;
+    const Link* first_unknown = nullptr;
+    std::size_t unknown = 0;
     for (const Link& l : ctx.model.links) {
       if (l.kind == LinkKind::RawMarkdown) continue;
       if (l.url.size() < 8 || util::lower(l.url.substr(0, 7)) != "http://" || local_http_url(l.url)) continue;
       bool allowed = false;
       for (const auto& a : allow) allowed |= l.url.rfind(a, 0) == 0;
       if (allowed) continue;
+      const std::string what = std::string(l.image ? "Image" : "Link") + " uses http://: " + l.url;
       // With the link checker's verdicts (check --links), an https:// twin that answers is the fix.
-      std::optional<Fix> fix;
       if (ctx.resources.links) {
+        std::optional<Fix> fix;
         const auto it = ctx.resources.links->find("https://" + l.url.substr(7));
         if (it != ctx.resources.links->end() && it->second.verdict == Verdict::Alive && l.url_bytes.size() > 7 &&
             util::lower(ctx.doc.bytes().substr(l.url_bytes.begin, 7)) == "http://")
           fix = Fix{{TextEdit{l.url_bytes.begin, l.url_bytes.begin + 7, "https://"}}};
+        out.report(l.span, what + (fix ? "; the https:// address answers, --fix switches to it" : "; use https:// if the site offers it"),
+                   std::move(fix));
+        continue;
       }
-      out.report(l.span, std::string(l.image ? "Image" : "Link") + " uses http://: " + l.url +
-                             (fix ? "; the https:// address answers, --fix switches to it" : "; use https:// if the site offers it"),
-                 std::move(fix));
+      // Offline, a link is reported on its own only when the list links its host over https://
+      // elsewhere; the others, whose https is unknown until checked, make one finding per file.
+      const std::string host = host_of(l.url, 7);
+      if (https_hosts.count(host)) {
+        auto it = std::find_if(by_host.begin(), by_host.end(), [&](const auto& h) { return h.first == host; });
+        if (it == by_host.end()) by_host.push_back({host, {&l, 1}});
+        else ++it->second.second;
+        continue;
+      }
+      if (!unknown++) first_unknown = &l;
     }
+    for (const auto& [host, first] : by_host) {
+      const std::size_t more = first.second - 1;
+      out.report(first.first->span,
+                 std::string(first.first->image ? "Image" : "Link") + " uses http://: " + first.first->url +
+                     (more ? " (and " + std::to_string(more) + " more link" + (more > 1 ? "s" : "") + " to http://" +
+                                 host + " in this file)"
+                           : "") +
+                     "; this list links https://" + host + " elsewhere, so the site offers https");
+    }
+    if (first_unknown)
+      out.report(first_unknown->span,
+                 std::to_string(unknown) + (unknown == 1 ? " link uses" : " links use") +
+                     " http:// on hosts this list never links over https:// (the first: " + first_unknown->url +
+                     "); `listlint check --links` tries their https:// addresses and --fix switches those that answer");
   }
 };
 

@@ -72,6 +72,53 @@ class ProperName final : public Rule {
         if (u.contains(b)) return true;
       return false;
     };
+    // Link text that is the package or repository name its URL carries ([pytorch](https://github.com/pytorch/pytorch),
+    // [mongodb](https://crates.io/crates/mongodb)) is the name as its project writes it.
+    std::vector<const Link*> texts;
+    for (const Link& l : ctx.model.links)
+      if (!l.image && l.kind != LinkKind::Bare && l.kind != LinkKind::RawMarkdown) texts.push_back(&l);
+    std::sort(texts.begin(), texts.end(), [](const Link* a, const Link* b) { return a->span.bytes.begin < b->span.bytes.begin; });
+    auto link_at = [&](std::size_t b) -> const Link* {
+      auto it = std::upper_bound(texts.begin(), texts.end(), b,
+                                 [](std::size_t x, const Link* l) { return x < l->span.bytes.begin; });
+      while (it != texts.begin()) {
+        --it;
+        if ((*it)->span.bytes.contains(b)) return *it;
+        if ((*it)->span.bytes.end <= b) break;
+      }
+      return nullptr;
+    };
+    // The whole link text, as a path segment of the URL (never its host), a '-', '_' or '.' piece
+    // of one, or with its spaces written '-' ([Begin Latex in minutes](.../Begin-Latex-in-minutes)).
+    auto named_in_path = [](const std::string& url, const std::string& text) {
+      if (text.empty()) return false;
+      std::string dashed = text;
+      std::replace(dashed.begin(), dashed.end(), ' ', '-');
+      std::size_t p = url.find("://");
+      p = p == std::string::npos ? 0 : url.find('/', p + 3);
+      while (p != std::string::npos && p < url.size()) {
+        const std::size_t b = p + 1;
+        std::size_t e = url.find_first_of("/?#", b);
+        if (e == std::string::npos) e = url.size();
+        const std::string_view seg = std::string_view(url).substr(b, e - b);
+        if (seg == text || seg == dashed) return true;
+        for (std::size_t q = 0; q <= seg.size();) {
+          std::size_t r = seg.find_first_of("-_.", q);
+          if (r == std::string_view::npos) r = seg.size();
+          if (seg.substr(q, r - q) == text) return true;
+          q = r + 1;
+        }
+        if (e >= url.size() || url[e] != '/') break;
+        p = e;
+      }
+      return false;
+    };
+    // One finding per spelling: the first place, with the count and a fix for every place.
+    struct Seen {
+      std::size_t name = 0;
+      std::vector<TextEdit> edits;
+    };
+    std::vector<std::pair<std::string, Seen>> seen;
     auto lower_char = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
     for (const TextRun& run : ctx.model.text_runs) {
       const std::size_t base = run.bytes.begin;
@@ -100,9 +147,16 @@ class ProperName final : public Rule {
         if (upper) return;  // GITHUB in a shouted heading
         if (std::find(ignore.begin(), ignore.end(), std::string(got)) != ignore.end()) return;
         if (in_url(base + p)) return;
-        out.report(ctx.doc.lines().span(base + p, base + e),
-                   util::quote(std::string(got)) + " is written " + util::quote(want),
-                   Fix{{TextEdit{base + p, base + e, want}}});
+        if (run.in_link) {
+          const Link* l = link_at(base + p);
+          if (l && named_in_path(l->url, l->text)) return;
+        }
+        auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == got; });
+        if (it == seen.end()) {
+          seen.push_back({std::string(got), Seen{n, {}}});
+          it = std::prev(seen.end());
+        }
+        it->second.edits.push_back(TextEdit{base + p, base + e, want});
       };
       for (std::size_t i = 0; i < t.size();) {
         if (!util::alnum(t[i])) {
@@ -120,6 +174,16 @@ class ProperName final : public Rule {
         for (std::size_t n : searched)
           for (std::size_t p = low.find(lowered[n]); p != std::string::npos; p = low.find(lowered[n], p + 1)) consider(n, p);
       }
+    }
+    for (auto& [got, s] : seen) {
+      const std::size_t more = s.edits.size() - 1;
+      const TextEdit first = s.edits.front();
+      out.report(ctx.doc.lines().span(first.begin, first.end),
+                 util::quote(got) + " is written " + util::quote(names[s.name]) +
+                     (more ? " (here and " + std::to_string(more) + " more time" + (more > 1 ? "s" : "") +
+                                 " in this file; --fix corrects all of them)"
+                           : ""),
+                 Fix{std::move(s.edits)});
     }
   }
 };
