@@ -128,7 +128,9 @@ bool british_of_known(const std::string& lw, const Speller& sp) {
 // Derived forms en_US lacks, of words it knows: lookups, datatypes, serializer, precompiled,
 // subfields, lockless, natively, theming, bootstrapper. The stem must have 4 letters or more.
 bool derived_from_known(const std::string& w, const Speller& sp) {
-  auto known_stem = [&](const std::string& stem) { return stem.size() >= 4 && (sp.known(stem) || sp.known_alt(stem)); };
+  auto known_stem = [&](const std::string& stem) {
+    return stem.size() >= 4 && (sp.known(stem) || sp.known_alt(stem) || is_technical_word(stem));
+  };
   auto ends = [&](std::string_view suf) { return w.size() > suf.size() && w.compare(w.size() - suf.size(), suf.size(), suf) == 0; };
   auto cut = [&](std::size_t n) { return w.substr(0, w.size() - n); };
   if (ends("s") && known_stem(cut(1))) return true;
@@ -202,6 +204,109 @@ bool sentence_start(std::string_view src, std::size_t at) {
   return false;
 }
 
+// Function words, for telling English prose from prose in another language by the text's own
+// evidence: the dictionary is English, so a run (or a whole file) whose function words are mostly
+// Spanish, French, Portuguese, Italian or German is not checked. Words that are function words
+// in English too ("a", "in", "die") are in neither set.
+bool english_function_word(std::string_view w) {
+  static const std::unordered_set<std::string_view> k = {"the", "and", "of", "to", "for", "with", "is", "on", "are",
+                                                         "this", "that", "from", "by", "an", "or", "it", "be", "as",
+                                                         "at", "you", "your", "which", "its", "was", "can", "has"};
+  return k.count(w) > 0;
+}
+bool foreign_function_word(std::string_view w) {
+  static const std::unordered_set<std::string_view> k = {
+      "de", "la", "el", "los", "las", "del", "para", "con", "una", "por", "que", "en", "es", "y", "le", "les", "des",
+      "est", "une", "du", "pour", "dans", "sur", "avec", "di", "il", "che", "della", "per", "und", "das", "mit",
+      "ist", "nicht", "ein", "eine", "der", "um", "uma", "do", "da", "dos", "como", "sobre", "se", "lo", "su"};
+  return k.count(w) > 0;
+}
+// Counts English and foreign function words in `s`: lowercase ASCII words only ("Li", "Su" and
+// "Da" are surnames; "et al." is English usage).
+void count_function_words(std::string_view s, int& english, int& foreign) {
+  std::size_t b = 0;
+  bool lower = true;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    const char c = i < s.size() ? s[i] : ' ';
+    if (letter(c)) {
+      lower &= c >= 'a';
+      continue;
+    }
+    if (i > b && i - b <= 6 && lower && static_cast<unsigned char>(c) < 0x80 &&
+        (b == 0 || static_cast<unsigned char>(s[b - 1]) < 0x80)) {
+      const std::string_view w = s.substr(b, i - b);
+      english += english_function_word(w);
+      foreign += foreign_function_word(w);
+    }
+    b = i + 1;
+    lower = true;
+  }
+}
+
+// Is the text around `at` (its line, 60 bytes either side) in another language: two foreign
+// function words or more and no English one ("La plus grande API de Blagues")?
+bool foreign_near(std::string_view src, std::size_t at) {
+  std::size_t b = at > 60 ? at - 60 : 0, e = std::min(src.size(), at + 60);
+  if (const std::size_t nl = src.rfind('\n', at); nl != std::string_view::npos && nl >= b) b = nl + 1;
+  if (const std::size_t nl = src.find('\n', at); nl != std::string_view::npos && nl < e) e = nl;
+  while (b > 0 && b < at && letter(src[b - 1])) ++b;  // whole words only
+  while (e < src.size() && e > at && letter(src[e])) --e;
+  std::string lowered(src.substr(b, e - b));
+  for (char& c : lowered)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  int english = 0, foreign = 0;
+  count_function_words(lowered, english, foreign);
+  return foreign >= 2 && english == 0;
+}
+
+// Is the word at `at` part of a list of people's names: its comma-separated piece of the line is
+// two to four capitalised words ("Amit H. Bermano", "Jean-bastien Grill"), and the line has at
+// least three such pieces? Authors' given names are often a word with one letter more or less
+// (Shuting, Shiping, Sigal).
+bool in_author_list(std::string_view src, std::size_t at) {
+  std::size_t b = src.rfind('\n', at);
+  b = b == std::string_view::npos ? 0 : b + 1;
+  std::size_t e = src.find('\n', at);
+  if (e == std::string_view::npos) e = src.size();
+  if (e - b > 20000) return false;
+  const std::string_view line = src.substr(b, e - b);
+  // The names of a piece, or an empty view when it is no list of names.
+  auto name_piece = [](std::string_view piece) -> std::string_view {
+    // What comes before the names in the first piece: "[**Title.**](url) _Shuting Pan", "Team: Alex Li".
+    if (const std::size_t cut = piece.find_last_of("_*)]:"); cut != std::string_view::npos) piece.remove_prefix(cut + 1);
+    while (!piece.empty() && std::string_view(" \t*_([").find(piece.front()) != std::string_view::npos) piece.remove_prefix(1);
+    while (!piece.empty() && std::string_view(" \t*_.)]\\").find(piece.back()) != std::string_view::npos) piece.remove_suffix(1);
+    if (piece.rfind("and ", 0) == 0) piece.remove_prefix(4);
+    int words = 0;
+    for (std::size_t i = 0; i < piece.size();) {
+      while (i < piece.size() && piece[i] == ' ') ++i;
+      if (i >= piece.size()) break;
+      const unsigned char c = static_cast<unsigned char>(piece[i]);
+      if (!((c >= 'A' && c <= 'Z') || c >= 0x80)) return {};
+      while (i < piece.size() && piece[i] != ' ') {
+        const unsigned char d = static_cast<unsigned char>(piece[i]);
+        if (!(letter(static_cast<char>(d)) || d >= 0x80 || d == '-' || d == '.' || d == '\'')) return {};
+        ++i;
+      }
+      ++words;
+    }
+    return words >= 2 && words <= 4 ? piece : std::string_view{};
+  };
+  int pieces = 0;
+  bool mine = false;
+  for (std::size_t p = 0; p <= line.size();) {
+    std::size_t q = line.find_first_of(",;", p);
+    if (q == std::string_view::npos) q = line.size();
+    if (const std::string_view names = name_piece(line.substr(p, q - p)); !names.empty()) {
+      ++pieces;
+      const std::size_t nb = b + static_cast<std::size_t>(names.data() - line.data());
+      mine |= nb <= at && at < nb + names.size();
+    }
+    p = q + 1;
+  }
+  return mine && pieces >= 3;
+}
+
 std::string cased_like(std::string_view written, std::string fix) {
   if (!written.empty() && written[0] >= 'A' && written[0] <= 'Z' && !fix.empty() && fix[0] >= 'a' && fix[0] <= 'z')
     fix[0] = static_cast<char>(fix[0] - 32);
@@ -243,7 +348,7 @@ class Typo final : public Rule {
     // Words shorter than any layer checks are left out of the counts.
     const std::size_t shortest = std::min<std::size_t>(4, min_length);
     // Per token: its bytes, and flags: what its text run is, whether it starts one.
-    enum : unsigned char { kInLinkOrName = 1, kTitleCase = 2, kStraightened = 4, kRunStart = 8 };
+    enum : unsigned char { kInLinkOrName = 1, kTitleCase = 2, kStraightened = 4, kRunStart = 8, kForeign = 16 };
     std::vector<Token> tokens;
     std::vector<unsigned char> token_flags;
     // Room for a token per 8 bytes of text: prose has one per 10 to 12, so the vectors are
@@ -253,10 +358,16 @@ class Typo final : public Rule {
     tokens.reserve(text_bytes / 8 + 16);
     token_flags.reserve(text_bytes / 8 + 16);
     std::unordered_map<std::uint32_t, std::string> straightened;  // by token start: "don’t" as "don't"
+    int file_english = 0, file_foreign = 0;
     for (const TextRun& run : ctx.model.text_runs) {
       const std::size_t first = tokens.size();
+      int english = 0, foreign = 0;
+      count_function_words(src.substr(run.bytes.begin, run.bytes.size()), english, foreign);
+      file_english += english;
+      file_foreign += foreign;
       const unsigned char flags = static_cast<unsigned char>((run.in_link || run.in_heading ? kInLinkOrName : 0) |
-                                                             (run.in_heading || run.in_table_header ? kTitleCase : 0));
+                                                             (run.in_heading || run.in_table_header ? kTitleCase : 0) |
+                                                             (foreign >= 2 && foreign > english ? kForeign : 0));
       tokenize(src.substr(run.bytes.begin, run.bytes.size()), run.bytes.begin, shortest,
                [&](std::string_view word, std::uint32_t begin, std::uint32_t end) {
                  unsigned char f = flags;
@@ -393,6 +504,9 @@ class Typo final : public Rule {
         // (tshark, predone, royale, consortial), a slip people seldom make: unless the list uses
         // the word, such a suggestion is not evidence enough.
         if (best_at_edge && !best_used) f.best.clear();
+        // Two common words written as one whose nearest word starts with another letter
+        // (readline: deadline, evergrowing: overgrowing) is a compound or a name, not a slip.
+        if (!f.best.empty() && (f.best[0] | 0x20) != lw[0] && compound_of_common(lw, *speller)) f.best.clear();
         // The list's URLs name it ("figlet" in .../pyfiglet): a name, not a typo.
         if (!f.best.empty() && in_urls(st, lw)) f.best.clear();
       }
@@ -421,9 +535,12 @@ class Typo final : public Rule {
       }
       return false;
     };
+    // A list written in another language is not checked against an English dictionary.
+    if (file_foreign >= 5 && file_foreign >= 2 * file_english) return;
     for (std::size_t ti = 0; ti < tokens.size(); ++ti) {
       const Token& t = tokens[ti];
       if (!token_stats[ti] || identifier_like(word_of(ti)) || fragment(t)) continue;
+      if ((token_flags[ti] & kForeign) || in_author_list(src, t.begin) || foreign_near(src, t.begin)) continue;
       WordStats* stp = &stat[token_stats[ti] - 1];
       const std::string_view lw = keys[token_stats[ti] - 1];
       const std::string_view w = base_word(word_of(ti));
