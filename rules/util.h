@@ -22,6 +22,14 @@ inline std::string lower(std::string_view s) {
 }
 
 /// A quoted excerpt for messages (long texts are shortened).
+/// Does `s` start with `prefix`, ASCII case-insensitively?
+inline bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i)
+    if ((s[i] | 0x20) != (prefix[i] | 0x20)) return false;
+  return true;
+}
+
 inline std::string quote(std::string_view s) { return "\"" + text::shorten(s) + "\""; }
 
 /// True for ASCII letters and digits.

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "html.h"
+#include "markdown.h"
 #include "listlint/linter.h"
 #include "listlint/model_json.h"
 #include "registry.h"
@@ -286,4 +287,50 @@ TEST_CASE("corpus: the curated-list rules find the real cases and no false alarm
   }
   // free-for-dev's bare URLs (corpus notes, 5).
   CHECK(findings("ripienaar__free-for-dev__README.md", "bare-url").size() == 6);
+}
+
+// Every text run the model places is, by construction, the source of one of cmark-gfm's text
+// nodes: its bytes with backslash escapes and entities decoded equal a text node's literal. (A run
+// placed on other bytes is what let --fix edit code spans and URLs.) Over every fixture and every
+// list of both corpora.
+TEST_CASE("model: every text run's bytes spell a text node of cmark-gfm's tree") {
+  std::vector<std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(std::string(LISTLINT_SOURCE_DIR) + "/fixtures"))
+    if (e.is_regular_file() && e.path().extension() == ".md") files.push_back(e.path().string());
+  for (const auto& f : corpus_files()) files.push_back(f);
+  const std::string dir = test::corpus_dir();
+  if (!dir.empty() && fs::is_directory(dir + "2"))
+    for (const auto& e : fs::directory_iterator(dir + "2"))
+      if (e.path().filename().string().find("__") != std::string::npos) files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  std::size_t runs = 0;
+  for (const auto& path : files) {
+    INFO(path);
+    auto r = listlint::load_document(path);
+    if (!r.document) continue;  // (fixtures of unreadable files)
+    const auto& doc = *r.document;
+    const auto model = listlint::build_model(doc);
+    // The literals of every text node, parsed whole (the model may parse in pieces).
+    std::multiset<std::string> literals;
+    auto tree = listlint::md::parse(doc.parse_text());
+    listlint::md::IterPtr it(cmark_iter_new(tree.root.get()));
+    for (cmark_event_type ev; (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;) {
+      cmark_node* n = cmark_iter_get_node(it.get());
+      if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_TEXT)
+        if (const char* l = cmark_node_get_literal(n)) literals.insert(l);
+    }
+    const std::string_view src = doc.bytes();
+    for (const auto& run : model.text_runs) {
+      const std::string bytes(src.substr(run.bytes.begin, run.bytes.size()));
+      if (bytes.find('\n') != std::string::npos || bytes.find('\0') != std::string::npos) continue;
+      ++runs;
+      const std::string spelled = unescape(bytes);
+      if (literals.count(spelled) == 0) {
+        FAIL_CHECK("text run at byte " << run.bytes.begin << " is '" << bytes << "', no text node's literal");
+        break;
+      }
+    }
+  }
+  MESSAGE(runs << " text runs of " << files.size() << " files checked against cmark-gfm's literals");
+  CHECK(runs > 1000);
 }

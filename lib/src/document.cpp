@@ -37,6 +37,25 @@ std::size_t utf8_seq_len(std::string_view s, std::size_t i) {
   return 0;
 }
 
+// Where YAML front matter ends (see Document::front_matter_end), 0 when there is none.
+std::size_t find_front_matter(std::string_view b, std::size_t from) {
+  auto line_at = [&](std::size_t p, std::size_t& next) {
+    std::size_t e = b.find('\n', p);
+    next = e == std::string_view::npos ? b.size() : e + 1;
+    if (e == std::string_view::npos) e = b.size();
+    std::string_view l = b.substr(p, e - p);
+    while (!l.empty() && (l.back() == '\r' || l.back() == ' ' || l.back() == '\t')) l.remove_suffix(1);
+    return l;
+  };
+  std::size_t next = 0;
+  if (line_at(from, next) != "---" || next >= b.size()) return 0;
+  for (std::size_t p = next; p < b.size(); p = next) {
+    const std::string_view l = line_at(p, next);
+    if (l == "---" || l == "...") return next;
+  }
+  return 0;  // never closed: GitHub renders it as Markdown (a rule, then text)
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view s) {
@@ -98,11 +117,15 @@ Document::Document(std::string path, std::string bytes)
       i = j;
     }
   }
-  if (!nuls_.empty()) {
+  front_matter_end_ = find_front_matter(bytes_, content_offset_);
+  if (!nuls_.empty() || front_matter_end_ > 0) {
     // cmark-gfm turns NUL into a 3-byte U+FFFD, which would shift every later column on the
     // line; a 1-byte stand-in keeps positions exact.
     parse_copy_.assign(bytes_, content_offset_);
     for (std::size_t off : nuls_) parse_copy_[off - content_offset_] = '\x1A';
+    for (std::size_t off = content_offset_; off < front_matter_end_; ++off)
+      if (parse_copy_[off - content_offset_] != '\n' && parse_copy_[off - content_offset_] != '\r')
+        parse_copy_[off - content_offset_] = ' ';
   }
 }
 

@@ -8,6 +8,7 @@
 // the source and re-found when it does not point at the link.
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -118,11 +119,12 @@ class Builder {
  public:
   Builder(const Document& doc, const ModelOptions& options)
       : doc_(doc), src_(doc.bytes()), lines_(doc.lines()), options_(options) {
-    if (!doc.nul_bytes().empty()) {
-      // cmark-gfm parsed a copy with a stand-in for each NUL (Document::parse_text): literals are
-      // matched against the same bytes, or a literal after a NUL would be found elsewhere.
-      src_copy_.assign(doc.bytes());
-      for (const std::size_t o : doc.nul_bytes()) src_copy_[o] = '\x1A';
+    if (!doc.nul_bytes().empty() || doc.front_matter_end() > 0) {
+      // cmark-gfm parsed a copy with a stand-in for each NUL and front matter blanked
+      // (Document::parse_text): literals are matched against the same bytes, or a literal after
+      // a NUL would be found elsewhere.
+      src_copy_.assign(doc.bytes().substr(0, doc.content_offset()));
+      src_copy_ += doc.parse_text();
       src_ = src_copy_;
     }
   }
@@ -158,6 +160,9 @@ class Builder {
   }
   // Source offset of an inline node's reported position (mapped through the current cell).
   std::size_t inline_off(int line, int col) const;
+  /// Where the source from `at` on spells `lit` (a text node's literal: backslash escapes and
+  /// entities decoded, NUL as cmark-gfm's stand-in), its end; npos where it does not.
+  std::size_t spells(std::size_t at, std::string_view lit) const;
   Span block_span(cmark_node* n) const;
   // Source offset of byte `k` of a multi-line literal that starts at (line, col).
   struct LiteralMap {
@@ -234,6 +239,9 @@ class Builder {
   // Where the next inline of the current block can start at the earliest: past the text placed
   // before it, and past a code span's backticks and literal (the source holds at least that).
   std::size_t inline_floor_ = 0;
+  // Inline HTML elements open in the current block: text inside <a>...</a> is link text (no bare
+  // URLs there), text inside <code>, <kbd>, <samp> or <tt> is code (no text run at all).
+  int html_a_depth_ = 0, html_code_depth_ = 0;
   int row_line_ = 0;       // the line cmark-gfm reports for the row's inlines
   int row_real_line_ = 0;  // the row's own line (a moved header's differs)
   std::vector<Token> tokens_;
@@ -424,7 +432,7 @@ void Builder::mark_lines(cmark_node* n) {
 
 void Builder::enter(cmark_node* n, cmark_node_type t) {
   if (t == CMARK_NODE_PARAGRAPH && cmark_node_get_start_line(n) <= 0) ++unplaced_blocks_;
-  if ((t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK) inline_floor_ = 0;
+  if ((t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK) inline_floor_ = 0, html_a_depth_ = 0, html_code_depth_ = 0;
   if (t == md::table_type()) {
     Table& tb = m_.tables.emplace_back();
     tb.section = section_;
@@ -956,6 +964,33 @@ void Builder::on_table_exit() {
   cell_ = -1;
 }
 
+std::size_t Builder::spells(std::size_t at, std::string_view lit) const {
+  constexpr std::size_t npos = std::string_view::npos;
+  std::size_t p = at, i = 0;
+  while (i < lit.size()) {
+    if (p >= src_.size()) return npos;
+    const char c = src_[p];
+    if (c == '\\' && p + 1 < src_.size() && src_[p + 1] == lit[i] && std::ispunct(static_cast<unsigned char>(lit[i]))) {
+      p += 2, ++i;
+      continue;
+    }
+    if (c == '&') {
+      const std::size_t semi = src_.find(';', p);
+      if (semi != npos && semi - p <= 40) {
+        const std::string_view entity = src_.substr(p, semi + 1 - p);
+        const std::string decoded = html::decode_entities(entity);
+        if (decoded != entity && lit.compare(i, decoded.size(), decoded) == 0) {
+          p = semi + 1, i += decoded.size();
+          continue;
+        }
+      }
+    }
+    if (c != lit[i]) return npos;
+    ++p, ++i;
+  }
+  return p;
+}
+
 void Builder::on_text(cmark_node* n) {
   const int sl = start_line(n), sc = cmark_node_get_start_column(n);
   const int el = end_line(n), ec = cmark_node_get_end_column(n);
@@ -965,60 +1000,71 @@ void Builder::on_text(cmark_node* n) {
   std::size_t e = el > 0 ? std::min(inline_off(el, ec) + 1, src_.size()) : b;
   if (e <= b) return;
   // Text after a hard line break (or a multi-line HTML tag) is reported a few columns off, and
-  // text after a code span over several lines a line too early. A literal without escapes or
-  // entities is the source itself: re-find it on its line, else further down its block. Text that
-  // cannot be placed is left out of the runs: rules must never read, or fix, other bytes.
-  // With escapes or entities the literal is not the source; its part before the first '\\' or
-  // '&' still is, and must be found where the text is said to be.
+  // text after a code span over several lines a line too early. So a text is placed where the
+  // source spells its literal (backslash escapes and entities decoded: `\*`, `&amp;`), at the
+  // occurrence on its line nearest to where cmark-gfm says it is, past the inlines before it
+  // (an occurrence in a code span before it was once taken, and --fix edited code), else further
+  // down its block. A run's bytes are therefore the source of its literal by construction. Text
+  // that cannot be placed is left out of the runs: rules must never read, or fix, other bytes.
   const std::string_view lit = literal_of(n);
-  const std::size_t special = text::find_any(lit, "\\&");
-  const bool plain = special == std::string_view::npos;
-  const std::string_view head = plain ? lit : lit.substr(0, special);
-  if ((src_.compare(b, head.size(), head) != 0 || b < inline_floor_) && lit.find('\n') == std::string_view::npos &&
-      !head.empty()) {
-    const std::size_t reported = e - b;
+  const bool multiline = lit.find('\n') != std::string_view::npos;
+  std::size_t placed = multiline ? std::string_view::npos : spells(b, lit);
+  if (!multiline && (placed == std::string_view::npos || b < inline_floor_)) {
+    placed = std::string_view::npos;
+    const std::size_t special = text::find_any(lit, "\\&");
+    const std::string_view head = lit.substr(0, special == std::string_view::npos ? lit.size() : special);
     const std::size_t lb = lines_.line_begin(sl), le = lines_.line_end(sl);
-    // On its line, the occurrence nearest to where it is said to be, past the inlines before it
-    // (an occurrence in a code span before it was once taken: " " of " &amp; x" in "` tabl`",
-    // and --fix edited code).
-    std::size_t found = std::string_view::npos, best = std::string_view::npos;
-    const std::string_view line = src_.substr(lb, le - lb);
-    const std::size_t first = inline_floor_ > lb ? std::min(inline_floor_ - lb, line.size()) : 0;
-    for (std::size_t p = line.find(head, first); p != std::string_view::npos; p = line.find(head, p + 1)) {
-      const std::size_t at = lb + p, distance = at > b ? at - b : b - at;
-      if (distance < best) found = p, best = distance;
+    // Candidates: where the literal's part before its first escape or entity starts (or, when
+    // it starts with one, every '\\' and '&').
+    auto next_candidate = [&](std::size_t from, std::size_t limit) {
+      const std::string_view hay = src_.substr(from, limit - from);
+      const std::size_t f = head.empty() ? text::find_any(hay, "\\&") : hay.find(head);
+      return f == std::string_view::npos ? std::string_view::npos : from + f;
+    };
+    std::size_t best = std::string_view::npos;
+    const std::size_t first = std::max(lb, std::min(inline_floor_, le));
+    for (std::size_t at = next_candidate(first, le); at != std::string_view::npos && at < le;
+         at = next_candidate(at + 1, le)) {
+      const std::size_t end = spells(at, lit);
+      if (end == std::string_view::npos || end > le) continue;
+      const std::size_t distance = at > b ? at - b : b - at;
+      if (distance < best) best = distance, b = at, placed = end;
       if (at >= b) break;  // later ones are farther
     }
-    if (found == std::string_view::npos) {
+    if (placed == std::string_view::npos) {
       cmark_node* blk = cmark_node_parent(n);
       while (blk != nullptr && (cmark_node_get_type(blk) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE)
         blk = cmark_node_parent(blk);
       const int bl = blk != nullptr ? end_line(blk) : 0;
       const std::size_t limit = bl >= sl ? lines_.line_end(bl) : le;
-      const std::size_t from = std::max(lb, inline_floor_);
-      if (from < limit) {
-        const std::size_t f = src_.substr(from, limit - from).find(head);
-        if (f != std::string_view::npos) found = from + f - lb;
+      for (std::size_t at = next_candidate(std::max(lb, inline_floor_), limit); at != std::string_view::npos && at < limit;
+           at = next_candidate(at + 1, limit)) {
+        if (const std::size_t end = spells(at, lit); end != std::string_view::npos && end <= limit) {
+          b = at, placed = end;
+          break;
+        }
       }
     }
-    if (found != std::string_view::npos) {
-      b = lb + found;
-      e = std::min(src_.size(), b + (plain ? lit.size() : reported));
-    } else if (lit.find("\xEF\xBF\xBD") == std::string_view::npos) {
-      return;  // (cmark-gfm writes U+FFFD for invalid UTF-8: such text keeps its reported place)
+    if (placed == std::string_view::npos) {
+      // (cmark-gfm writes U+FFFD for invalid UTF-8: such text keeps its reported place)
+      if (lit.find("\xEF\xBF\xBD") == std::string_view::npos) return;
+      placed = e;
     }
   }
-  inline_floor_ = std::max(inline_floor_, plain ? e : b + head.size());
+  if (placed != std::string_view::npos) e = placed;
+  if (e <= b) return;
+  inline_floor_ = std::max(inline_floor_, e);
+  if (html_code_depth_ > 0) return;
   if (image_depth_ == 0) {
     TextRun& run = m_.text_runs.emplace_back();
     run.bytes = {b, e};
-    run.in_link = link_depth_ > 0;
+    run.in_link = link_depth_ > 0 || html_a_depth_ > 0;
     run.in_heading = heading_depth_ > 0;
     run.in_table = table_ >= 0;
     run.in_table_header = table_ >= 0 && row_ == -1;
     run.section = section_;
   }
-  if (link_depth_ > 0) return;
+  if (link_depth_ > 0 || html_a_depth_ > 0) return;
   const std::string_view s = src_.substr(b, e - b);
   text_ranges_.emplace_back(b, e);
   text_sections_.push_back(section_);
@@ -1145,6 +1191,12 @@ void Builder::scan_html_tags(std::string_view lit, const LiteralMap& m, bool blo
   if (lit.find('<') == std::string_view::npos) return;
   for (const html::Tag& tag : html::scan_tags(lit)) {
     const std::size_t b = map_lit_off(m, tag.begin), e = map_lit_off(m, tag.end);
+    if (!block && !tag.comment && !tag.self_closing) {
+      const int step = tag.closing ? -1 : 1;
+      if (tag.name == "a") html_a_depth_ = std::max(0, html_a_depth_ + step);
+      if (tag.name == "code" || tag.name == "kbd" || tag.name == "samp" || tag.name == "tt")
+        html_code_depth_ = std::max(0, html_code_depth_ + step);
+    }
     if (tag.comment) {
       Comment& c = m_.comments.emplace_back();
       const std::size_t body_end = tag.end >= tag.begin + 7 && lit.compare(tag.end - 3, 3, "-->") == 0 ? tag.end - 3 : tag.end;

@@ -42,6 +42,10 @@ class Document {
   std::string_view bytes() const { return bytes_; }
   /// The bytes handed to the Markdown parser: after the BOM, NUL bytes replaced by U+001A.
   std::string_view parse_text() const;
+  /// YAML front matter ("---" on the first line, to a line "---" or "..."): GitHub shows it as
+  /// a table, not as Markdown, so the parser sees it blanked (spaces, line breaks kept). The
+  /// offset just past it, 0 when there is none.
+  std::size_t front_matter_end() const { return front_matter_end_; }
   /// Offset of the first byte after a UTF-8 BOM (0 or 3).
   std::size_t content_offset() const { return content_offset_; }
   /// True when the file starts with a UTF-8 byte order mark.
@@ -66,6 +70,7 @@ class Document {
   std::string bytes_;
   std::string parse_copy_;  // only when NUL bytes had to be replaced
   std::size_t content_offset_ = 0;
+  std::size_t front_matter_end_ = 0;
   LineIndex lines_;
   std::vector<InvalidUtf8> invalid_;
   std::vector<std::size_t> nuls_;

@@ -1,0 +1,102 @@
+// link-syntax: link syntax that GitHub does not render as the link it was meant to be.
+
+#include <string>
+
+#include "listlint/rule.h"
+#include "util.h"
+
+namespace listlint::rules {
+namespace {
+
+bool blank(char c) { return c == ' ' || c == '\t'; }
+
+// A destination that reads as a web address but that no browser can use: a misspelled scheme
+// (htps://, http//, https:/x) or one that starts with a bracket ([https://...).
+std::string unusable(std::string_view url) {
+  if (!url.empty() && (url.front() == '[' || url.front() == '(')) {
+    const std::string_view rest = url.substr(1);
+    if (util::starts_with_ci(rest, "http") || util::starts_with_ci(rest, "www."))
+      return std::string("it starts with '") + url.front() + "', so GitHub links to a relative path of that name";
+  }
+  const std::size_t colon = url.find(':');
+  const std::size_t slash = url.find('/');
+  std::string scheme(url.substr(0, std::min(colon, slash)));
+  scheme = util::lower(scheme);
+  const bool webish = scheme == "htp" || scheme == "htps" || scheme == "htttp" || scheme == "htttps" ||
+                      scheme == "http" || scheme == "https" || scheme == "hhttp" || scheme == "hhttps";
+  if (!webish) return {};
+  if (scheme != "http" && scheme != "https") return "its scheme is misspelled (" + scheme + ":)";
+  if (colon == std::string_view::npos || slash < colon) return "the ':' after " + scheme + " is missing";
+  if (url.compare(colon, 3, "://") != 0) return "it needs two slashes after " + scheme + ":";
+  return {};
+}
+
+/// Flags Markdown that was written as a link and that GitHub shows as text ([D](https://github .com/x):
+/// a space in the destination), and links whose destination no browser can use ([LLM]([https://...),
+/// htps://, http//).
+class LinkSyntax final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static const RuleInfo kInfo{"link-syntax",
+                                "Link syntax GitHub does not render as the intended link: a space in the "
+                                "destination ([text](https://github .com/x)), a destination that starts with a "
+                                "bracket, or a misspelled scheme (htps://, http//).",
+                                {"links"},
+                                Severity::Error,
+                                false,
+                                {}};
+    return kInfo;
+  }
+
+  void check(const RuleContext& ctx, Reporter& out) const override {
+    const std::string_view src = ctx.doc.bytes();
+    // 1. Links whose destination is unusable.
+    for (const Link& l : ctx.model.links) {
+      if (l.kind != LinkKind::Inline && l.kind != LinkKind::Reference && l.kind != LinkKind::Html) continue;
+      if (const std::string why = unusable(l.url); !why.empty())
+        out.report(l.span, std::string(l.image ? "Image" : "Link") + (l.text.empty() ? "" : " " + util::quote(l.text)) +
+                               " goes to " + l.url +
+                               ", which no browser can use: " + why);
+    }
+    // 2. Text that is link syntax GitHub did not take for a link: "[text](" ... ")" in prose,
+    // with a blank in the destination.
+    for (const TextRun& run : ctx.model.text_runs) {
+      if (run.in_link) continue;
+      // (cmark-gfm may end a text node at the ']': look from the byte before the run.)
+      const std::size_t from = run.bytes.begin > 0 ? run.bytes.begin - 1 : 0;
+      const std::string_view t = src.substr(from, run.bytes.end - from);
+      for (std::size_t p = t.find("]("); p != std::string_view::npos; p = t.find("](", p + 2)) {
+        const std::size_t at = from + p;
+        if (at + 1 < run.bytes.begin) continue;
+        // The '[' that opens it, on the same line, and the ')' that closes it.
+        const std::size_t line_b = ctx.doc.lines().line_begin(ctx.doc.lines().pos(at).line);
+        const std::size_t line_e = ctx.doc.lines().line_end(ctx.doc.lines().pos(at).line);
+        const std::size_t open = src.rfind('[', at);
+        if (open == std::string_view::npos || open < line_b) continue;
+        const std::size_t close = src.find(')', at + 2);
+        if (close == std::string_view::npos || close >= line_e) continue;
+        const std::string_view dest = src.substr(at + 2, close - at - 2);
+        const std::size_t space = dest.find_first_of(" \t");
+        if (space == std::string_view::npos || dest.empty() || blank(dest.front())) continue;
+        // A title after the destination ([a](url "title")) is valid syntax: only a bare blank inside
+        // something that reads as an address is the typo.
+        if (dest.find('"') != std::string_view::npos || dest.find('\'') != std::string_view::npos) continue;
+        const std::string_view first = dest.substr(0, space);
+        if (!(util::starts_with_ci(first, "http") || util::starts_with_ci(first, "www.") || first.front() == '#' ||
+              first.front() == '/' || first.front() == '.'))
+          continue;
+        const std::string text(src.substr(open + 1, at - open - 1));
+        out.report(ctx.doc.lines().span(open, close + 1),
+                   "[" + text + "](" + std::string(dest) + ") is shown as text, not as a link: its destination has a " +
+                       (dest[space] == ' ' ? "space" : "tab") + " after " + util::quote(std::string(first)) +
+                       "; remove it");
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_link_syntax() { return std::make_unique<LinkSyntax>(); }
+
+}  // namespace listlint::rules
