@@ -156,7 +156,7 @@ class ProperName final : public Rule {
           seen.push_back({std::string(got), Seen{n, {}}});
           it = std::prev(seen.end());
         }
-        it->second.edits.push_back(TextEdit{base + p, base + e, want});
+        it->second.edits.push_back(TextEdit{base + p, base + e, want, std::string(got)});
       };
       for (std::size_t i = 0; i < t.size();) {
         if (!util::alnum(t[i])) {

@@ -564,7 +564,8 @@ class Typo final : public Rule {
           for (const auto& c : f.corrections) list += (list.empty() ? "" : " or ") + util::quote(cased_like(w, c));
           std::optional<Fix> fix;
           if (f.corrections.size() == 1)
-            fix = Fix{{TextEdit{t.begin, t.begin + w.size(), cased_like(w, f.corrections.front())}}};
+            fix = Fix{{TextEdit{t.begin, t.begin + w.size(), cased_like(w, f.corrections.front()),
+                                std::string(src.substr(t.begin, w.size()))}}};
           out.report(ctx.doc.lines().span(t.begin, t.begin + w.size()), util::quote(w) + " is a misspelling of " + list,
                      std::move(fix), corr_sev == "warning");
           continue;

@@ -11,6 +11,8 @@
 #include <set>
 #include <sstream>
 
+#include "listlint/config.h"
+#include "listlint/linter.h"
 #include "support.h"
 
 namespace fs = std::filesystem;
@@ -481,4 +483,46 @@ TEST_CASE("check: the example list, rules for curated lists") {
     CHECK(d["rule"] != "mojibake");
     CHECK(!d["fixable"].get<bool>());
   }
+}
+
+// The fixer's safety net: an edit whose bytes are not the ones its finding quotes is refused, and
+// fixes that never settle leave the file as it was.
+
+namespace {
+// Appends an 'e' to the first "tabl" it finds, whatever follows: it never settles.
+class RestlessRule final : public listlint::Rule {
+ public:
+  const listlint::RuleInfo& info() const override {
+    static const listlint::RuleInfo kInfo{"restless", "Never settles.", {}, listlint::Severity::Error, true, {}};
+    return kInfo;
+  }
+  void check(const listlint::RuleContext& ctx, listlint::Reporter& out) const override {
+    const std::size_t p = ctx.doc.bytes().find("tabl");
+    if (p == std::string_view::npos) return;
+    out.report(ctx.doc.lines().span(p, p + 4), "\"tabl\"", listlint::Fix{{listlint::TextEdit{p, p + 4, "table"}}});
+  }
+};
+}  // namespace
+
+TEST_CASE("fix: an edit that does not find the bytes it quotes is refused") {
+  listlint::Diagnostic right, wrong;
+  right.fix = listlint::Fix{{listlint::TextEdit{0, 4, "table", std::string("tabl")}}};
+  wrong.fix = listlint::Fix{{listlint::TextEdit{6, 10, "table", std::string("tabl")}}};  // bytes 6..10 are "e ta"
+  int applied = 0;
+  CHECK(listlint::apply_fixes("tabl, e tabl", {right}, &applied) == "table, e tabl");
+  CHECK(applied == 1);
+  CHECK(listlint::apply_fixes("tabl, e tabl", {wrong}, &applied) == "tabl, e tabl");
+  CHECK(applied == 0);
+}
+
+TEST_CASE("fix: fixes that do not reach a fixed point are not written") {
+  RestlessRule restless;
+  const std::vector<const listlint::Rule*> rules{&restless};
+  const listlint::Config config = listlint::default_config(rules);
+  const auto r = listlint::fix_document("x.md", "# T\n\nA tabl here.\n", config, rules, {}, 3);
+  REQUIRE(r.not_converged.has_value());
+  CHECK(r.not_converged->find("restless") != std::string::npos);
+  // A rule that settles converges: one pass, then nothing left to fix.
+  const auto once = listlint::fix_document("x.md", "# T\n\nNo such word here.\n", config, rules, {}, 3);
+  CHECK_FALSE(once.not_converged.has_value());
 }

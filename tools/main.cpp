@@ -383,7 +383,11 @@ int run_check(CheckOptions o) {
     if (o.fix) {
       const std::string original(loaded.document->bytes());
       auto fixed = listlint::fix_document(file, original, config, rules, job.resources);
-      if (fixed.bytes != original) {
+      if (fixed.not_converged) {
+        report.error = *fixed.not_converged;
+        const auto model = listlint::build_model(*loaded.document);
+        report.diagnostics = listlint::lint(*loaded.document, model, config, rules, job.resources);
+      } else if (fixed.bytes != original) {
         if (auto err = listlint::write_file_atomic(file, fixed.bytes)) {
           report.error = *err;
           // Not written: report the findings of the file as it is.

@@ -138,6 +138,7 @@ std::string apply_fixes(std::string_view bytes, const std::vector<Diagnostic>& d
     bool valid = true;
     for (const auto& ed : d.fix->edits) {
       if (ed.begin > ed.end || ed.end > bytes.size()) valid = false;
+      else if (ed.expected && bytes.substr(ed.begin, ed.end - ed.begin) != *ed.expected) valid = false;
       b = std::min(b, ed.begin);
       e = std::max(e, ed.end);
     }
@@ -180,7 +181,20 @@ FixResult fix_document(const std::string& path, std::string bytes, const Config&
     const ListModel model = build_model(doc);
     r.remaining = lint(doc, model, config, rules, resources);
     const bool fixable = std::any_of(r.remaining.begin(), r.remaining.end(), [](const Diagnostic& d) { return d.fix.has_value(); });
-    if (!fixable || r.passes >= max_passes) break;
+    if (fixable && r.passes >= max_passes) {
+      // Still fixable after the last pass: unless nothing of it applies any more, the fixes go
+      // round in circles, and what they wrote is not to be trusted.
+      int applied = 0;
+      if (apply_fixes(bytes, r.remaining, &applied) != bytes && applied > 0) {
+        std::string rules_named;
+        for (const auto& d : r.remaining)
+          if (d.fix && rules_named.find(d.rule) == std::string::npos) rules_named += (rules_named.empty() ? "" : ", ") + d.rule;
+        r.not_converged = "the fixes of " + rules_named + " did not settle after " + std::to_string(max_passes) +
+                          " passes; the file was not written (please report this)";
+      }
+      break;
+    }
+    if (!fixable) break;
     int applied = 0;
     std::string next = apply_fixes(bytes, r.remaining, &applied);
     if (applied == 0 || next == bytes) break;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "listlint/source.h"
@@ -20,9 +21,15 @@ std::optional<Severity> parse_severity(std::string_view s);
 
 /// Replace bytes [begin, end) of the file with `replacement`.
 struct TextEdit {
+  TextEdit() = default;
+  TextEdit(std::size_t b, std::size_t e, std::string r, std::optional<std::string> expect = std::nullopt)
+      : begin(b), end(e), replacement(std::move(r)), expected(std::move(expect)) {}
   std::size_t begin = 0;
   std::size_t end = 0;
   std::string replacement;
+  /// The bytes the edit replaces, as the finding quotes them: when set, a fix whose bytes
+  /// [begin, end) are not these is refused (a safety net against a finding placed on other bytes).
+  std::optional<std::string> expected;
 };
 
 /// Edits that together fix one finding; they must not overlap.

@@ -38,7 +38,8 @@ class Directives {
 std::vector<Diagnostic> lint(const Document& doc, const ListModel& model, const Config& config,
                              const std::vector<const Rule*>& rules, const Resources& resources = {});
 
-/// Applies the fixes of `diagnostics` that do not overlap one another; returns the new bytes.
+/// Applies the fixes of `diagnostics` that do not overlap one another and whose edits find the
+/// bytes they expect (TextEdit::expected); returns the new bytes.
 /// `applied` receives how many fixes went in.
 std::string apply_fixes(std::string_view bytes, const std::vector<Diagnostic>& diagnostics, int* applied);
 
@@ -48,6 +49,9 @@ struct FixResult {
   std::vector<Diagnostic> remaining;   ///< findings left after fixing
   int applied = 0;                     ///< fixes applied over all passes
   int passes = 0;
+  /// Set when the fixes did not reach a fixed point within the passes (a rule keeps editing what
+  /// it edited): the reason, naming the rules. The file must not be written.
+  std::optional<std::string> not_converged;
 };
 
 /// Fixes, lints again and repeats until nothing fixable is left (at most `max_passes`).
