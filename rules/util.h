@@ -3,7 +3,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "listlint/model.h"
 #include "listlint/text.h"
 
 namespace listlint::rules::util {
@@ -35,6 +37,58 @@ inline std::string quote(std::string_view s) { return "\"" + text::shorten(s) + 
 /// True for ASCII letters and digits.
 inline bool alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/// Link texts that label a link ("Github", "Paper", "🔗 Code") rather than name its target: columns
+/// of such links legitimately repeat a repository shared by several models.
+inline bool generic_label(std::string_view text) {
+  std::string k;
+  for (char c : text)
+    if (alnum(c)) k += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  static const char* kGeneric[] = {"github", "gitlab", "code", "paper", "link", "links", "website", "site", "project",
+                                   "homepage", "page", "demo", "data", "dataset", "download", "arxiv", "pdf",
+                                   "huggingface", "hf", "model", "models", "blog", "docs", "documentation", "repo",
+                                   "repository", "source", "sourcecode", "web", "url", "here", ""};
+  for (const char* g : kGeneric)
+    if (k == g) return true;
+  return false;
+}
+
+/// True when column `c` of `t` names one thing per cell by one link (at least two cells, and four
+/// in five of the filled cells hold exactly one link that is not an image): not lists of datasets.
+inline bool single_link_column(const ListModel& m, const Table& t, std::size_t c) {
+  int filled = 0, single = 0;
+  for (const Row& r : t.rows) {
+    int n = 0;
+    for (int li : r.cells[c].links) n += !m.links[static_cast<std::size_t>(li)].image;
+    if (n > 0 || !r.cells[c].text.empty()) ++filled;
+    if (n == 1) ++single;
+  }
+  return single >= 2 && single * 5 >= filled * 4;
+}
+
+/// For each <details> card, the card that serves as a section for what it holds: the nearest
+/// enclosing card (itself included) whose summary is a plain label, without a link, as in a list
+/// whose one heading is split into <details><summary>Android</summary> blocks; -1 when there is
+/// none. A card whose summary is a link is one project's card, and its neighbours are the
+/// section's other projects.
+inline std::vector<int> section_cards(const ListModel& m) {
+  std::vector<char> linked(m.details.size(), 0);
+  for (std::size_t d = 0; d < m.details.size(); ++d) {
+    const Details& card = m.details[d];
+    if (!card.summary_span) continue;
+    for (int li : card.links)
+      if (card.summary_span->bytes.contains(m.links[static_cast<std::size_t>(li)].span.bytes.begin)) linked[d] = 1;
+  }
+  std::vector<int> out(m.details.size(), -1);
+  for (std::size_t d = 0; d < m.details.size(); ++d) {  // a card comes after the cards holding it
+    const Details& card = m.details[d];
+    if (card.has_summary && !linked[d] && !text::trim(card.summary).empty())
+      out[d] = static_cast<int>(d);
+    else if (card.parent >= 0 && static_cast<std::size_t>(card.parent) < d)
+      out[d] = out[static_cast<std::size_t>(card.parent)];
+  }
+  return out;
 }
 
 }  // namespace listlint::rules::util

@@ -275,9 +275,10 @@ TEST_CASE("corpus: the curated-list rules find the real cases and no false alarm
   CHECK(lines(findings("josephmisiti__awesome-machine-learning__README.md", "duplicate-entry")) == std::vector<int>{1469});
   const auto ml_links = lines(findings("josephmisiti__awesome-machine-learning__README.md", "duplicate-link"));
   CHECK(std::find(ml_links.begin(), ml_links.end(), 1613) != ml_links.end());
-  // Not reported: awesome-go's namesakes (three "config" packages), shared code repositories.
+  // Not reported: awesome-go's namesakes (three "config" packages), shared code repositories, and
+  // the ATVC paper cited by its two datasets' rows.
   CHECK(findings("avelino__awesome-go__README.md", "duplicate-entry").empty());
-  CHECK(findings("BradyFU__Awesome-Multimodal-Large-Language-Models__README.md", "duplicate-link").size() == 1);
+  CHECK(findings("BradyFU__Awesome-Multimodal-Large-Language-Models__README.md", "duplicate-link").empty());
   // License tags are not links.
   CHECK(findings("fffaraz__awesome-cpp__README.md", "missing-link").size() == 1);
   // No mojibake anywhere in 3.5 MB of CJK, emoji and accented text.
