@@ -164,7 +164,7 @@ class MissingLink final : public Rule {
       if (!has_image) out.report(l.span, "Link to " + l.url + " has no text; write the text between [ and ]");
     }
 
-    // Cells without a link in a link column. A row with more cells than the header has its cells
+    // Cells without a link in a link column. A row with text past the header's width has its cells
     // out of their columns (table-shape reports it): it is left out. A text the column repeats
     // without a link ("Local Demo", "⚠️"), or a mark without letters that the file explains
     // outside its tables (a legend "❌ = not released"), is the column's own "none" mark.
@@ -182,7 +182,7 @@ class MissingLink final : public Rule {
         int filled = 0, linked = 0;
         std::map<std::string, int> unlinked;
         for (const Row& r : t.rows) {
-          if (r.source_cells > static_cast<int>(t.columns.size())) continue;
+          if (util::row_spills(src, r.dropped)) continue;
           const Cell& cell = r.cells[c];
           if (link_cell(m, cell, src)) ++linked;
           if (!cell.links.empty() || !cell.text.empty()) ++filled;
@@ -196,7 +196,7 @@ class MissingLink final : public Rule {
         const bool by_name = named && linked * 2 >= filled && linked > 0;
         if (!by_name && !by_use) continue;
         for (const Row& r : t.rows) {
-          if (r.source_cells > static_cast<int>(t.columns.size())) continue;
+          if (util::row_spills(src, r.dropped)) continue;
           const Cell& cell = r.cells[c];
           if (!cell.links.empty() || cell.text.empty()) continue;
           const std::string lower_text = util::lower(cell.text);
