@@ -64,10 +64,12 @@ struct ColumnUse {
   int total() const { return values + marks + images + empty; }
 };
 
+// A "none" or yes/no mark rather than a value: a word that says none, or a cell without letters
+// or digits ("-", "—", "❌", "⚠️", "✅").
 bool is_mark(const std::string& lower_text) {
-  static const char* const kMarks[] = {"-", "\xE2\x80\x93", "\xE2\x80\x94", "none", "n/a", "na", "no", "x",
-                                       "\xE2\x9C\x97", "\xC3\x97", "/", "?", "\xE2\x9D\x8C"};
-  return std::any_of(std::begin(kMarks), std::end(kMarks), [&](const char* m) { return lower_text == m; });
+  static const char* const kWords[] = {"none", "n/a", "na", "no", "x"};
+  if (std::any_of(std::begin(kWords), std::end(kWords), [&](const char* w) { return lower_text == w; })) return true;
+  return lower_text.size() <= 8 && std::none_of(lower_text.begin(), lower_text.end(), [](char c) { return util::alnum(c); });
 }
 
 ColumnUse column_use(const ListModel& m, const std::string& header) {
@@ -105,7 +107,7 @@ std::string describe(const ColumnUse& u) {
   return out + " of " + std::to_string(u.total());
 }
 
-// The path of a link ("/twitter/algebird" of https://github.com/twitter/algebird) and its host.
+// The host of a link's URL, and its path ("/twitter/algebird" of https://github.com/twitter/algebird).
 std::string_view url_host(std::string_view url) {
   const std::size_t s = url.find("://");
   if (s == std::string_view::npos) return {};
@@ -233,9 +235,10 @@ class TableShape final : public Rule {
           }
         } else if (r.source_cells < ncols) {
           // An error where the columns left out hold real values in the other rows (a licence);
-          // a warning where they hold marks, badges or nothing: GitHub's padding then shows what
-          // the author meant, or nearly (an empty cell where the others write "-"). A column of
-          // badges made from each row's repository has nothing to give a row without one.
+          // a warning where they hold marks or badges: GitHub's padding then shows what the
+          // author meant, or nearly (an empty cell where the others write "-"). Nothing where the
+          // other rows leave the column empty too, or where it holds badges made from each row's
+          // repository and this row has none to give.
           std::string missing, data_missing, held;
           bool nothing_to_give = true;
           for (int c = r.source_cells; c < ncols; ++c) {
@@ -248,7 +251,9 @@ class TableShape final : public Rule {
               nothing_to_give = false;
               continue;
             }
-            if (!badges_of_row_links(m, t, c) || row_could_have_badge(m, t, r, c)) nothing_to_give = false;
+            const bool empty_column = u.empty * 2 > u.total();
+            const bool no_badge = badges_of_row_links(m, t, c) && !row_could_have_badge(m, t, r, c);
+            if (!empty_column && !no_badge) nothing_to_give = false;
             held += (held.empty() ? "" : "; ") + (ncols - r.source_cells == 1 ? "" : quote(header) + ": ") + describe(u);
           }
           std::string add = r.trailing_pipe ? "" : " |";
