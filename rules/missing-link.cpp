@@ -1,13 +1,73 @@
 // missing-link: something written or placed as a link that has no usable link.
 
 #include <algorithm>
+#include <map>
 #include <string>
+#include <string_view>
 
 #include "listlint/rule.h"
 #include "util.h"
 
 namespace listlint::rules {
 namespace {
+
+// True when `a` and `b` differ by one inserted, deleted or replaced byte ("comins soon" and
+// "coming soon").
+bool one_edit(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (a.size() == b.size()) return i == a.size() || a.substr(i + 1) == b.substr(i + 1);
+  return a.substr(i) == b.substr(i + 1);
+}
+
+// The word "top" in a link text ("Back to top", "⬆ TOP").
+bool mentions_top(const std::string& lower_text) {
+  for (std::size_t p = lower_text.find("top"); p != std::string::npos; p = lower_text.find("top", p + 1)) {
+    const bool left = p == 0 || !util::alnum(lower_text[p - 1]);
+    const bool right = p + 3 >= lower_text.size() || !util::alnum(lower_text[p + 3]);
+    if (left && right) return true;
+  }
+  return false;
+}
+
+bool has_alnum(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return util::alnum(c); });
+}
+
+// A cell counts as a link cell when it starts with a link (or image), when its links' text is
+// most of its text, or when it has no text but links (badges). A prose cell with an incidental
+// "see [X](u)" is not: it says nothing about whether its column is a column of links.
+bool link_cell(const ListModel& m, const Cell& cell, std::string_view src) {
+  if (cell.links.empty()) return false;
+  if (cell.text.empty()) return true;
+  std::size_t b = cell.span.bytes.begin;
+  while (b < cell.span.bytes.end && (src[b] == ' ' || src[b] == '\t' || src[b] == '*' || src[b] == '_')) ++b;
+  std::size_t link_text = 0;
+  for (int li : cell.links) {
+    const Link& l = m.links[static_cast<std::size_t>(li)];
+    if (l.span.bytes.begin == b) return true;
+    if (!l.image) link_text += l.text.size();
+  }
+  return link_text * 2 >= cell.text.size();
+}
+
+// True when every byte of [from, to) but whitespace is inside a code block (a card holding only
+// a diagram or a template).
+bool only_code(const ListModel& m, std::string_view src, std::size_t from, std::size_t to) {
+  bool any = false;
+  for (std::size_t p = from; p < to;) {
+    const char c = src[p];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { ++p; continue; }
+    const auto it = std::find_if(m.code_blocks.begin(), m.code_blocks.end(),
+                                 [&](const CodeBlock& cb) { return cb.span.bytes.contains(p); });
+    if (it == m.code_blocks.end()) return false;
+    any = true;
+    p = it->span.bytes.end;
+  }
+  return any;
+}
 
 /// Flags undefined references written like links, empty URLs and link texts, cells without a
 /// link in a link column, unlinked entries in a list of linked entries, and cards with no link.
@@ -29,7 +89,7 @@ class MissingLink final : public Rule {
           nlohmann::json::array({"-", "\xE2\x80\x93", "\xE2\x80\x94", "none", "n/a", "na", "no", "x",
                                  "\xE2\x9C\x97", "\xC3\x97", "/", "place_holder", "placeholder", "todo", "tbd",
                                  "tba", "coming soon", "?"}),
-          "Cell texts that say on purpose that there is no link (not reported in link columns)."},
+          "Texts that say on purpose that there is no link: not reported as a cell of a link column, nor as the text of an empty link ([Coming soon]())."},
          {"min_entries", 4, "Smallest list in which an entry without a link is reported."}}};
     return kInfo;
   }
@@ -56,11 +116,40 @@ class MissingLink final : public Rule {
                                    util::quote(u.label) + "); write it as [" + u.label + "](URL)");
     }
 
-    // Empty URLs and empty link text.
+    // Empty URLs and empty link text. A list may write "[Coming soon]()" on purpose, as its mark
+    // for a link that does not exist yet: an empty link whose text is one of absent_marks, or whose
+    // text the list writes as an empty link 3 times or more (or one letter off such a mark), is
+    // that mark. "[Back to top](#)" goes to the top of the page on GitHub: a "#" link whose text
+    // says "top", or whose text points to "#" twice or more, is a working link.
+    std::map<std::string, int> empty_texts, top_texts;
+    auto plain_link = [](const Link& l) {
+      return l.kind != LinkKind::Bare && l.kind != LinkKind::RawMarkdown && l.kind != LinkKind::Autolink;
+    };
+    for (const Link& l : m.links) {
+      if (!plain_link(l) || l.image || l.text.empty()) continue;
+      if (l.url.empty()) ++empty_texts[util::lower(l.text)];
+      if (l.url == "#") ++top_texts[util::lower(l.text)];
+    }
+    std::vector<std::string> marks;
+    for (const std::string& a : absent)
+      if (a.size() >= 6) marks.push_back(a);
+    for (const auto& [text, n] : empty_texts)
+      if (n >= 3) marks.push_back(text);
+    auto is_mark = [&](const std::string& lower_text) {
+      if (std::find(absent.begin(), absent.end(), lower_text) != absent.end()) return true;
+      if (empty_texts.count(lower_text) && empty_texts[lower_text] >= 3) return true;
+      if (lower_text.size() < 6) return false;
+      return std::any_of(marks.begin(), marks.end(), [&](const std::string& k) { return one_edit(k, lower_text); });
+    };
     for (std::size_t i = 0; i < m.links.size(); ++i) {
       const Link& l = m.links[i];
-      if (l.kind == LinkKind::Bare || l.kind == LinkKind::RawMarkdown || l.kind == LinkKind::Autolink) continue;
+      if (!plain_link(l)) continue;
       if (l.url.empty() || l.url == "#") {
+        const std::string lower_text = util::lower(l.text);
+        if (!l.image && !l.text.empty()) {
+          if (l.url.empty() && is_mark(lower_text)) continue;
+          if (l.url == "#" && (mentions_top(lower_text) || top_texts[lower_text] >= 2)) continue;
+        }
         const std::string what = l.image ? "Image" : "Link";
         const std::string name = l.text.empty() ? "" : " " + util::quote(l.text);
         out.report(l.span, l.url.empty() ? what + name + " has an empty URL; add the URL or remove the link"
@@ -75,14 +164,29 @@ class MissingLink final : public Rule {
       if (!has_image) out.report(l.span, "Link to " + l.url + " has no text; write the text between [ and ]");
     }
 
-    // Cells without a link in a link column.
+    // Cells without a link in a link column. A row with text past the header's width has its cells
+    // out of their columns (table-shape reports it): it is left out. A text the column repeats
+    // without a link ("Local Demo", "⚠️"), or a mark without letters that the file explains
+    // outside its tables (a legend "❌ = not released"), is the column's own "none" mark.
+    const std::string_view src = ctx.doc.bytes();
+    auto outside_tables = [&](const std::string& mark) {
+      for (std::size_t p = src.find(mark); p != std::string_view::npos; p = src.find(mark, p + 1)) {
+        const bool in_table = std::any_of(m.tables.begin(), m.tables.end(),
+                                          [&](const Table& t) { return t.span.bytes.contains(p); });
+        if (!in_table) return true;
+      }
+      return false;
+    };
     for (const Table& t : m.tables) {
       for (std::size_t c = 0; c < t.columns.size(); ++c) {
         int filled = 0, linked = 0;
+        std::map<std::string, int> unlinked;
         for (const Row& r : t.rows) {
+          if (util::row_spills(src, r.dropped)) continue;
           const Cell& cell = r.cells[c];
-          if (!cell.links.empty()) ++linked;
+          if (link_cell(m, cell, src)) ++linked;
           if (!cell.links.empty() || !cell.text.empty()) ++filled;
+          if (cell.links.empty() && !cell.text.empty()) ++unlinked[util::lower(cell.text)];
         }
         const bool named = std::find(link_columns.begin(), link_columns.end(), util::lower(t.columns[c].text)) != link_columns.end();
         // A column is a link column when its header says so and most of its cells are links
@@ -92,13 +196,19 @@ class MissingLink final : public Rule {
         const bool by_name = named && linked * 2 >= filled && linked > 0;
         if (!by_name && !by_use) continue;
         for (const Row& r : t.rows) {
+          if (util::row_spills(src, r.dropped)) continue;
           const Cell& cell = r.cells[c];
           if (!cell.links.empty() || cell.text.empty()) continue;
-          if (std::find(absent.begin(), absent.end(), util::lower(cell.text)) != absent.end()) continue;
+          const std::string lower_text = util::lower(cell.text);
+          if (std::find(absent.begin(), absent.end(), lower_text) != absent.end()) continue;
+          if (unlinked[lower_text] >= 2 || (!has_alnum(cell.text) && outside_tables(cell.text))) continue;
           std::string where = "column " + util::quote(t.columns[c].text);
           if (c != 0 && !r.cells[0].text.empty()) where = "row " + util::quote(r.cells[0].text) + ", " + where;
           out.report(cell.span, "Cell " + util::quote(cell.text) + " has no link (" + where + ")" +
-                                    (by_use ? ", unlike the rest of its column" : "; this column holds links"));
+                                    (by_use ? ", unlike " + std::to_string(linked) + " of the column's " +
+                                                  std::to_string(filled) + " filled cells, which are links"
+                                            : "; this column holds links (" + std::to_string(linked) + " of " +
+                                                  std::to_string(filled) + " filled cells)"));
         }
       }
     }
@@ -133,12 +243,36 @@ class MissingLink final : public Rule {
                              std::to_string(linked) + " entries of its list");
     }
 
-    // Details cards with no link.
+    // Details cards with no link, where the file's cards have links: at least min_entries cards
+    // and 4 in 5 of the others linked. A card that holds only code (a diagram, a submission
+    // template) is not an entry, and is not counted.
+    auto code_card = [&](const Details& d) {
+      std::size_t from = d.summary_span ? d.summary_span->bytes.end : d.span.bytes.begin;
+      if (!d.summary_span) {
+        const std::size_t gt = src.find('>', d.span.bytes.begin);
+        from = gt == std::string_view::npos ? d.span.bytes.end : gt + 1;
+      }
+      std::size_t to = d.span.bytes.end;
+      if (d.closed) {
+        const std::size_t close = src.rfind("</", to);
+        if (close != std::string_view::npos && close >= from) to = close;
+      }
+      return d.links.empty() && from < to && only_code(m, src, from, to);
+    };
+    std::vector<const Details*> unlinked_cards;
+    int cards = 0, linked_cards = 0;
     for (const Details& d : m.details) {
-      if (!d.links.empty()) continue;
-      out.report(d.summary_span ? *d.summary_span : d.span,
-                 "Details card " + (d.has_summary ? util::quote(d.summary) : std::string("without a summary")) +
-                     " has no link");
+      if (code_card(d)) continue;
+      ++cards;
+      if (!d.links.empty()) ++linked_cards;
+      else unlinked_cards.push_back(&d);
+    }
+    if (cards >= min_entries && linked_cards * 5 >= (cards - 1) * 4) {
+      for (const Details* d : unlinked_cards)
+        out.report(d->summary_span ? *d->summary_span : d->span,
+                   "Details card " + (d->has_summary ? util::quote(d->summary) : std::string("without a summary")) +
+                       " has no link, unlike " + std::to_string(linked_cards) + " of the " + std::to_string(cards) +
+                       " cards in this file");
     }
   }
 };

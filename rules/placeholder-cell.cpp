@@ -24,21 +24,47 @@ class PlaceholderCell final : public Rule {
         false,
         {{"placeholders",
           nlohmann::json::array({"place_holder", "placeholder", "todo", "tbd", "tba", "fixme", "xxx", "...",
-                                 "\xE2\x80\xA6", "?", "??", "???", "n/a", "coming soon"}),
+                                 "\xE2\x80\xA6", "?", "??", "???", "n/a"}),
           "Whole-cell texts that count as placeholders (compared case-insensitively)."},
+         {"pending", nlohmann::json::array({"coming soon", "to be released"}),
+          "Whole-cell texts that say on purpose that the data is not released yet: reported as warnings "
+          "(the release may have happened since), and not counted as empty."},
          {"empty_columns", true, "Also report a column whose cells are all empty or placeholders."}}};
     return kInfo;
   }
 
   void check(const RuleContext& ctx, Reporter& out) const override {
-    std::vector<std::string> placeholders;
+    std::vector<std::string> placeholders, pending;
     for (const auto& p : ctx.options.at("placeholders")) placeholders.push_back(util::lower(p.get<std::string>()));
+    for (const auto& p : ctx.options.at("pending")) pending.push_back(util::lower(p.get<std::string>()));
     const bool empty_columns = ctx.options.at("empty_columns").get<bool>();
-    auto is_placeholder = [&](const std::string& text) {
-      const std::string t = util::lower(text);
-      return std::find(placeholders.begin(), placeholders.end(), t) != placeholders.end();
+    auto in = [](const std::vector<std::string>& list, const std::string& lower_text) {
+      return std::find(list.begin(), list.end(), lower_text) != list.end();
     };
-    for (const Table& t : ctx.model.tables) {
+    const auto& tables = ctx.model.tables;
+    // A yes/no column: across the file's columns with this header, every filled cell holds one
+    // same mark without letters or digits (✅, ✔) and some cells are empty, so an empty cell says
+    // "no". Such a column empty in one table is that table's answer, not missing data. A column of
+    // values ("CC BY 4.0" in every filled row) is not a yes/no column.
+    auto flag_column = [&](const std::string& header) {
+      std::string mark;
+      int marks = 0, empties = 0;
+      for (const Table& t : tables) {
+        for (std::size_t c = 0; c < t.columns.size(); ++c) {
+          if (t.columns[c].text != header) continue;
+          for (const Row& r : t.rows) {
+            const Cell& cell = r.cells[c];
+            if (cell.text.empty() && cell.links.empty()) { ++empties; continue; }
+            if (!cell.links.empty() || (!mark.empty() && cell.text != mark)) return false;
+            if (std::any_of(cell.text.begin(), cell.text.end(), [](char ch) { return util::alnum(ch); })) return false;
+            mark = cell.text;
+            ++marks;
+          }
+        }
+      }
+      return marks >= 2 && empties > 0;
+    };
+    for (const Table& t : tables) {
       for (std::size_t c = 0; c < t.columns.size(); ++c) {
         int empty_or_placeholder = 0;
         for (const Row& r : t.rows) {
@@ -47,14 +73,22 @@ class PlaceholderCell final : public Rule {
             ++empty_or_placeholder;
             continue;
           }
-          if (!cell.links.empty() || !is_placeholder(cell.text)) continue;
-          ++empty_or_placeholder;
+          if (!cell.links.empty()) continue;
+          const std::string lower_text = util::lower(cell.text);
           std::string where = "column " + util::quote(t.columns[c].text);
           if (c != 0 && !r.cells[0].text.empty()) where = "row " + util::quote(r.cells[0].text) + ", " + where;
-          out.report(cell.span, "Table cell holds the placeholder " + util::quote(cell.text) + " instead of data (" +
-                                    where + "); fill it in or leave it empty");
+          if (in(placeholders, lower_text)) {
+            ++empty_or_placeholder;
+            out.report(cell.span, "Table cell holds the placeholder " + util::quote(cell.text) + " instead of data (" +
+                                      where + "); fill it in or leave it empty");
+          } else if (in(pending, lower_text)) {
+            out.report(cell.span, "Table cell says " + util::quote(cell.text) + " (" + where +
+                                      "): if it has been released since, fill it in",
+                       std::nullopt, /*at_most_warning=*/true);
+          }
         }
-        if (empty_columns && !t.rows.empty() && empty_or_placeholder == static_cast<int>(t.rows.size())) {
+        if (empty_columns && !t.rows.empty() && empty_or_placeholder == static_cast<int>(t.rows.size()) &&
+            !flag_column(t.columns[c].text)) {
           out.report(t.header.cells[c].span,
                      "Column " + util::quote(t.columns[c].text) + " holds no data: all " + std::to_string(t.rows.size()) +
                          (t.rows.size() == 1 ? " cell is" : " cells are") +

@@ -2,10 +2,15 @@
 // leading or trailing pipes used inconsistently.
 
 #include <algorithm>
+#include <iterator>
+#include <map>
 #include <string>
+#include <string_view>
+#include <vector>
 #include <unordered_set>
 
 #include "listlint/rule.h"
+#include "util.h"
 
 namespace listlint::rules {
 namespace {
@@ -50,6 +55,126 @@ bool delimiter_like(std::string_view s) {
   return dash && pipe;
 }
 
+// What a column holds in the rows written in full, for a row that leaves it out: real values
+// (text, links with text), or only marks ("-", "N/A"), images (badges) and empty cells. Counted
+// over every column of the file with the same header, which is the list's convention for it.
+struct ColumnUse {
+  int values = 0, marks = 0, images = 0, empty = 0;
+  std::map<std::string, int> mark_texts;
+  int total() const { return values + marks + images + empty; }
+};
+
+// A "none" or yes/no mark rather than a value: a word that says none, or a cell without letters
+// or digits ("-", "—", "❌", "⚠️", "✅").
+bool is_mark(const std::string& lower_text) {
+  static const char* const kWords[] = {"none", "n/a", "na", "no", "x"};
+  if (std::any_of(std::begin(kWords), std::end(kWords), [&](const char* w) { return lower_text == w; })) return true;
+  return lower_text.size() <= 8 && std::none_of(lower_text.begin(), lower_text.end(), [](char c) { return util::alnum(c); });
+}
+
+ColumnUse column_use(const ListModel& m, const std::string& header) {
+  ColumnUse u;
+  for (const Table& t : m.tables) {
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      if (t.columns[c].text != header) continue;
+      for (const Row& r : t.rows) {
+        if (r.source_cells != static_cast<int>(t.columns.size())) continue;  // padded or shifted
+        const Cell& cell = r.cells[c];
+        const bool text_link = std::any_of(cell.links.begin(), cell.links.end(), [&](int li) {
+          return !m.links[static_cast<std::size_t>(li)].image;
+        });
+        const std::string lower = util::lower(cell.text);
+        if (cell.text.empty() && cell.links.empty()) ++u.empty;
+        else if (!text_link && cell.text.empty()) ++u.images;
+        else if (!text_link && is_mark(lower)) { ++u.marks; ++u.mark_texts[cell.text]; }
+        else ++u.values;
+      }
+    }
+  }
+  return u;
+}
+
+std::string describe(const ColumnUse& u) {
+  std::vector<std::pair<int, std::string>> parts;
+  for (const auto& [text, n] : u.mark_texts) parts.emplace_back(n, quote(text));
+  if (u.images) parts.emplace_back(u.images, "only images (badges)");
+  if (u.empty) parts.emplace_back(u.empty, "nothing");
+  if (u.values) parts.emplace_back(u.values, "data");
+  std::stable_sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::string out;
+  for (const auto& [n, what] : parts)
+    out += (out.empty() ? "" : ", ") + what + " in " + std::to_string(n);
+  return out + " of " + std::to_string(u.total());
+}
+
+// The host of a link's URL, and its path ("/twitter/algebird" of https://github.com/twitter/algebird).
+std::string_view url_host(std::string_view url) {
+  const std::size_t s = url.find("://");
+  if (s == std::string_view::npos) return {};
+  url.remove_prefix(s + 3);
+  return url.substr(0, url.find('/'));
+}
+std::string_view url_path(std::string_view url) {
+  const std::size_t s = url.find("://");
+  if (s == std::string_view::npos) return {};
+  url.remove_prefix(s + 3);
+  const std::size_t p = url.find('/');
+  if (p == std::string_view::npos) return {};
+  url.remove_prefix(p);
+  url = url.substr(0, url.find_first_of("?#"));
+  while (url.size() > 1 && url.back() == '/') url.remove_suffix(1);
+  return url;
+}
+
+// The image of a cell made from a link elsewhere in its row: a badge whose URL holds the path of
+// the row's repository link (img.shields.io/github/stars/twitter/algebird beside
+// github.com/twitter/algebird). Returns that link's host, or "" when there is none.
+std::string_view badge_source(const ListModel& m, const Row& r, std::size_t column) {
+  for (int ii : r.cells[column].links) {
+    const Link& img = m.links[static_cast<std::size_t>(ii)];
+    if (!img.image) continue;
+    for (std::size_t c = 0; c < r.cells.size(); ++c) {
+      if (c == column) continue;
+      for (int li : r.cells[c].links) {
+        const Link& l = m.links[static_cast<std::size_t>(li)];
+        const std::string_view path = url_path(l.url);
+        if (l.image || std::count(path.begin(), path.end(), '/') < 2) continue;
+        if (img.url.find(path) != std::string::npos) return url_host(l.url);
+      }
+    }
+  }
+  return {};
+}
+
+// True when most of a column's images are badges made from their row's links.
+bool badges_of_row_links(const ListModel& m, const Table& t, int column) {
+  int images = 0, made = 0;
+  for (const Row& r : t.rows) {
+    if (r.source_cells != static_cast<int>(t.columns.size())) continue;
+    const Cell& cell = r.cells[static_cast<std::size_t>(column)];
+    if (cell.links.empty()) continue;
+    ++images;
+    made += !badge_source(m, r, static_cast<std::size_t>(column)).empty();
+  }
+  return made >= 2 && made * 5 >= images * 4;
+}
+
+// True when a short row links to a host the column's badges are made from (it could have one).
+bool row_could_have_badge(const ListModel& m, const Table& t, const Row& row, int column) {
+  std::vector<std::string_view> hosts;
+  for (const Row& r : t.rows) {
+    if (r.source_cells != static_cast<int>(t.columns.size())) continue;
+    const std::string_view h = badge_source(m, r, static_cast<std::size_t>(column));
+    if (!h.empty()) hosts.push_back(h);
+  }
+  for (const Cell& cell : row.cells)
+    for (int li : cell.links) {
+      const Link& l = m.links[static_cast<std::size_t>(li)];
+      if (!l.image && std::find(hosts.begin(), hosts.end(), url_host(l.url)) != hosts.end()) return true;
+    }
+  return false;
+}
+
 /// Flags rows with more or fewer cells than the header, table-like text that does not render
 /// because its header and delimiter rows disagree, and inconsistent outer pipes (warnings).
 class TableShape final : public Rule {
@@ -74,20 +199,26 @@ class TableShape final : public Rule {
       const int ncols = static_cast<int>(t.columns.size());
       std::vector<const Row*> all_rows{&t.header};
       for (const Row& r : t.rows) all_rows.push_back(&r);
-      for (const Row& r : t.rows) {
+      // Rows whose extra cells are only a hidden note (and empty cells) keep the note out of sight
+      // on purpose.
+      std::vector<char> noted(t.rows.size(), 0);
+      for (std::size_t i = 0; i < t.rows.size(); ++i)
+        for (const Span& d : t.rows[i].dropped)
+          if (util::hidden_note(util::trim_blanks(src.substr(d.bytes.begin, d.bytes.size())))) noted[i] = 1;
+      for (std::size_t ri = 0; ri < t.rows.size(); ++ri) {
+        const Row& r = t.rows[ri];
         const std::string name = r.cells.empty() || r.cells[0].text.empty() ? "" : " " + quote(r.cells[0].text);
         if (r.source_cells > ncols) {
           bool all_empty = true;
           std::string dropped;
           for (const Span& d : r.dropped) {
-            std::string_view text = src.substr(d.bytes.begin, d.bytes.size());
-            while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-            while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-            if (!text.empty()) {
+            const std::string_view text = util::trim_blanks(src.substr(d.bytes.begin, d.bytes.size()));
+            if (!text.empty() && !util::hidden_note(text)) {
               all_empty = false;
               dropped += (dropped.empty() ? "" : ", ") + quote(std::string(text));
             }
           }
+          if (noted[ri] && all_empty) continue;
           const Span& first = r.dropped.front();
           const std::size_t cut = first.bytes.begin > 0 ? first.bytes.begin - 1 : first.bytes.begin;  // its pipe
           const Span where = ctx.doc.lines().span(cut, r.dropped.back().bytes.end);
@@ -103,26 +234,54 @@ class TableShape final : public Rule {
                                   "; add a column or merge the cells");
           }
         } else if (r.source_cells < ncols) {
-          std::string missing;
-          for (int c = r.source_cells; c < ncols; ++c)
-            missing += (missing.empty() ? "" : ", ") + quote(t.columns[static_cast<std::size_t>(c)].text);
+          // An error where the columns left out hold real values in the other rows (a licence);
+          // a warning where they hold marks or badges: GitHub's padding then shows what the
+          // author meant, or nearly (an empty cell where the others write "-"). Nothing where the
+          // other rows leave the column empty too, or where it holds badges made from each row's
+          // repository and this row has none to give.
+          std::string missing, data_missing, held;
+          bool nothing_to_give = true;
+          for (int c = r.source_cells; c < ncols; ++c) {
+            const std::string& header = t.columns[static_cast<std::size_t>(c)].text;
+            missing += (missing.empty() ? "" : ", ") + quote(header);
+            const ColumnUse u = column_use(m, header);
+            if (u.values * 2 > u.total()) {
+              data_missing += (data_missing.empty() ? "" : ", ") + quote(header) + ", where the other rows have data (" +
+                              std::to_string(u.values) + " of " + std::to_string(u.total()) + " in the file)";
+              nothing_to_give = false;
+              continue;
+            }
+            const bool empty_column = u.empty * 2 > u.total();
+            const bool no_badge = badges_of_row_links(m, t, c) && !row_could_have_badge(m, t, r, c);
+            if (!empty_column && !no_badge) nothing_to_give = false;
+            held += (held.empty() ? "" : "; ") + (ncols - r.source_cells == 1 ? "" : quote(header) + ": ") + describe(u);
+          }
           std::string add = r.trailing_pipe ? "" : " |";
           for (int c = r.source_cells; c < ncols; ++c) add += " |";
           Fix fix{{TextEdit{r.span.bytes.end, r.span.bytes.end, add}}};
-          out.report(r.span, "Row" + name + " has " + cells(r.source_cells) + " but the header has " +
-                                 std::to_string(ncols) + ": GitHub shows " +
-                                 (ncols - r.source_cells == 1 ? "an empty cell" : "empty cells") + " under " +
-                                 missing + "; fill in the missing data",
-                     std::move(fix));
+          const std::string head = "Row" + name + " has " + cells(r.source_cells) + " but the header has " +
+                                   std::to_string(ncols) + ": GitHub shows " +
+                                   (ncols - r.source_cells == 1 ? "an empty cell" : "empty cells") + " under ";
+          if (!data_missing.empty()) {
+            out.report(r.span, head + data_missing + "; fill in the missing data", std::move(fix));
+          } else if (!nothing_to_give) {
+            out.report(r.span, head + missing + ", where the other rows hold " + held +
+                                   "; write the cell out so that the gap shows in the source",
+                       std::move(fix), /*at_most_warning=*/true);
+          }
         }
       }
       if (!pipe_style) continue;
+      // A row ending in a hidden note has no trailing pipe by its nature: it is not counted.
+      std::vector<const Row*> counted;
+      for (const Row* r : all_rows)
+        if (r == &t.header || !noted[static_cast<std::size_t>(r - t.rows.data())]) counted.push_back(r);
       int lead = 0, trail = 0;
-      for (const Row* r : all_rows) {
+      for (const Row* r : counted) {
         lead += r->leading_pipe;
         trail += r->trailing_pipe;
       }
-      const int n = static_cast<int>(all_rows.size());
+      const int n = static_cast<int>(counted.size());
       // The style most rows use; on a tie there is no majority to follow.
       const bool want_lead = lead * 2 > n, want_trail = trail * 2 > n;
       const bool lead_tie = lead * 2 == n, trail_tie = trail * 2 == n;

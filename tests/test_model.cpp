@@ -270,6 +270,24 @@ TEST_CASE("tables: <li> items inside cells") {
   CHECK(cell.items[1].text == "SFT: C");
 }
 
+TEST_CASE("tables: a cell's HTML <img src> and <a href> are its links, in order") {
+  const std::string t =
+      "| Date | Cover | Video |\n|---|---|---|\n"
+      "| 9/04 | <img src=\"imgs/a.jpg\" width=\"200px\"/> | <a href=\"https://v\">watch</a> [b](https://b) |\n";
+  const auto m = test::model_of(t);
+  const auto& row = m.tables.at(0).rows.at(0);
+  REQUIRE(row.cells.at(1).links.size() == 1);
+  const auto& img = m.links.at(static_cast<std::size_t>(row.cells[1].links[0]));
+  CHECK(img.kind == LinkKind::Html);
+  CHECK(img.image);
+  CHECK(img.url == "imgs/a.jpg");
+  CHECK(row.cells[1].text.empty());
+  REQUIRE(row.cells.at(2).links.size() == 2);
+  CHECK(m.links.at(static_cast<std::size_t>(row.cells[2].links[0])).url == "https://v");
+  CHECK(m.links.at(static_cast<std::size_t>(row.cells[2].links[1])).url == "https://b");
+  CHECK(row.cells[0].links.empty());
+}
+
 TEST_CASE("links: kinds, contexts and positions") {
   const std::string t =
       "# T\n\n"

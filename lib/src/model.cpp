@@ -1156,6 +1156,8 @@ void Builder::add_html_link(const html::Tag& tag, const html::Attribute& a, std:
   std::string_view value = text::trim(a.value);
   if (value.empty() && a.name != "href") return;
   Link& l = new_link(LinkKind::Html);
+  // A cell's <img src> or <a href> is its data as much as a Markdown link is.
+  if (table_ >= 0 && cell_ >= 0) cell_links_.push_back(static_cast<int>(m_.links.size()) - 1);
   l.attribute = a.name;
   l.image = tag.name != "a";
   l.url = html::decode_entities(value);
