@@ -118,13 +118,24 @@ struct Verdict {
   bool certain = false;
 };
 
-Verdict judge(std::string_view first, std::string_view later, const std::string& ukey) {
+// An address that identifies one paper (an arXiv id, a DOI, an OpenReview forum, an ACL
+// Anthology id): two differently named things cannot both be that paper.
+bool paper_id(const std::string& url) {
+  const std::string u = util::lower(url);
+  for (const char* p : {"arxiv.org/abs/", "arxiv.org/pdf/", "doi.org/10.", "openreview.net/forum?id=",
+                        "openreview.net/pdf?id=", "aclanthology.org/", "dl.acm.org/doi/", "ieeexplore.ieee.org/document/"})
+    if (u.find(p) != std::string::npos) return true;
+  return false;
+}
+
+Verdict judge(std::string_view first, std::string_view later, const std::string& ukey, const std::string& url) {
   const bool a = url_names(first, ukey), b = url_names(later, ukey);
   if (a != b)
     return {"the URL names " + util::quote(a ? first : later) + ": give " + util::quote(a ? later : first) +
                 " its own link, or remove it if it is the same thing",
             true};
   if (a) return {"both are one thing listed twice: keep one", true};
+  if (paper_id(url)) return {"the address identifies one paper, so one of them has a copied link", true};
   return {"one of them probably has a copied link", false};
 }
 
@@ -151,14 +162,17 @@ void report_pair(Reporter& out, const Span& at, const std::string& one, const st
     case Kin::Family:
       break;
     case Kin::Sibling:
-      out.report(at,
-                 both + " point to " + url +
-                     ", a page that does not name what they share: the same thing listed twice, or one of them has a "
-                     "copied link",
-                 std::nullopt, true);
+      if (paper_id(url))
+        out.report(at, both + " point to " + url + ": the address identifies one paper, so one of them has a copied link");
+      else
+        out.report(at,
+                   both + " point to " + url +
+                       ", a page that does not name what they share: the same thing listed twice, or one of them has a "
+                       "copied link",
+                   std::nullopt, true);
       break;
     case Kin::Other: {
-      const Verdict v = judge(first.name, later.name, ukey);
+      const Verdict v = judge(first.name, later.name, ukey, url);
       if (opaque_ok && !v.certain) break;
       out.report(at, both + " both point to " + url + ": " + v.advice, std::nullopt, !v.certain);
       break;
