@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "listlint/rule.h"
@@ -113,6 +114,19 @@ class ProperName final : public Rule {
       }
       return false;
     };
+    // A list may label links with a lowercase word ([blog], [jobs], [github] after a company's
+    // name): where a name is a whole link text written in lowercase at least five times and three
+    // times as often as it is written right, that is the list's convention for the label. ("Github"
+    // is no label style, only a misspelling, however often it is repeated.)
+    std::unordered_map<std::string, int> link_texts;
+    for (const Link* l : texts) ++link_texts[l->text];
+    auto label_convention = [&](const std::string& got, const std::string& want) {
+      if (util::lower(got) != got) return false;
+      const auto g = link_texts.find(got);
+      if (g == link_texts.end() || g->second < 5) return false;
+      const auto w = link_texts.find(want);
+      return g->second >= 3 * (w == link_texts.end() ? 0 : w->second);
+    };
     // One finding per spelling: the first place, with the count and a fix for every place.
     struct Seen {
       std::size_t name = 0;
@@ -150,6 +164,7 @@ class ProperName final : public Rule {
         if (run.in_link) {
           const Link* l = link_at(base + p);
           if (l && named_in_path(l->url, l->text)) return;
+          if (l && l->text == got && label_convention(l->text, want)) return;
         }
         auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == got; });
         if (it == seen.end()) {

@@ -243,14 +243,14 @@ void count_function_words(std::string_view s, int& english, int& foreign) {
   }
 }
 
-// Is the text around `at` (its line, 60 bytes either side) in another language: two foreign
-// function words or more and no English one ("La plus grande API de Blagues")?
+// Is the text around `at` (three words either side, on its line) in another language: two
+// foreign function words or more and no English one ("La plus grande API de Blagues")?
 bool foreign_near(std::string_view src, std::size_t at) {
-  std::size_t b = at > 60 ? at - 60 : 0, e = std::min(src.size(), at + 60);
-  if (const std::size_t nl = src.rfind('\n', at); nl != std::string_view::npos && nl >= b) b = nl + 1;
-  if (const std::size_t nl = src.find('\n', at); nl != std::string_view::npos && nl < e) e = nl;
-  while (b > 0 && b < at && letter(src[b - 1])) ++b;  // whole words only
-  while (e < src.size() && e > at && letter(src[e])) --e;
+  std::size_t b = at, e = at;
+  for (int words = 0; b > 0 && src[b - 1] != '\n' && words <= 3; --b)
+    if (src[b - 1] == ' ' && b < at && src[b] != ' ') ++words;
+  for (int words = 0; e < src.size() && src[e] != '\n' && words <= 3; ++e)
+    if (src[e] == ' ' && e > at && src[e - 1] != ' ') ++words;
   std::string lowered(src.substr(b, e - b));
   for (char& c : lowered)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
@@ -525,7 +525,21 @@ class Typo final : public Rule {
           if (!token_stats[k]) continue;
           WordStats* nst = &stat[token_stats[k] - 1];
           const std::string_view nlw = keys[token_stats[k] - 1];
-          if (nst->count >= vocabulary_count || nst->name || is_technical_word(nlw)) continue;
+          if (is_technical_word(nlw)) continue;
+          // A name the list uses elsewhere, next to it in an enumeration ("slack, mattermost,
+          // gotify and smtp"): the text names things.
+          if (nst->count >= vocabulary_count || nst->name) {
+            const bool next_to = dir < 0 ? k + 1 == ti : k == ti + 1;
+            const Token& x = tokens[std::min(k, ti)];
+            const Token& y = tokens[std::max(k, ti)];
+            const std::string_view between = src.substr(x.end, y.begin - x.end);
+            const bool enumerated = between == ", " || between == " and " || between == " or " || between == ", and " ||
+                                    between == "/" || between == " & " || between == ", or ";
+            if (next_to && enumerated && !speller->known(nw) && !speller->known_alt(nw) &&
+                !derived_from_known(std::string(nlw), *speller))
+              return true;
+            continue;
+          }
           WordFacts& nf = facts_of(*nst, false);
           // (Two common words written as one, like leaderboards, are no evidence.)
           if (assess(*nst, nf, nw, nlw).empty() && nf.unknown == 1 && speller->corrections(nlw).empty() &&
