@@ -1,5 +1,8 @@
 // details-structure: broken <details> cards.
 
+#include <unordered_map>
+#include <unordered_set>
+
 #include "listlint/rule.h"
 #include "util.h"
 
@@ -35,7 +38,9 @@ class DetailsStructure final : public Rule {
       const Details& d = m.details[i];
       const Span head = ctx.doc.lines().span(d.span.bytes.begin, std::min(d.span.bytes.end, d.span.bytes.begin + 9));
       if (!d.has_summary) {
-        out.report(head, "<details> card without <summary>: GitHub titles it \"Details\"; add a <summary>");
+        // GitHub shows such a card, titled "Details": nothing is broken, so at most a warning.
+        out.report(head, "<details> card without <summary>: GitHub titles it \"Details\"; add a <summary>", std::nullopt,
+                   /*at_most_warning=*/true);
       } else if (d.summary.empty()) {
         out.report(*d.summary_span, "<details> card with an empty <summary>; write its title");
       }
@@ -57,8 +62,13 @@ class DetailsStructure final : public Rule {
                                     " inside this card stay raw text on GitHub: leave a blank line between the HTML "
                                     "tags and the Markdown");
     }
+    // Headings inside cards are the list's layout, not a slip, when the same heading text stands in
+    // two cards or more (every project card holds "### Description" and "### Links").
+    std::unordered_map<std::string, std::unordered_set<int>> cards_of;
+    for (const Section& s : m.sections)
+      if (s.details >= 0) cards_of[s.text].insert(s.details);
     for (const Section& s : m.sections) {
-      if (s.details < 0) continue;
+      if (s.details < 0 || cards_of[s.text].size() >= 2) continue;
       const Details& d = m.details[static_cast<std::size_t>(s.details)];
       out.report(s.span,
                  "Heading " + util::quote(s.text) + " is inside the <details> card opened at line " +

@@ -71,10 +71,16 @@ class LinkSyntax final : public Rule {
         // The '[' that opens it, on the same line, and the ')' that closes it.
         const std::size_t line_b = ctx.doc.lines().line_begin(ctx.doc.lines().pos(at).line);
         const std::size_t line_e = ctx.doc.lines().line_end(ctx.doc.lines().pos(at).line);
-        const std::size_t open = src.rfind('[', at);
-        if (open == std::string_view::npos || open < line_b) continue;
-        const std::size_t close = src.find(')', at + 2);
-        if (close == std::string_view::npos || close >= line_e) continue;
+        // (Searched on its line only, at most 2,000 bytes away: a 100 MB line costs no more.)
+        const std::size_t lo = std::max(line_b, at > 2000 ? at - 2000 : 0);
+        const std::size_t hi = std::min(line_e, at + 2000);
+        const std::size_t open_in = src.substr(lo, at - lo).rfind('[');
+        if (open_in == std::string_view::npos) continue;
+        const std::size_t open = lo + open_in;
+        if (at + 2 > hi) continue;
+        const std::size_t close_in = src.substr(at + 2, hi - at - 2).find(')');
+        if (close_in == std::string_view::npos) continue;
+        const std::size_t close = at + 2 + close_in;
         const std::string_view dest = src.substr(at + 2, close - at - 2);
         const std::size_t space = dest.find_first_of(" \t");
         if (space == std::string_view::npos || dest.empty() || blank(dest.front())) continue;

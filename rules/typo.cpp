@@ -247,9 +247,9 @@ void count_function_words(std::string_view s, int& english, int& foreign) {
 // foreign function words or more and no English one ("La plus grande API de Blagues")?
 bool foreign_near(std::string_view src, std::size_t at) {
   std::size_t b = at, e = at;
-  for (int words = 0; b > 0 && src[b - 1] != '\n' && words <= 3; --b)
+  for (int words = 0; b > 0 && at - b < 200 && src[b - 1] != '\n' && words <= 3; --b)
     if (src[b - 1] == ' ' && b < at && src[b] != ' ') ++words;
-  for (int words = 0; e < src.size() && src[e] != '\n' && words <= 3; ++e)
+  for (int words = 0; e < src.size() && e - at < 200 && src[e] != '\n' && words <= 3; ++e)
     if (src[e] == ' ' && e > at && src[e - 1] != ' ') ++words;
   std::string lowered(src.substr(b, e - b));
   for (char& c : lowered)
@@ -264,11 +264,14 @@ bool foreign_near(std::string_view src, std::size_t at) {
 // least three such pieces? Authors' given names are often a word with one letter more or less
 // (Shuting, Shiping, Sigal).
 bool in_author_list(std::string_view src, std::size_t at) {
-  std::size_t b = src.rfind('\n', at);
-  b = b == std::string_view::npos ? 0 : b + 1;
-  std::size_t e = src.find('\n', at);
-  if (e == std::string_view::npos) e = src.size();
-  if (e - b > 20000) return false;
+  // Lines of names are short: look at most 2,000 bytes either side (a 100 MB line costs no more).
+  const std::size_t lo = at > 2000 ? at - 2000 : 0, hi = std::min(src.size(), at + 2000);
+  std::size_t b = src.substr(lo, at - lo).rfind('\n');
+  if (b == std::string_view::npos && lo > 0) return false;
+  b = b == std::string_view::npos ? 0 : lo + b + 1;
+  std::size_t e = src.substr(at, hi - at).find('\n');
+  if (e == std::string_view::npos && hi < src.size()) return false;
+  e = e == std::string_view::npos ? src.size() : at + e;
   const std::string_view line = src.substr(b, e - b);
   // The names of a piece, or an empty view when it is no list of names.
   auto name_piece = [](std::string_view piece) -> std::string_view {
@@ -554,7 +557,9 @@ class Typo final : public Rule {
     for (std::size_t ti = 0; ti < tokens.size(); ++ti) {
       const Token& t = tokens[ti];
       if (!token_stats[ti] || identifier_like(word_of(ti)) || fragment(t)) continue;
-      if ((token_flags[ti] & kForeign) || in_author_list(src, t.begin) || foreign_near(src, t.begin)) continue;
+      if (token_flags[ti] & kForeign) continue;
+      // Names and foreign words around it: asked only of a word about to be reported.
+      auto quiet_here = [&] { return in_author_list(src, t.begin) || foreign_near(src, t.begin); };
       WordStats* stp = &stat[token_stats[ti] - 1];
       const std::string_view lw = keys[token_stats[ti] - 1];
       const std::string_view w = base_word(word_of(ti));
@@ -573,7 +578,7 @@ class Typo final : public Rule {
           if (!f.corrections.empty() && (speller->known(w) || speller->known_alt(w) || in_urls(st, lw))) f.corrections.clear();
           f.fixes = !f.corrections.empty();
         }
-        if (f.fixes == 1) {
+        if (f.fixes == 1 && !quiet_here()) {
           std::string list;
           for (const auto& c : f.corrections) list += (list.empty() ? "" : " or ") + util::quote(cased_like(w, c));
           std::optional<Fix> fix;
@@ -597,7 +602,7 @@ class Typo final : public Rule {
           ((ti + 1 < tokens.size() && capitalised(tokens[ti + 1]) && tokens[ti + 1].begin <= t.end + 2) ||
            (ti > 0 && capitalised(tokens[ti - 1]) && t.begin <= tokens[ti - 1].end + 2)))
         continue;
-      if (assess(st, f, w, lw).empty() || beside_unknown_names(ti)) continue;
+      if (assess(st, f, w, lw).empty() || beside_unknown_names(ti) || quiet_here()) continue;
       out.report(ctx.doc.lines().span(t.begin, t.begin + w.size()),
                  util::quote(w) + " is not a word; did you mean " + util::quote(cased_like(w, f.best)) +
                      "? (if it is right, add it to the typo rule's words)",

@@ -30,6 +30,20 @@ std::vector<std::string> corpus_files() {
   return out;
 }
 
+// Every fixture, and every list of ../shared/corpus and ../shared/corpus2 that is there.
+std::vector<std::string> fixtures_and_lists() {
+  std::vector<std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(std::string(LISTLINT_SOURCE_DIR) + "/fixtures"))
+    if (e.is_regular_file() && e.path().extension() == ".md") files.push_back(e.path().string());
+  for (const auto& f : corpus_files()) files.push_back(f);
+  const std::string dir = test::corpus_dir();
+  if (!dir.empty() && fs::is_directory(dir + "2"))
+    for (const auto& e : fs::directory_iterator(dir + "2"))
+      if (e.path().filename().string().find("__") != std::string::npos) files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 // Backslash escapes and entities decoded, as cmark-gfm does for destinations.
 std::string unescape(std::string_view s) {
   std::string out;
@@ -295,15 +309,7 @@ TEST_CASE("corpus: the curated-list rules find the real cases and no false alarm
 // placed on other bytes is what let --fix edit code spans and URLs.) Over every fixture and every
 // list of both corpora.
 TEST_CASE("model: every text run's bytes spell a text node of cmark-gfm's tree") {
-  std::vector<std::string> files;
-  for (const auto& e : fs::recursive_directory_iterator(std::string(LISTLINT_SOURCE_DIR) + "/fixtures"))
-    if (e.is_regular_file() && e.path().extension() == ".md") files.push_back(e.path().string());
-  for (const auto& f : corpus_files()) files.push_back(f);
-  const std::string dir = test::corpus_dir();
-  if (!dir.empty() && fs::is_directory(dir + "2"))
-    for (const auto& e : fs::directory_iterator(dir + "2"))
-      if (e.path().filename().string().find("__") != std::string::npos) files.push_back(e.path().string());
-  std::sort(files.begin(), files.end());
+  const std::vector<std::string> files = fixtures_and_lists();
   std::size_t runs = 0;
   for (const auto& path : files) {
     INFO(path);
@@ -334,4 +340,75 @@ TEST_CASE("model: every text run's bytes spell a text node of cmark-gfm's tree")
   }
   MESSAGE(runs << " text runs of " << files.size() << " files checked against cmark-gfm's literals");
   CHECK(runs > 1000);
+}
+
+namespace {
+// What a fix must never change, as cmark-gfm parses the file: link and image destinations, code
+// spans, code blocks, and the attributes of HTML tags.
+struct Untouchable {
+  std::multiset<std::string> urls, code, attributes;
+};
+Untouchable untouchable(std::string_view text) {
+  Untouchable u;
+  auto tree = listlint::md::parse(text);
+  listlint::md::IterPtr it(cmark_iter_new(tree.root.get()));
+  for (cmark_event_type ev; (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* n = cmark_iter_get_node(it.get());
+    const auto t = cmark_node_get_type(n);
+    auto lit = [&] { const char* l = cmark_node_get_literal(n); return std::string(l ? l : ""); };
+    if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
+      const char* url = cmark_node_get_url(n);
+      u.urls.insert(url ? url : "");
+    } else if (t == CMARK_NODE_CODE || t == CMARK_NODE_CODE_BLOCK) {
+      u.code.insert(lit());
+    } else if (t == CMARK_NODE_HTML_INLINE || t == CMARK_NODE_HTML_BLOCK) {
+      const std::string html = lit();
+      for (const auto& tag : listlint::html::scan_tags(html))
+        for (const auto& a : tag.attributes) u.attributes.insert(tag.name + " " + a.name + "=" + a.value);
+    }
+  }
+  return u;
+}
+}  // namespace
+
+// --fix edits text, never what a reader follows or copies: over every fixture and both corpora,
+// every default rule but bare-url leaves the destinations, code and HTML attributes as they were,
+// and bare-url's wrapping adds exactly the links of the bare URLs it wrapped.
+TEST_CASE("fix: no fix changes a link destination, code or an HTML attribute") {
+  const auto& rules = listlint::rules::all();
+  listlint::Config config = listlint::default_config(rules);
+  config.rules["bare-url"].severity = listlint::Severity::Off;
+  listlint::Config only_bare = listlint::default_config(rules);
+  for (auto& [id, setting] : only_bare.rules)
+    if (id != "bare-url") setting.severity = listlint::Severity::Off;
+  const listlint::Resources res = test::resources();
+  int files = 0, changed = 0;
+  for (const auto& path : fixtures_and_lists()) {
+    if (path.find("/fixtures/fuzz/") != std::string::npos) continue;  // (the fuzz targets check those)
+    INFO(path);
+    const std::string before = test::read_file(path);
+    ++files;
+    const auto fixed = listlint::fix_document(path, before, config, rules, res);
+    CHECK_FALSE(fixed.not_converged.has_value());
+    const Untouchable a = untouchable(before), b = untouchable(fixed.bytes);
+    changed += fixed.bytes != before;
+    CHECK(a.urls == b.urls);
+    CHECK(a.code == b.code);
+    CHECK(a.attributes == b.attributes);
+    // bare-url alone: the links it adds are the bare URLs' own.
+    listlint::Document doc(path, before);
+    const auto model = listlint::build_model(doc);
+    std::multiset<std::string> wrapped = a.urls;
+    for (const auto& d : listlint::lint(doc, model, only_bare, rules, res))
+      for (const auto& l : model.links)
+        if (d.fix && l.kind == listlint::LinkKind::Bare && l.span.bytes.begin == d.range.bytes.begin) wrapped.insert(l.url);
+    const auto bare_fixed = listlint::fix_document(path, before, only_bare, rules, res);
+    const Untouchable c = untouchable(bare_fixed.bytes);
+    CHECK(a.code == c.code);
+    CHECK(a.attributes == c.attributes);
+    CHECK(c.urls == wrapped);
+  }
+  MESSAGE(files << " files fixed, " << changed << " changed; destinations, code and attributes kept");
+  CHECK(changed > 10);
 }

@@ -40,7 +40,7 @@ git add . && git commit -qm init
 pre-commit install >/dev/null
 
 # A defect: a bare URL (fixable) and a link to a heading that does not exist (not fixable).
-printf '\n- https://example.com/bare - A bare URL.\n- [Docs](#nowhere) - A broken anchor.\n' >> README.md
+printf '\n- https://docs.example/bare - A bare URL.\n- [Docs](#nowhere) - A broken anchor.\n' >> README.md
 git add README.md
 rc=0; out=$(git commit -qm "add entries" 2>&1) || rc=$?
 [ "$rc" -ne 0 ] || fail "the commit went through despite the findings"
@@ -58,7 +58,7 @@ YAML
 git add .pre-commit-config.yaml
 rc=0; out=$(pre-commit run --files README.md 2>&1) || rc=$?
 [ "$rc" -eq 1 ] || fail "listlint-fix exit $rc: $out"
-grep -q -- '- <https://example.com/bare> - A bare URL.' README.md || fail "the bare URL was not fixed: $(cat README.md)"
+grep -q -- '- <https://docs.example/bare> - A bare URL.' README.md || fail "the bare URL was not fixed: $(cat README.md)"
 grep -q 'files were modified by this hook' <<<"$out" || fail "pre-commit did not see the fix: $out"
 
 # Fix the rest by hand: the commit goes through, and only Markdown files were given to listlint.

@@ -1,5 +1,6 @@
 #include "listlint/report.h"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <sstream>
@@ -44,6 +45,29 @@ std::string format_text(const std::vector<FileReport>& files, bool color, bool q
     }
   }
   if (!quiet) {
+    // Counts per rule, most first, when there are findings of several rules or many of one: the
+    // one error among hundreds of warnings is then seen.
+    std::map<std::string, std::pair<int, int>> by_rule;  // rule -> errors, warnings
+    int total = 0;
+    for (const auto& f : files)
+      for (const auto& d : f.diagnostics) {
+        auto& c = by_rule[d.rule];
+        (d.severity == Severity::Error ? c.first : c.second) += 1;
+        ++total;
+      }
+    if (by_rule.size() > 1 || total >= 10) {
+      std::vector<std::pair<std::string, std::pair<int, int>>> rows(by_rule.begin(), by_rule.end());
+      std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+        return a.second.first + a.second.second > b.second.first + b.second.second;
+      });
+      out << "by rule:";
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto& [rule, c] = rows[i];
+        out << (i ? ", " : " ") << rule << " " << c.first + c.second;
+        if (c.first && c.second) out << " (" << plural(c.first, "error") << ")";
+      }
+      out << "\n";
+    }
     const Summary s = summarize(files);
     out << (s.errors ? red : "") << plural(s.errors, "error") << reset << ", " << plural(s.warnings, "warning")
         << " in " << plural(s.files, "file");
