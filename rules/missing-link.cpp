@@ -247,17 +247,7 @@ class MissingLink final : public Rule {
     // and 4 in 5 of the others linked. A card that holds only code (a diagram, a submission
     // template) is not an entry, and is not counted.
     auto code_card = [&](const Details& d) {
-      std::size_t from = d.summary_span ? d.summary_span->bytes.end : d.span.bytes.begin;
-      if (!d.summary_span) {
-        const std::size_t gt = src.find('>', d.span.bytes.begin);
-        from = gt == std::string_view::npos ? d.span.bytes.end : gt + 1;
-      }
-      std::size_t to = d.span.bytes.end;
-      if (d.closed) {
-        const std::size_t close = src.rfind("</", to);
-        if (close != std::string_view::npos && close >= from) to = close;
-      }
-      return d.links.empty() && from < to && only_code(m, src, from, to);
+      return d.links.empty() && d.body.begin < d.body.end && only_code(m, src, d.body.begin, d.body.end);
     };
     std::vector<const Details*> unlinked_cards;
     int cards = 0, linked_cards = 0;

@@ -1343,6 +1343,7 @@ void Builder::stitch_details() {
       const std::size_t close = src_.rfind("</", to);
       if (close != std::string_view::npos && close >= from) to = close;
     }
+    d.body = {std::min(from, to), to};
     std::string_view body = src_.substr(std::min(from, to), to - std::min(from, to));
     d.has_content = false;
     for (std::size_t i = 0; i < body.size();) {

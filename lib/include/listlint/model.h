@@ -139,6 +139,7 @@ struct Details {
   std::string title, venue, target;
   int year = 0;
   bool has_content = false;  ///< anything but whitespace and comments after the summary
+  ByteRange body;            ///< what it shows when opened: after the summary (or tag) to </details>
   std::vector<int> links;    ///< indices into ListModel::links (summary included)
   int section = -1;
   int parent = -1;  ///< enclosing card
