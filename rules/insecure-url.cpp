@@ -1,6 +1,7 @@
 // insecure-url: a link over plain http://.
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "listlint/rule.h"
@@ -38,6 +39,7 @@ class InsecureUrl final : public Rule {
         https_hosts.insert(host_of(l.url, 8));
     // One finding per host: its first link, with the count.
     std::vector<std::pair<std::string, std::pair<const Link*, std::size_t>>> by_host;
+    std::unordered_map<std::string, std::size_t> host_index;
     const Link* first_unknown = nullptr;
     std::size_t unknown = 0;
     for (const Link& l : ctx.model.links) {
@@ -62,9 +64,9 @@ class InsecureUrl final : public Rule {
       // elsewhere; the others, whose https is unknown until checked, make one finding per file.
       const std::string host = host_of(l.url, 7);
       if (https_hosts.count(host)) {
-        auto it = std::find_if(by_host.begin(), by_host.end(), [&](const auto& h) { return h.first == host; });
-        if (it == by_host.end()) by_host.push_back({host, {&l, 1}});
-        else ++it->second.second;
+        const auto [it, fresh] = host_index.try_emplace(host, by_host.size());
+        if (fresh) by_host.push_back({host, {&l, 1}});
+        else ++by_host[it->second].second.second;
         continue;
       }
       if (!unknown++) first_unknown = &l;

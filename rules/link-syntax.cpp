@@ -68,12 +68,18 @@ class LinkSyntax final : public Rule {
       for (std::size_t p = t.find("]("); p != std::string_view::npos; p = t.find("](", p + 2)) {
         const std::size_t at = from + p;
         if (at + 1 < run.bytes.begin) continue;
+        // Only a destination that starts like an address is looked at further (a line of "](" costs
+        // one comparison each).
+        const std::string_view start = src.substr(at + 2, 4);
+        if (!(util::starts_with_ci(start, "http") || util::starts_with_ci(start, "www.") ||
+              (!start.empty() && (start.front() == '#' || start.front() == '/' || start.front() == '.'))))
+          continue;
         // The '[' that opens it, on the same line, and the ')' that closes it.
         const std::size_t line_b = ctx.doc.lines().line_begin(ctx.doc.lines().pos(at).line);
         const std::size_t line_e = ctx.doc.lines().line_end(ctx.doc.lines().pos(at).line);
-        // (Searched on its line only, at most 2,000 bytes away: a 100 MB line costs no more.)
-        const std::size_t lo = std::max(line_b, at > 2000 ? at - 2000 : 0);
-        const std::size_t hi = std::min(line_e, at + 2000);
+        // (Searched on its line only, at most 500 bytes away.)
+        const std::size_t lo = std::max(line_b, at > 500 ? at - 500 : 0);
+        const std::size_t hi = std::min(line_e, at + 500);
         const std::size_t open_in = src.substr(lo, at - lo).rfind('[');
         if (open_in == std::string_view::npos) continue;
         const std::size_t open = lo + open_in;

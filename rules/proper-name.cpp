@@ -133,6 +133,7 @@ class ProperName final : public Rule {
       std::vector<TextEdit> edits;
     };
     std::vector<std::pair<std::string, Seen>> seen;
+    std::unordered_map<std::string, std::size_t> seen_index;
     auto lower_char = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
     for (const TextRun& run : ctx.model.text_runs) {
       const std::size_t base = run.bytes.begin;
@@ -166,11 +167,9 @@ class ProperName final : public Rule {
           if (l && named_in_path(l->url, l->text)) return;
           if (l && l->text == got && label_convention(l->text, want)) return;
         }
-        auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == got; });
-        if (it == seen.end()) {
-          seen.push_back({std::string(got), Seen{n, {}}});
-          it = std::prev(seen.end());
-        }
+        const auto [slot_it, fresh] = seen_index.try_emplace(std::string(got), seen.size());
+        if (fresh) seen.push_back({std::string(got), Seen{n, {}}});
+        auto it = seen.begin() + static_cast<std::ptrdiff_t>(slot_it->second);
         it->second.edits.push_back(TextEdit{base + p, base + e, want, std::string(got)});
       };
       for (std::size_t i = 0; i < t.size();) {

@@ -559,7 +559,13 @@ class Typo final : public Rule {
       if (!token_stats[ti] || identifier_like(word_of(ti)) || fragment(t)) continue;
       if (token_flags[ti] & kForeign) continue;
       // Names and foreign words around it: asked only of a word about to be reported.
-      auto quiet_here = [&] { return in_author_list(src, t.begin) || foreign_near(src, t.begin); };
+      // A line of over 20,000 bytes is no prose line of names or a foreign sentence: not looked at
+      // (a 100 MB line of one slip repeated must not cost a scan per occurrence).
+      auto quiet_here = [&] {
+        const int line = ctx.doc.lines().pos(t.begin).line;
+        if (ctx.doc.lines().line_end(line) - ctx.doc.lines().line_begin(line) > 20000) return false;
+        return in_author_list(src, t.begin) || foreign_near(src, t.begin);
+      };
       WordStats* stp = &stat[token_stats[ti] - 1];
       const std::string_view lw = keys[token_stats[ti] - 1];
       const std::string_view w = base_word(word_of(ti));
@@ -583,8 +589,8 @@ class Typo final : public Rule {
           for (const auto& c : f.corrections) list += (list.empty() ? "" : " or ") + util::quote(cased_like(w, c));
           std::optional<Fix> fix;
           if (f.corrections.size() == 1)
-            fix = Fix{{TextEdit{t.begin, t.begin + w.size(), cased_like(w, f.corrections.front()),
-                                std::string(src.substr(t.begin, w.size()))}}};
+            // (A word whose apostrophe was made straight is not its bytes: such a fix is refused.)
+            fix = Fix{{TextEdit{t.begin, t.begin + w.size(), cased_like(w, f.corrections.front()), std::string(w)}}};
           out.report(ctx.doc.lines().span(t.begin, t.begin + w.size()), util::quote(w) + " is a misspelling of " + list,
                      std::move(fix), corr_sev == "warning");
           continue;

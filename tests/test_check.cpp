@@ -13,6 +13,7 @@
 
 #include "listlint/config.h"
 #include "listlint/linter.h"
+#include "registry.h"
 #include "support.h"
 
 namespace fs = std::filesystem;
@@ -525,4 +526,40 @@ TEST_CASE("fix: fixes that do not reach a fixed point are not written") {
   // A rule that settles converges: one pass, then nothing left to fix.
   const auto once = listlint::fix_document("x.md", "# T\n\nNo such word here.\n", config, rules, {}, 3);
   CHECK_FALSE(once.not_converged.has_value());
+}
+
+TEST_CASE("fix: a fix whose edits are spread through the file does not hold back the fixes between them") {
+  listlint::Diagnostic spread, between;
+  spread.fix = listlint::Fix{{listlint::TextEdit{0, 4, "AAAA"}, listlint::TextEdit{20, 24, "BBBB"}}};
+  between.fix = listlint::Fix{{listlint::TextEdit{10, 14, "CCCC"}}};
+  int applied = 0;
+  const std::string text = "aaaa......cccc......bbbb";
+  CHECK(listlint::apply_fixes(text, {spread, between}, &applied) == "AAAA......CCCC......BBBB");
+  CHECK(applied == 2);
+  // Overlapping edits still exclude each other.
+  listlint::Diagnostic overlapping;
+  overlapping.fix = listlint::Fix{{listlint::TextEdit{12, 22, "x"}}};
+  CHECK(listlint::apply_fixes(text, {spread, overlapping}, &applied) == "AAAA......cccc......BBBB");
+  CHECK(applied == 1);
+}
+
+TEST_CASE("fix: one finding for a repeated spelling leaves the lines its rule is switched off for") {
+  const auto& rules = listlint::rules::all();
+  const listlint::Config config = listlint::default_config(rules);
+  const std::string text =
+      "# T\n\n<!-- listlint-disable-next-line proper-name -->\nA Github app, as its authors write it.\n\nOn Github.\n\n"
+      "Also on Github.\n";
+  listlint::Document doc("x.md", text);
+  const auto model = listlint::build_model(doc);
+  std::vector<listlint::Diagnostic> names;
+  for (auto& d : listlint::lint(doc, model, config, rules))
+    if (d.rule == "proper-name") names.push_back(std::move(d));
+  REQUIRE(names.size() == 1);
+  CHECK(names[0].range.begin.line == 6);  // moved past the switched-off line
+  REQUIRE(names[0].fix.has_value());
+  CHECK(names[0].fix->edits.size() == 2);
+  const auto fixed = listlint::fix_document("x.md", text, config, rules);
+  CHECK(fixed.bytes.find("A Github app") != std::string::npos);
+  CHECK(fixed.bytes.find("On GitHub.") != std::string::npos);
+  CHECK(fixed.bytes.find("Also on GitHub.") != std::string::npos);
 }

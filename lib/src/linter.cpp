@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <map>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -112,6 +113,25 @@ std::vector<Diagnostic> lint(const Document& doc, const ListModel& model, const 
     Collector sink(rule->info().id, severity, found);
     rule->check(RuleContext{doc, model, options, resources}, sink);
     for (auto& d : found) {
+      // A fix of several edits (one finding for a spelling repeated through the file) keeps only
+      // the edits on lines where the rule is not switched off; the finding moves to the first line
+      // that is left, or goes when none is.
+      if (d.fix && d.fix->edits.size() > 1) {
+        auto& edits = d.fix->edits;
+        edits.erase(std::remove_if(edits.begin(), edits.end(),
+                                   [&](const TextEdit& e) {
+                                     return directives.suppressed(d.rule, doc.lines().pos(e.begin).line);
+                                   }),
+                    edits.end());
+        if (edits.empty()) continue;
+        if (directives.suppressed(d.rule, d.range.begin.line)) {
+          const TextEdit& first = *std::min_element(edits.begin(), edits.end(),
+                                                    [](const TextEdit& a, const TextEdit& b) { return a.begin < b.begin; });
+          d.range = doc.lines().span(first.begin, first.end);
+        }
+        all.push_back(std::move(d));
+        continue;
+      }
       if (!directives.suppressed(d.rule, d.range.begin.line)) all.push_back(std::move(d));
     }
   }
@@ -145,17 +165,30 @@ std::string apply_fixes(std::string_view bytes, const std::vector<Diagnostic>& d
     if (valid) fixes.push_back({b, e, &*d.fix});
   }
   std::stable_sort(fixes.begin(), fixes.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
-  // Keep fixes whose whole extent does not touch an earlier kept fix (insertions at one point too).
+  // Keep a fix when none of its edits touches an edit of a fix kept before (a fix of a spelling
+  // repeated through the file spans the file, and must not hold back the fixes between its edits).
+  // Adjacent replacements are fine; two insertions at one point would be ambiguous.
+  std::map<std::size_t, std::size_t> kept;  // begin -> end of every kept edit
+  auto clashes = [&](const TextEdit& ed) {
+    auto it = kept.upper_bound(ed.begin);
+    if (it != kept.end() && it->first < ed.end) return true;  // a kept edit starts inside this one
+    if (it != kept.begin()) {
+      --it;
+      if (it->second > ed.begin) return true;                                   // overlaps its end
+      if (it->first == ed.begin && (it->first == it->second || ed.begin == ed.end)) return true;  // insertions at one point
+    }
+    return false;
+  };
   std::vector<TextEdit> edits;
-  std::size_t last_end = 0;
-  bool any = false;
   int count = 0;
   for (const auto& c : fixes) {
-    // Adjacent replacements are fine; two insertions at one point would be ambiguous.
-    if (any && (c.begin < last_end || (c.begin == last_end && c.begin == c.end))) continue;
-    for (const auto& ed : c.fix->edits) edits.push_back(ed);
-    last_end = std::max(last_end, c.end);
-    any = true;
+    bool clash = false;
+    for (const auto& ed : c.fix->edits) clash |= clashes(ed);
+    if (clash) continue;
+    for (const auto& ed : c.fix->edits) {
+      edits.push_back(ed);
+      kept.emplace(ed.begin, ed.end);
+    }
     ++count;
   }
   std::stable_sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) { return a.begin < b.begin; });

@@ -975,12 +975,13 @@ std::size_t Builder::spells(std::size_t at, std::string_view lit) const {
       continue;
     }
     if (c == '&') {
-      const std::size_t semi = src_.find(';', p);
-      if (semi != npos && semi - p <= 40) {
-        const std::string_view entity = src_.substr(p, semi + 1 - p);
+      const std::size_t semi = src_.substr(p, 42).find(';');  // entities are short: look no further
+      if (semi != npos) {
+        const std::size_t semi_at = p + semi;
+        const std::string_view entity = src_.substr(p, semi_at + 1 - p);
         const std::string decoded = html::decode_entities(entity);
         if (decoded != entity && lit.compare(i, decoded.size(), decoded) == 0) {
-          p = semi + 1, i += decoded.size();
+          p = semi_at + 1, i += decoded.size();
           continue;
         }
       }
@@ -1009,8 +1010,12 @@ void Builder::on_text(cmark_node* n) {
   const std::string_view lit = literal_of(n);
   const bool multiline = lit.find('\n') != std::string_view::npos;
   std::size_t placed = multiline ? std::string_view::npos : spells(b, lit);
-  if (!multiline && (placed == std::string_view::npos || b < inline_floor_)) {
+  // (cmark-gfm writes U+FFFD for invalid UTF-8, which the source does not spell: such text keeps
+  // its reported place.)
+  const bool replaced = lit.find("\xEF\xBF\xBD") != std::string_view::npos;
+  if (!multiline && !replaced && (placed == std::string_view::npos || b < inline_floor_)) {
     placed = std::string_view::npos;
+    const std::size_t reported = b;
     const std::size_t special = text::find_any(lit, "\\&");
     const std::string_view head = lit.substr(0, special == std::string_view::npos ? lit.size() : special);
     const std::size_t lb = lines_.line_begin(sl), le = lines_.line_end(sl);
@@ -1027,9 +1032,9 @@ void Builder::on_text(cmark_node* n) {
          at = next_candidate(at + 1, le)) {
       const std::size_t end = spells(at, lit);
       if (end == std::string_view::npos || end > le) continue;
-      const std::size_t distance = at > b ? at - b : b - at;
+      const std::size_t distance = at > reported ? at - reported : reported - at;
       if (distance < best) best = distance, b = at, placed = end;
-      if (at >= b) break;  // later ones are farther
+      if (at >= reported) break;  // later ones are farther
     }
     if (placed == std::string_view::npos) {
       cmark_node* blk = cmark_node_parent(n);
@@ -1037,20 +1042,18 @@ void Builder::on_text(cmark_node* n) {
         blk = cmark_node_parent(blk);
       const int bl = blk != nullptr ? end_line(blk) : 0;
       const std::size_t limit = bl >= sl ? lines_.line_end(bl) : le;
-      for (std::size_t at = next_candidate(std::max(lb, inline_floor_), limit); at != std::string_view::npos && at < limit;
-           at = next_candidate(at + 1, limit)) {
+      const std::size_t from = std::max(lb, inline_floor_);
+      for (std::size_t at = from < limit ? next_candidate(from, limit) : std::string_view::npos;
+           at != std::string_view::npos && at < limit; at = next_candidate(at + 1, limit)) {
         if (const std::size_t end = spells(at, lit); end != std::string_view::npos && end <= limit) {
           b = at, placed = end;
           break;
         }
       }
     }
-    if (placed == std::string_view::npos) {
-      // (cmark-gfm writes U+FFFD for invalid UTF-8: such text keeps its reported place)
-      if (lit.find("\xEF\xBF\xBD") == std::string_view::npos) return;
-      placed = e;
-    }
+    if (placed == std::string_view::npos) return;
   }
+  if (replaced && !multiline) placed = e;
   if (placed != std::string_view::npos) e = placed;
   if (e <= b) return;
   inline_floor_ = std::max(inline_floor_, e);

@@ -81,7 +81,7 @@ def main():
     args = ap.parse_args()
 
     dirs = [d for d in corpora(args) if os.path.isdir(d)]
-    files = sorted(os.path.join(d, n) for d in dirs for n in os.listdir(d) if "__" in n and n.endswith(".md"))
+    files = sorted(os.path.join(d, n) for d in dirs for n in os.listdir(d) if n.count("__") >= 2 and n.endswith(".md"))
     if not files:
         print("SKIPPED: no corpus at " + ", ".join(corpora(args)))
         return 77
@@ -95,7 +95,9 @@ def main():
     name_of = {}
     for path in files:
         owner, repo, rest = os.path.basename(path).split("__", 2)
-        real = os.path.join(staged, os.path.basename(os.path.dirname(path)), owner + "__" + repo, *rest.split("__"))
+        corpus = os.path.dirname(path)
+        real = os.path.join(staged, f"{dirs.index(corpus)}-{os.path.basename(corpus)}", owner + "__" + repo,
+                            *rest.split("__"))
         os.makedirs(os.path.dirname(real), exist_ok=True)
         os.symlink(os.path.abspath(path), real)
         name_of[real] = os.path.basename(os.path.dirname(path)) + "/" + os.path.basename(path)
