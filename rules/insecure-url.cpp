@@ -33,10 +33,18 @@ class InsecureUrl final : public Rule {
       return util::lower(url.substr(scheme, e == std::string::npos ? std::string::npos : e - scheme));
     };
     // The list's own evidence: hosts it links over https:// offer https.
+    // (Gathered on the first http:// link: many files have none.)
     std::unordered_set<std::string> https_hosts;
-    for (const Link& l : ctx.model.links)
-      if (l.kind != LinkKind::RawMarkdown && l.url.size() > 8 && util::lower(l.url.substr(0, 8)) == "https://")
-        https_hosts.insert(host_of(l.url, 8));
+    bool https_ready = false;
+    auto offers_https = [&](const std::string& host) {
+      if (!https_ready) {
+        https_ready = true;
+        for (const Link& l : ctx.model.links)
+          if (l.kind != LinkKind::RawMarkdown && l.url.size() > 8 && util::starts_with_ci(l.url, "https://"))
+            https_hosts.insert(host_of(l.url, 8));
+      }
+      return https_hosts.count(host) > 0;
+    };
     // One finding per host: its first link, with the count.
     std::vector<std::pair<std::string, std::pair<const Link*, std::size_t>>> by_host;
     std::unordered_map<std::string, std::size_t> host_index;
@@ -44,7 +52,7 @@ class InsecureUrl final : public Rule {
     std::size_t unknown = 0;
     for (const Link& l : ctx.model.links) {
       if (l.kind == LinkKind::RawMarkdown) continue;
-      if (l.url.size() < 8 || util::lower(l.url.substr(0, 7)) != "http://" || local_http_url(l.url)) continue;
+      if (l.url.size() < 8 || !util::starts_with_ci(l.url, "http://") || local_http_url(l.url)) continue;
       bool allowed = false;
       for (const auto& a : allow) allowed |= l.url.rfind(a, 0) == 0;
       if (allowed) continue;
@@ -63,7 +71,7 @@ class InsecureUrl final : public Rule {
       // Offline, a link is reported on its own only when the list links its host over https://
       // elsewhere; the others, whose https is unknown until checked, make one finding per file.
       const std::string host = host_of(l.url, 7);
-      if (https_hosts.count(host)) {
+      if (offers_https(host)) {
         const auto [it, fresh] = host_index.try_emplace(host, by_host.size());
         if (fresh) by_host.push_back({host, {&l, 1}});
         else ++by_host[it->second].second.second;

@@ -75,11 +75,19 @@ class ProperName final : public Rule {
     };
     // Link text that is the package or repository name its URL carries ([pytorch](https://github.com/pytorch/pytorch),
     // [mongodb](https://crates.io/crates/mongodb)) is the name as its project writes it.
+    // (Built on the first candidate in link text: most files have none.)
     std::vector<const Link*> texts;
-    for (const Link& l : ctx.model.links)
-      if (!l.image && l.kind != LinkKind::Bare && l.kind != LinkKind::RawMarkdown) texts.push_back(&l);
-    std::sort(texts.begin(), texts.end(), [](const Link* a, const Link* b) { return a->span.bytes.begin < b->span.bytes.begin; });
+    bool texts_ready = false;
+    auto ready_texts = [&] {
+      if (texts_ready) return;
+      texts_ready = true;
+      for (const Link& l : ctx.model.links)
+        if (!l.image && l.kind != LinkKind::Bare && l.kind != LinkKind::RawMarkdown) texts.push_back(&l);
+      std::sort(texts.begin(), texts.end(),
+                [](const Link* a, const Link* b) { return a->span.bytes.begin < b->span.bytes.begin; });
+    };
     auto link_at = [&](std::size_t b) -> const Link* {
+      ready_texts();
       auto it = std::upper_bound(texts.begin(), texts.end(), b,
                                  [](std::size_t x, const Link* l) { return x < l->span.bytes.begin; });
       while (it != texts.begin()) {
@@ -119,9 +127,14 @@ class ProperName final : public Rule {
     // times as often as it is written right, that is the list's convention for the label. ("Github"
     // is no label style, only a misspelling, however often it is repeated.)
     std::unordered_map<std::string, int> link_texts;
-    for (const Link* l : texts) ++link_texts[l->text];
+    bool link_texts_ready = false;
     auto label_convention = [&](const std::string& got, const std::string& want) {
       if (util::lower(got) != got) return false;
+      if (!link_texts_ready) {
+        link_texts_ready = true;
+        ready_texts();
+        for (const Link* l : texts) ++link_texts[l->text];
+      }
       const auto g = link_texts.find(got);
       if (g == link_texts.end() || g->second < 5) return false;
       const auto w = link_texts.find(want);

@@ -208,18 +208,32 @@ bool sentence_start(std::string_view src, std::size_t at) {
 // evidence: the dictionary is English, so a run (or a whole file) whose function words are mostly
 // Spanish, French, Portuguese, Italian or German is not checked. Words that are function words
 // in English too ("a", "in", "die") are in neither set.
+// A word of up to eight ASCII letters as one number, for look-ups without hashing.
+constexpr std::uint64_t pack(std::string_view w) {
+  std::uint64_t k = 0;
+  for (char c : w) k = (k << 8) | static_cast<unsigned char>(c);
+  return k;
+}
+template <std::size_t N>
+constexpr std::array<std::uint64_t, N> packed_sorted(const std::array<std::string_view, N>& words) {
+  std::array<std::uint64_t, N> out{};
+  for (std::size_t i = 0; i < N; ++i) out[i] = pack(words[i]);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+constexpr auto kEnglishFunction = packed_sorted<26>({"the", "and", "of", "to", "for", "with", "is", "on", "are",
+                                                    "this", "that", "from", "by", "an", "or", "it", "be", "as",
+                                                    "at", "you", "your", "which", "its", "was", "can", "has"});
+constexpr auto kForeignFunction = packed_sorted<47>(
+    {"de", "la", "el", "los", "las", "del", "para", "con", "una", "por", "que", "en", "es", "y", "le", "les",
+     "des", "est", "une", "du", "pour", "dans", "sur", "avec", "di", "il", "che", "della", "per", "und", "das",
+     "mit", "ist", "nicht", "ein", "eine", "der", "um", "uma", "do", "da", "dos", "como", "sobre", "se", "lo",
+     "su"});
 bool english_function_word(std::string_view w) {
-  static const std::unordered_set<std::string_view> k = {"the", "and", "of", "to", "for", "with", "is", "on", "are",
-                                                         "this", "that", "from", "by", "an", "or", "it", "be", "as",
-                                                         "at", "you", "your", "which", "its", "was", "can", "has"};
-  return k.count(w) > 0;
+  return std::binary_search(kEnglishFunction.begin(), kEnglishFunction.end(), pack(w));
 }
 bool foreign_function_word(std::string_view w) {
-  static const std::unordered_set<std::string_view> k = {
-      "de", "la", "el", "los", "las", "del", "para", "con", "una", "por", "que", "en", "es", "y", "le", "les", "des",
-      "est", "une", "du", "pour", "dans", "sur", "avec", "di", "il", "che", "della", "per", "und", "das", "mit",
-      "ist", "nicht", "ein", "eine", "der", "um", "uma", "do", "da", "dos", "como", "sobre", "se", "lo", "su"};
-  return k.count(w) > 0;
+  return std::binary_search(kForeignFunction.begin(), kForeignFunction.end(), pack(w));
 }
 // Counts English and foreign function words in `s`: lowercase ASCII words only ("Li", "Su" and
 // "Da" are surnames; "et al." is English usage).
@@ -351,7 +365,7 @@ class Typo final : public Rule {
     // Words shorter than any layer checks are left out of the counts.
     const std::size_t shortest = std::min<std::size_t>(4, min_length);
     // Per token: its bytes, and flags: what its text run is, whether it starts one.
-    enum : unsigned char { kInLinkOrName = 1, kTitleCase = 2, kStraightened = 4, kRunStart = 8, kForeign = 16 };
+    enum : unsigned char { kInLinkOrName = 1, kTitleCase = 2, kStraightened = 4, kRunStart = 8 };
     std::vector<Token> tokens;
     std::vector<unsigned char> token_flags;
     // Room for a token per 8 bytes of text: prose has one per 10 to 12, so the vectors are
@@ -361,16 +375,20 @@ class Typo final : public Rule {
     tokens.reserve(text_bytes / 8 + 16);
     token_flags.reserve(text_bytes / 8 + 16);
     std::unordered_map<std::uint32_t, std::string> straightened;  // by token start: "don’t" as "don't"
+    // The file's language, from the function words of its first 256 KB of text.
     int file_english = 0, file_foreign = 0;
+    {
+      std::size_t sampled = 0;
+      for (const TextRun& run : ctx.model.text_runs) {
+        if (sampled > (256u << 10)) break;
+        sampled += run.bytes.size();
+        count_function_words(src.substr(run.bytes.begin, run.bytes.size()), file_english, file_foreign);
+      }
+    }
     for (const TextRun& run : ctx.model.text_runs) {
       const std::size_t first = tokens.size();
-      int english = 0, foreign = 0;
-      count_function_words(src.substr(run.bytes.begin, run.bytes.size()), english, foreign);
-      file_english += english;
-      file_foreign += foreign;
       const unsigned char flags = static_cast<unsigned char>((run.in_link || run.in_heading ? kInLinkOrName : 0) |
-                                                             (run.in_heading || run.in_table_header ? kTitleCase : 0) |
-                                                             (foreign >= 2 && foreign > english ? kForeign : 0));
+                                                             (run.in_heading || run.in_table_header ? kTitleCase : 0));
       tokenize(src.substr(run.bytes.begin, run.bytes.size()), run.bytes.begin, shortest,
                [&](std::string_view word, std::uint32_t begin, std::uint32_t end) {
                  unsigned char f = flags;
@@ -552,19 +570,36 @@ class Typo final : public Rule {
       }
       return false;
     };
+    // A text run whose function words are mostly foreign (two at least) is in another language;
+    // asked only of a word about to be reported, once per run.
+    std::unordered_map<std::size_t, bool> foreign_runs;
+    auto foreign_run = [&](std::size_t at) {
+      const auto& runs = ctx.model.text_runs;
+      auto it = std::upper_bound(runs.begin(), runs.end(), at,
+                                 [](std::size_t x, const TextRun& r) { return x < r.bytes.begin; });
+      if (it == runs.begin()) return false;
+      const std::size_t index = static_cast<std::size_t>(std::prev(it) - runs.begin());
+      const auto [slot, fresh] = foreign_runs.try_emplace(index, false);
+      if (fresh) {
+        const TextRun& run = runs[index];
+        int english = 0, foreign = 0;
+        count_function_words(src.substr(run.bytes.begin, run.bytes.size()), english, foreign);
+        slot->second = foreign >= 2 && foreign > english;
+      }
+      return slot->second;
+    };
     // A list written in another language is not checked against an English dictionary.
     if (file_foreign >= 5 && file_foreign >= 2 * file_english) return;
     for (std::size_t ti = 0; ti < tokens.size(); ++ti) {
       const Token& t = tokens[ti];
       if (!token_stats[ti] || identifier_like(word_of(ti)) || fragment(t)) continue;
-      if (token_flags[ti] & kForeign) continue;
       // Names and foreign words around it: asked only of a word about to be reported.
       // A line of over 20,000 bytes is no prose line of names or a foreign sentence: not looked at
       // (a 100 MB line of one slip repeated must not cost a scan per occurrence).
       auto quiet_here = [&] {
         const int line = ctx.doc.lines().pos(t.begin).line;
         if (ctx.doc.lines().line_end(line) - ctx.doc.lines().line_begin(line) > 20000) return false;
-        return in_author_list(src, t.begin) || foreign_near(src, t.begin);
+        return foreign_run(t.begin) || in_author_list(src, t.begin) || foreign_near(src, t.begin);
       };
       WordStats* stp = &stat[token_stats[ti] - 1];
       const std::string_view lw = keys[token_stats[ti] - 1];
