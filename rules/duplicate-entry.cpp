@@ -1,9 +1,13 @@
 // duplicate-entry: the same entry name twice in one section or one table.
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
+#include <vector>
 
 #include "listlint/rule.h"
 #include "listlint/text.h"
@@ -48,6 +52,72 @@ const Link* only_link(const ListModel& m, const Cell& cell) {
   return only;
 }
 
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+// The entries of a set that answer "its first entry under another URL than u", whatever u: its
+// first entry (a), and its first entry under another URL than a's (b). Indices, or kNone.
+struct FirstTwo {
+  std::size_t a = kNone, b = kNone;
+};
+
+// For each entry of `group`, the first earlier entry that says the same thing under another URL,
+// or kNone: the same normalized description (`descs`), or, both being 30 bytes or more, one that
+// begins with the other. One sort of the long descriptions, then linear in the group.
+std::vector<std::size_t> first_same(const std::vector<const Entry*>& group, const std::vector<std::string>& descs) {
+  const auto url = [&](std::size_t i) -> const std::string& { return group[i]->url; };
+  const auto merge = [&](const FirstTwo& s, const FirstTwo& t) {
+    const std::size_t c[4] = {s.a, s.b, t.a, t.b};
+    FirstTwo r;
+    for (std::size_t x : c) r.a = std::min(r.a, x);
+    if (r.a == kNone) return r;
+    for (std::size_t x : c)
+      if (x != kNone && url(x) != url(r.a)) r.b = std::min(r.b, x);
+    return r;
+  };
+  // A node per distinct description, with its own entries.
+  std::unordered_map<std::string_view, std::size_t> node_of;
+  std::vector<std::string_view> text;
+  std::vector<FirstTwo> own;
+  std::vector<std::size_t> node(group.size());
+  for (std::size_t i = 0; i < group.size(); ++i) {
+    const auto [it, fresh] = node_of.try_emplace(descs[i], text.size());
+    if (fresh) {
+      text.push_back(descs[i]);
+      own.emplace_back();
+    }
+    node[i] = it->second;
+    own[node[i]] = merge(own[node[i]], FirstTwo{i, kNone});
+  }
+  // The entries each node is compared with: its own and, for a long description, those of the
+  // long descriptions that begin it (its ancestors, `up`) or that it begins (its descendants,
+  // `down`). In sorted order a description comes after those that begin it, and those that it
+  // begins come right after it; `chain` holds the descriptions that begin the current one.
+  std::vector<std::size_t> sorted;
+  for (std::size_t k = 0; k < text.size(); ++k)
+    if (text[k].size() >= 30) sorted.push_back(k);
+  std::sort(sorted.begin(), sorted.end(), [&](std::size_t x, std::size_t y) { return text[x] < text[y]; });
+  std::vector<std::size_t> parent(text.size(), kNone), chain;
+  std::vector<FirstTwo> up = own, down = own, related = own;
+  for (std::size_t k : sorted) {
+    while (!chain.empty() && !text[k].starts_with(text[chain.back()])) chain.pop_back();
+    if (!chain.empty()) {
+      parent[k] = chain.back();
+      up[k] = merge(up[parent[k]], own[k]);
+    }
+    chain.push_back(k);
+  }
+  for (auto it = sorted.rbegin(); it != sorted.rend(); ++it)
+    if (parent[*it] != kNone) down[parent[*it]] = merge(down[parent[*it]], down[*it]);
+  for (std::size_t k : sorted) related[k] = merge(up[k], down[k]);
+  std::vector<std::size_t> first(group.size(), kNone);
+  for (std::size_t i = 0; i < group.size(); ++i) {
+    const FirstTwo& r = related[node[i]];
+    const std::size_t j = r.a != kNone && url(r.a) != url(i) ? r.a : r.b;
+    if (j < i) first[i] = j;  // kNone is never below i
+  }
+  return first;
+}
+
 /// Flags an entry whose name and description repeat an earlier entry of its section (under another
 /// URL), and a table row that repeats an earlier row cell for cell.
 class DuplicateEntry final : public Rule {
@@ -87,23 +157,17 @@ class DuplicateEntry final : public Rule {
       const std::string in = card >= 0
                                  ? "the " + util::quote(m.details[static_cast<std::size_t>(card)].summary) + " card"
                                  : "this section";
+      std::vector<std::string> descs;
+      for (const Entry* e : group) descs.push_back(text::normalize_label(e->description));
+      const std::vector<std::size_t> first = first_same(group, descs);
       for (std::size_t i = 1; i < group.size(); ++i) {
+        if (first[i] == kNone || !has_word(descs[i])) continue;
         const Entry& e = *group[i];
-        const std::string desc = text::normalize_label(e.description);
-        if (!has_word(desc)) continue;
-        for (std::size_t j = 0; j < i; ++j) {
-          const Entry* f = group[j];
-          if (f->url == e.url) continue;
-          const std::string other = text::normalize_label(f->description);
-          const bool same = desc == other || (desc.size() >= 30 && other.size() >= 30 &&
-                                              (desc.rfind(other, 0) == 0 || other.rfind(desc, 0) == 0));
-          if (!same) continue;
-          out.report(m.links[static_cast<std::size_t>(e.link)].span,
-                     "Entry " + util::quote(e.name) + " is listed twice in " + in + " with one description (lines " +
-                         std::to_string(f->span.begin.line) + " and " + std::to_string(e.span.begin.line) +
-                         "), under different URLs: keep the right one");
-          break;
-        }
+        const Entry* f = group[first[i]];
+        out.report(m.links[static_cast<std::size_t>(e.link)].span,
+                   "Entry " + util::quote(e.name) + " is listed twice in " + in + " with one description (lines " +
+                       std::to_string(f->span.begin.line) + " and " + std::to_string(e.span.begin.line) +
+                       "), under different URLs: keep the right one");
       }
     }
     for (const Table& t : m.tables) {

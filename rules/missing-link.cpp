@@ -4,6 +4,8 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "listlint/rule.h"
 #include "util.h"
@@ -53,18 +55,38 @@ bool link_cell(const ListModel& m, const Cell& cell, std::string_view src) {
   return link_text * 2 >= cell.text.size();
 }
 
+// The union of `ranges`: disjoint, non-empty ranges in order.
+std::vector<ByteRange> merged(std::vector<ByteRange> ranges) {
+  std::sort(ranges.begin(), ranges.end(), [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
+  std::vector<ByteRange> out;
+  for (const ByteRange& r : ranges) {
+    if (r.begin >= r.end) continue;
+    if (!out.empty() && r.begin <= out.back().end) out.back().end = std::max(out.back().end, r.end);
+    else out.push_back(r);
+  }
+  return out;
+}
+
+// The range of `ranges` (from merged()) that holds `offset`, or null.
+const ByteRange* range_at(const std::vector<ByteRange>& ranges, std::size_t offset) {
+  auto it = std::upper_bound(ranges.begin(), ranges.end(), offset,
+                             [](std::size_t o, const ByteRange& r) { return o < r.begin; });
+  if (it == ranges.begin()) return nullptr;
+  --it;
+  return it->contains(offset) ? &*it : nullptr;
+}
+
 // True when every byte of [from, to) but whitespace is inside a code block (a card holding only
-// a diagram or a template).
-bool only_code(const ListModel& m, std::string_view src, std::size_t from, std::size_t to) {
+// a diagram or a template). `code` is the code blocks' bytes, merged().
+bool only_code(const std::vector<ByteRange>& code, std::string_view src, std::size_t from, std::size_t to) {
   bool any = false;
   for (std::size_t p = from; p < to;) {
     const char c = src[p];
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { ++p; continue; }
-    const auto it = std::find_if(m.code_blocks.begin(), m.code_blocks.end(),
-                                 [&](const CodeBlock& cb) { return cb.span.bytes.contains(p); });
-    if (it == m.code_blocks.end()) return false;
+    const ByteRange* block = range_at(code, p);
+    if (block == nullptr) return false;
     any = true;
-    p = it->span.bytes.end;
+    p = block->end;
   }
   return any;
 }
@@ -169,21 +191,31 @@ class MissingLink final : public Rule {
     // without a link ("Local Demo", "⚠️"), or a mark without letters that the file explains
     // outside its tables (a legend "❌ = not released"), is the column's own "none" mark.
     const std::string_view src = ctx.doc.bytes();
+    // The answer for each mark, found once: the file's tables' bytes are searched in order, and
+    // an occurrence inside a table resumes the search past the table.
+    std::vector<ByteRange> table_bytes;
+    for (const Table& t : m.tables) table_bytes.push_back(t.span.bytes);
+    table_bytes = merged(std::move(table_bytes));
+    std::unordered_map<std::string, bool> outside;
     auto outside_tables = [&](const std::string& mark) {
-      for (std::size_t p = src.find(mark); p != std::string_view::npos; p = src.find(mark, p + 1)) {
-        const bool in_table = std::any_of(m.tables.begin(), m.tables.end(),
-                                          [&](const Table& t) { return t.span.bytes.contains(p); });
-        if (!in_table) return true;
+      const auto [it, fresh] = outside.try_emplace(mark, false);
+      if (!fresh) return it->second;
+      for (std::size_t p = src.find(mark); p != std::string_view::npos;) {
+        const ByteRange* table = range_at(table_bytes, p);
+        if (table == nullptr) return it->second = true;
+        p = src.find(mark, table->end);
       }
       return false;
     };
     for (const Table& t : m.tables) {
+      std::vector<char> spills(t.rows.size());
+      for (std::size_t ri = 0; ri < t.rows.size(); ++ri) spills[ri] = util::row_spills(src, t.rows[ri].dropped);
       for (std::size_t c = 0; c < t.columns.size(); ++c) {
         int filled = 0, linked = 0;
         std::map<std::string, int> unlinked;
-        for (const Row& r : t.rows) {
-          if (util::row_spills(src, r.dropped)) continue;
-          const Cell& cell = r.cells[c];
+        for (std::size_t ri = 0; ri < t.rows.size(); ++ri) {
+          if (spills[ri]) continue;
+          const Cell& cell = t.rows[ri].cells[c];
           if (link_cell(m, cell, src)) ++linked;
           if (!cell.links.empty() || !cell.text.empty()) ++filled;
           if (cell.links.empty() && !cell.text.empty()) ++unlinked[util::lower(cell.text)];
@@ -195,8 +227,9 @@ class MissingLink final : public Rule {
         const bool by_use = linked >= 2 && filled - linked <= std::max(1, filled / 10);
         const bool by_name = named && linked * 2 >= filled && linked > 0;
         if (!by_name && !by_use) continue;
-        for (const Row& r : t.rows) {
-          if (util::row_spills(src, r.dropped)) continue;
+        for (std::size_t ri = 0; ri < t.rows.size(); ++ri) {
+          if (spills[ri]) continue;
+          const Row& r = t.rows[ri];
           const Cell& cell = r.cells[c];
           if (!cell.links.empty() || cell.text.empty()) continue;
           const std::string lower_text = util::lower(cell.text);
@@ -246,8 +279,11 @@ class MissingLink final : public Rule {
     // Details cards with no link, where the file's cards have links: at least min_entries cards
     // and 4 in 5 of the others linked. A card that holds only code (a diagram, a submission
     // template) is not an entry, and is not counted.
+    std::vector<ByteRange> code_bytes;
+    for (const CodeBlock& cb : m.code_blocks) code_bytes.push_back(cb.span.bytes);
+    code_bytes = merged(std::move(code_bytes));
     auto code_card = [&](const Details& d) {
-      return d.links.empty() && d.body.begin < d.body.end && only_code(m, src, d.body.begin, d.body.end);
+      return d.links.empty() && d.body.begin < d.body.end && only_code(code_bytes, src, d.body.begin, d.body.end);
     };
     std::vector<const Details*> unlinked_cards;
     int cards = 0, linked_cards = 0;

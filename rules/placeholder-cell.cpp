@@ -2,7 +2,11 @@
 // holds no data at all.
 
 #include <algorithm>
+#include <optional>
 #include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "listlint/rule.h"
 #include "util.h"
@@ -46,23 +50,35 @@ class PlaceholderCell final : public Rule {
     // same mark without letters or digits (✅, ✔) and some cells are empty, so an empty cell says
     // "no". Such a column empty in one table is that table's answer, not missing data. A column of
     // values ("CC BY 4.0" in every filled row) is not a yes/no column.
-    auto flag_column = [&](const std::string& header) {
+    auto yes_no_column = [&](const std::vector<std::pair<const Table*, std::size_t>>& columns) {
       std::string mark;
       int marks = 0, empties = 0;
-      for (const Table& t : tables) {
-        for (std::size_t c = 0; c < t.columns.size(); ++c) {
-          if (t.columns[c].text != header) continue;
-          for (const Row& r : t.rows) {
-            const Cell& cell = r.cells[c];
-            if (cell.text.empty() && cell.links.empty()) { ++empties; continue; }
-            if (!cell.links.empty() || (!mark.empty() && cell.text != mark)) return false;
-            if (std::any_of(cell.text.begin(), cell.text.end(), [](char ch) { return util::alnum(ch); })) return false;
-            mark = cell.text;
-            ++marks;
-          }
+      for (const auto& [t, c] : columns) {
+        for (const Row& r : t->rows) {
+          const Cell& cell = r.cells[c];
+          if (cell.text.empty() && cell.links.empty()) { ++empties; continue; }
+          if (!cell.links.empty() || (!mark.empty() && cell.text != mark)) return false;
+          if (std::any_of(cell.text.begin(), cell.text.end(), [](char ch) { return util::alnum(ch); })) return false;
+          mark = cell.text;
+          ++marks;
         }
       }
       return marks >= 2 && empties > 0;
+    };
+    // The file's columns of each header (in file order) and, once asked, whether they make a
+    // yes/no column: worked out at the first empty column.
+    struct Header {
+      std::vector<std::pair<const Table*, std::size_t>> columns;
+      std::optional<bool> yes_no;
+    };
+    std::unordered_map<std::string, Header> headers;
+    auto flag_column = [&](const std::string& header) {
+      if (headers.empty())
+        for (const Table& t : tables)
+          for (std::size_t c = 0; c < t.columns.size(); ++c) headers[t.columns[c].text].columns.emplace_back(&t, c);
+      Header& h = headers.at(header);
+      if (!h.yes_no) h.yes_no = yes_no_column(h.columns);
+      return *h.yes_no;
     };
     for (const Table& t : tables) {
       for (std::size_t c = 0; c < t.columns.size(); ++c) {

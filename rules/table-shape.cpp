@@ -4,10 +4,12 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
+#include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "listlint/rule.h"
 #include "util.h"
@@ -61,6 +63,7 @@ bool delimiter_like(std::string_view s) {
 struct ColumnUse {
   int values = 0, marks = 0, images = 0, empty = 0;
   std::map<std::string, int> mark_texts;
+  std::string description;  // describe()
   int total() const { return values + marks + images + empty; }
 };
 
@@ -72,11 +75,26 @@ bool is_mark(const std::string& lower_text) {
   return lower_text.size() <= 8 && std::none_of(lower_text.begin(), lower_text.end(), [](char c) { return util::alnum(c); });
 }
 
-ColumnUse column_use(const ListModel& m, const std::string& header) {
-  ColumnUse u;
+std::string describe(const ColumnUse& u) {
+  std::vector<std::pair<int, std::string>> parts;
+  for (const auto& [text, n] : u.mark_texts) parts.emplace_back(n, quote(text));
+  if (u.images) parts.emplace_back(u.images, "only images (badges)");
+  if (u.empty) parts.emplace_back(u.empty, "nothing");
+  if (u.values) parts.emplace_back(u.values, "data");
+  std::stable_sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::string out;
+  for (const auto& [n, what] : parts)
+    out += (out.empty() ? "" : ", ") + what + " in " + std::to_string(n);
+  return out + " of " + std::to_string(u.total());
+}
+
+// What the columns of each header of the file hold, in one pass over its tables, each with its
+// description.
+std::unordered_map<std::string, ColumnUse> column_uses(const ListModel& m) {
+  std::unordered_map<std::string, ColumnUse> uses;
   for (const Table& t : m.tables) {
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
-      if (t.columns[c].text != header) continue;
+      ColumnUse& u = uses[t.columns[c].text];
       for (const Row& r : t.rows) {
         if (r.source_cells != static_cast<int>(t.columns.size())) continue;  // padded or shifted
         const Cell& cell = r.cells[c];
@@ -91,20 +109,8 @@ ColumnUse column_use(const ListModel& m, const std::string& header) {
       }
     }
   }
-  return u;
-}
-
-std::string describe(const ColumnUse& u) {
-  std::vector<std::pair<int, std::string>> parts;
-  for (const auto& [text, n] : u.mark_texts) parts.emplace_back(n, quote(text));
-  if (u.images) parts.emplace_back(u.images, "only images (badges)");
-  if (u.empty) parts.emplace_back(u.empty, "nothing");
-  if (u.values) parts.emplace_back(u.values, "data");
-  std::stable_sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  std::string out;
-  for (const auto& [n, what] : parts)
-    out += (out.empty() ? "" : ", ") + what + " in " + std::to_string(n);
-  return out + " of " + std::to_string(u.total());
+  for (auto& [header, u] : uses) u.description = describe(u);
+  return uses;
 }
 
 // The host of a link's URL, and its path ("/twitter/algebird" of https://github.com/twitter/algebird).
@@ -146,31 +152,36 @@ std::string_view badge_source(const ListModel& m, const Row& r, std::size_t colu
   return {};
 }
 
-// True when most of a column's images are badges made from their row's links.
-bool badges_of_row_links(const ListModel& m, const Table& t, int column) {
+// The badges of a table's column made from their row's links: whether most of the column's
+// images are such badges, and the hosts of the links they are made from.
+struct ColumnBadges {
+  bool of_row_links = false;
+  std::unordered_set<std::string_view> hosts;
+};
+
+ColumnBadges column_badges(const ListModel& m, const Table& t, int column) {
+  ColumnBadges b;
   int images = 0, made = 0;
   for (const Row& r : t.rows) {
     if (r.source_cells != static_cast<int>(t.columns.size())) continue;
     const Cell& cell = r.cells[static_cast<std::size_t>(column)];
     if (cell.links.empty()) continue;
     ++images;
-    made += !badge_source(m, r, static_cast<std::size_t>(column)).empty();
+    const std::string_view h = badge_source(m, r, static_cast<std::size_t>(column));
+    if (h.empty()) continue;
+    ++made;
+    b.hosts.insert(h);
   }
-  return made >= 2 && made * 5 >= images * 4;
+  b.of_row_links = made >= 2 && made * 5 >= images * 4;
+  return b;
 }
 
 // True when a short row links to a host the column's badges are made from (it could have one).
-bool row_could_have_badge(const ListModel& m, const Table& t, const Row& row, int column) {
-  std::vector<std::string_view> hosts;
-  for (const Row& r : t.rows) {
-    if (r.source_cells != static_cast<int>(t.columns.size())) continue;
-    const std::string_view h = badge_source(m, r, static_cast<std::size_t>(column));
-    if (!h.empty()) hosts.push_back(h);
-  }
+bool row_could_have_badge(const ListModel& m, const ColumnBadges& b, const Row& row) {
   for (const Cell& cell : row.cells)
     for (int li : cell.links) {
       const Link& l = m.links[static_cast<std::size_t>(li)];
-      if (!l.image && std::find(hosts.begin(), hosts.end(), url_host(l.url)) != hosts.end()) return true;
+      if (!l.image && b.hosts.count(url_host(l.url))) return true;
     }
   return false;
 }
@@ -195,8 +206,12 @@ class TableShape final : public Rule {
     const ListModel& m = ctx.model;
     const bool pipe_style = ctx.options.at("pipe_style").get<bool>();
     const std::string_view src = ctx.doc.bytes();
+    // What each header's columns hold across the file, worked out at the first short row.
+    std::optional<std::unordered_map<std::string, ColumnUse>> uses;
     for (const Table& t : m.tables) {
       const int ncols = static_cast<int>(t.columns.size());
+      // Each column's badges, worked out at the first short row that leaves the column out.
+      std::vector<std::optional<ColumnBadges>> badges(t.columns.size());
       std::vector<const Row*> all_rows{&t.header};
       for (const Row& r : t.rows) all_rows.push_back(&r);
       // Rows whose extra cells are only a hidden note (and empty cells) keep the note out of sight
@@ -244,7 +259,8 @@ class TableShape final : public Rule {
           for (int c = r.source_cells; c < ncols; ++c) {
             const std::string& header = t.columns[static_cast<std::size_t>(c)].text;
             missing += (missing.empty() ? "" : ", ") + quote(header);
-            const ColumnUse u = column_use(m, header);
+            if (!uses) uses = column_uses(m);
+            const ColumnUse& u = uses->at(header);
             if (u.values * 2 > u.total()) {
               data_missing += (data_missing.empty() ? "" : ", ") + quote(header) + ", where the other rows have data (" +
                               std::to_string(u.values) + " of " + std::to_string(u.total()) + " in the file)";
@@ -252,9 +268,11 @@ class TableShape final : public Rule {
               continue;
             }
             const bool empty_column = u.empty * 2 > u.total();
-            const bool no_badge = badges_of_row_links(m, t, c) && !row_could_have_badge(m, t, r, c);
+            std::optional<ColumnBadges>& b = badges[static_cast<std::size_t>(c)];
+            if (!b) b = column_badges(m, t, c);
+            const bool no_badge = b->of_row_links && !row_could_have_badge(m, *b, r);
             if (!empty_column && !no_badge) nothing_to_give = false;
-            held += (held.empty() ? "" : "; ") + (ncols - r.source_cells == 1 ? "" : quote(header) + ": ") + describe(u);
+            held += (held.empty() ? "" : "; ") + (ncols - r.source_cells == 1 ? "" : quote(header) + ": ") + u.description;
           }
           std::string add = r.trailing_pipe ? "" : " |";
           for (int c = r.source_cells; c < ncols; ++c) add += " |";
