@@ -220,6 +220,8 @@ class TableShape final : public Rule {
       for (std::size_t i = 0; i < t.rows.size(); ++i)
         for (const Span& d : t.rows[i].dropped)
           if (util::hidden_note(util::trim_blanks(src.substr(d.bytes.begin, d.bytes.size())))) noted[i] = 1;
+      std::vector<TextEdit> empty_tail;  // rows that end with empty cells past the header
+      std::pair<Span, std::string> first_empty;
       for (std::size_t ri = 0; ri < t.rows.size(); ++ri) {
         const Row& r = t.rows[ri];
         const std::string name = r.cells.empty() || r.cells[0].text.empty() ? "" : " " + quote(r.cells[0].text);
@@ -238,11 +240,12 @@ class TableShape final : public Rule {
           const std::size_t cut = first.bytes.begin > 0 ? first.bytes.begin - 1 : first.bytes.begin;  // its pipe
           const Span where = ctx.doc.lines().span(cut, r.dropped.back().bytes.end);
           if (all_empty) {
-            Fix fix{{TextEdit{cut, r.dropped.back().bytes.end, ""}}};
-            out.report(where, "Row" + name + " has " + cells(r.source_cells) + " but the header has " +
-                                  std::to_string(ncols) + ": GitHub ignores the extra empty " +
-                                  (r.dropped.size() == 1 ? "cell" : "cells") + "; remove it",
-                       std::move(fix), /*at_most_warning=*/true);
+            // Reported once per table (below): a table whose every row ends "| |" is one habit.
+            if (empty_tail.empty())
+              first_empty = {where, "Row" + name + " has " + cells(r.source_cells) + " but the header has " +
+                                        std::to_string(ncols) + ": GitHub ignores the extra empty " +
+                                        (r.dropped.size() == 1 ? "cell" : "cells")};
+            empty_tail.emplace_back(cut, r.dropped.back().bytes.end, "");
           } else {
             out.report(where, "Row" + name + " has " + cells(r.source_cells) + " but the header has " +
                                   std::to_string(ncols) + ": GitHub drops " + dropped +
@@ -288,6 +291,15 @@ class TableShape final : public Rule {
                        std::move(fix), /*at_most_warning=*/true);
           }
         }
+      }
+      if (!empty_tail.empty()) {
+        const std::size_t more = empty_tail.size() - 1;
+        out.report(first_empty.first,
+                   first_empty.second +
+                       (more ? " (and so do " + std::to_string(more) + " more row" + (more > 1 ? "s" : "") +
+                                   " of this table); --fix removes them"
+                             : "; remove it"),
+                   Fix{std::move(empty_tail)}, /*at_most_warning=*/true);
       }
       if (!pipe_style) continue;
       // A row ending in a hidden note has no trailing pipe by its nature: it is not counted.
