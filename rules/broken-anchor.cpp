@@ -74,6 +74,8 @@ class BrokenAnchor final : public Rule {
       targets.insert(a.id);
       candidates.push_back(a.id);
     }
+    const Link* first_readme = nullptr;
+    std::size_t readme_links = 0;
     for (const Link& l : m.links) {
       if (l.image || l.url.size() < 2 || l.url[0] != '#') continue;
       if (l.kind == LinkKind::Bare || l.kind == LinkKind::RawMarkdown) continue;
@@ -86,10 +88,8 @@ class BrokenAnchor final : public Rule {
       // "back to top" links work where most readers see it. In any other file they go nowhere.
       const bool readme_id = util::lower(resolved) == "readme";
       if (readme_id && is_readme(ctx.doc.path())) continue;
-      if (readme_id) {
-        out.report(l.span, "Link " + util::quote(l.text) +
-                               " points to #readme, the id GitHub gives a repository page's README box; this "
-                               "file is not a README, so the link goes nowhere (link to a heading, or #top)");
+      if (readme_id) {  // reported once for the file, below
+        if (!readme_links++) first_readme = &l;
         continue;
       }
       // Suggest the heading the link names, else the nearest anchor by edit distance.
@@ -120,6 +120,18 @@ class BrokenAnchor final : public Rule {
       out.report(l.span, "Link " + util::quote(l.text) + " points to #" + target +
                              ", but no heading or id on this page has that anchor" + why);
     }
+    // #readme in a file not named README: it works where GitHub shows the file as a README (on a
+    // repository or folder page, whose README box has that id), not on the file's own page. Whether
+    // it is shown so, the file alone cannot say: a warning, once for the file.
+    if (first_readme)
+      out.report(first_readme->span,
+                 (readme_links == 1 ? std::string("Link ") + util::quote(first_readme->text) + " points"
+                                    : std::to_string(readme_links) + " links (the first: " +
+                                          util::quote(first_readme->text) + ") point") +
+                     " to #readme, the id of the box in which GitHub shows a README on a repository or folder "
+                     "page: this file is not named README, so they work only if it is shown there, never on "
+                     "its own page; link to a heading or #top",
+                 std::nullopt, /*at_most_warning=*/true);
   }
 };
 
