@@ -56,13 +56,13 @@ class InsecureUrl final : public Rule {
       bool allowed = false;
       for (const auto& a : allow) allowed |= l.url.rfind(a, 0) == 0;
       if (allowed) continue;
-      const std::string what = std::string(l.image ? "Image" : "Link") + " uses http://: " + l.url;
       // With the link checker's verdicts (check --links), an https:// twin that answers is the fix.
       if (ctx.resources.links) {
+        const std::string what = std::string(l.image ? "Image" : "Link") + " uses http://: " + l.url;
         std::optional<Fix> fix;
         const auto it = ctx.resources.links->find("https://" + l.url.substr(7));
         if (it != ctx.resources.links->end() && it->second.verdict == Verdict::Alive && l.url_bytes.size() > 7 &&
-            util::lower(ctx.doc.bytes().substr(l.url_bytes.begin, 7)) == "http://")
+            util::starts_with_ci(ctx.doc.bytes().substr(l.url_bytes.begin, 7), "http://"))
           fix = Fix{{TextEdit{l.url_bytes.begin, l.url_bytes.begin + 7, "https://"}}};
         out.report(l.span, what + (fix ? "; the https:// address answers, --fix switches to it" : "; use https:// if the site offers it"),
                    std::move(fix));
