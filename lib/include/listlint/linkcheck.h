@@ -5,6 +5,7 @@
 // is reported through a callback.
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,7 +26,10 @@ struct LinkCheckOptions {
   std::size_t max_body = 16384;   ///< bytes of a GET body read at most (to recognise challenges)
   std::vector<int> accept;        ///< statuses to count as alive besides 2xx
   std::string user_agent;         ///< empty: "listlint/VERSION"
-  std::vector<std::string> headers;  ///< "Name: value"
+  std::vector<std::string> headers;  ///< "Name: value", sent to every host
+  /// Headers sent to one host only (and never along a redirect to another): host name, or
+  /// "*.example.com" for its subdomains, lowercase -> "Name: value" lines.
+  std::map<std::string, std::vector<std::string>> host_headers;
   bool allow_private = false;     ///< allow loopback, private, link-local and metadata addresses
   /// With a token, github.com repository links (https://github.com/OWNER/REPO) are checked through
   /// the REST API instead of the HTML page (GitHub answers 429 to checkers sooner on pages). The
