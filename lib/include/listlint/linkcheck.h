@@ -58,8 +58,22 @@ struct LinkResult {
   int attempts = 0;               ///< requests made for this URL (HEAD, GET and retries)
 };
 
-/// Called after each URL is settled: (settled, total).
-using LinkProgress = std::function<void(std::size_t, std::size_t)>;
+/// What the checker is doing, for a progress display.
+struct LinkProgressInfo {
+  std::size_t settled = 0, total = 0;  ///< URLs settled, of all
+  const LinkResult* result = nullptr;  ///< the URL just settled; null on a tick of the timer
+  struct InFlight {
+    std::string url;      ///< the request under way (a redirect's hop: the hop's URL)
+    std::string host;     ///< "host" or "host:port" (a port that is not the scheme's)
+    double seconds = 0;   ///< since the request started
+  };
+  std::vector<InFlight> in_flight;     ///< on the timer's ticks only: the requests under way
+  std::size_t paused_hosts = 0;        ///< on the timer's ticks only: hosts held back by a Retry-After
+};
+
+/// Called after each URL is settled (with `result`), and about every 0.25 s while the check runs
+/// (a tick, with `in_flight`), on the calling thread.
+using LinkProgress = std::function<void(const LinkProgressInfo&)>;
 
 /// Loads the link checker's module (listlint-net.so: the requests and the cache, which need libcurl
 /// and SQLite, so that runs that check no links never load them). Call it once before check_links()
