@@ -6,12 +6,15 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_map>
 
 #include "listlint/config.h"
 #include "listlint/linter.h"
+#include "listlint/workspace.h"
 #include "registry.h"
 #include "support.h"
 
@@ -98,6 +101,20 @@ TEST_CASE("rules: every fixture case matches its golden findings and fixes") {
           links.emplace(url, r);
         }
         res.links = &links;
+      }
+      // The repository around the file, for local-link, from <case>.workspace.json when there is one:
+      // {"path": "docs/README.md", "files": {"docs/setup.md": "# Setup\n", "img/logo.png": ""}}
+      // (the case itself sits at "path", README.md by default; folders are those the paths imply).
+      std::unique_ptr<listlint::Workspace> workspace;
+      fs::path ws_path = md;
+      ws_path.replace_extension(".workspace.json");
+      if (fs::exists(ws_path)) {
+        const json w = json::parse(test::read_file(ws_path.string()));
+        std::map<std::string, std::string> files = w.value("files", std::map<std::string, std::string>{});
+        res.workspace_path = w.value("path", std::string("README.md"));
+        files[res.workspace_path] = bytes;
+        workspace = listlint::memory_workspace(std::move(files));
+        res.workspace = workspace.get();
       }
       const auto found = listlint::lint(doc, model, config, rules, res);
       for (const auto& d : found) CHECK(d.rule == id);

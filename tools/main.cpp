@@ -29,6 +29,7 @@
 #include "listlint/parallel.h"
 #include "listlint/report.h"
 #include "listlint/spelling.h"
+#include "listlint/workspace.h"
 #include "cli_docs.h"
 #include "install_paths.h"
 #include "links.h"
@@ -347,6 +348,7 @@ int run_check(CheckOptions o) {
   };
   std::vector<std::optional<listlint::FileReport>> slots(files.size());
   std::vector<Job> jobs;
+  std::map<std::string, std::unique_ptr<listlint::Workspace>> workspaces;  // by repository root
   for (std::size_t i = 0; i < files.size(); ++i) {
     const std::string& file = files[i];
     auto [config, config_error] = config_for(file);
@@ -362,6 +364,14 @@ int run_check(CheckOptions o) {
     }
     listlint::Resources resources;
     if (o.links) resources.links = &link_results;
+    if (file != "-") {
+      // The repository the file is in, shared by its files (local-link reads it, on any thread).
+      const std::string root = listlint::repository_root(file);
+      auto& ws = workspaces[root];
+      if (!ws) ws = listlint::filesystem_workspace(root);
+      resources.workspace = ws.get();
+      resources.workspace_path = listlint::workspace_path(root, file);
+    }
     if (auto err = resources_for(*config, resources)) {
       if (!bad_config) std::fprintf(stderr, "listlint: %s\n", err->c_str());
       bad_config = true;
