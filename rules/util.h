@@ -1,6 +1,7 @@
 #pragma once
 // Small helpers shared by rule files (not a rule).
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,31 @@ inline bool starts_with_ci(std::string_view s, std::string_view prefix) {
   for (std::size_t i = 0; i < prefix.size(); ++i)
     if ((s[i] | 0x20) != (prefix[i] | 0x20)) return false;
   return true;
+}
+
+/// Why a destination that reads as a web address is one no browser can use: a misspelled scheme
+/// (htps://, http//, https:/x), a bracket before it ([https://...), or no scheme at all
+/// (www.example.com, which GitHub links as a file of the repository). Empty when it is fine or
+/// is no web address.
+inline std::string unusable_url(std::string_view url) {
+  if (!url.empty() && (url.front() == '[' || url.front() == '(')) {
+    const std::string_view rest = url.substr(1);
+    if (starts_with_ci(rest, "http") || starts_with_ci(rest, "www."))
+      return std::string("it starts with '") + url.front() + "', so GitHub links to a relative path of that name";
+  }
+  if (starts_with_ci(url, "www.") && url.find('.', 5) != std::string_view::npos)
+    return "it has no scheme (https://), so GitHub links to a file of that name in the repository";
+  const std::size_t colon = url.find(':');
+  const std::size_t slash = url.find('/');
+  std::string scheme(url.substr(0, std::min(colon, slash)));
+  lower_inplace(scheme);
+  const bool webish = scheme == "htp" || scheme == "htps" || scheme == "htttp" || scheme == "htttps" ||
+                      scheme == "http" || scheme == "https" || scheme == "hhttp" || scheme == "hhttps";
+  if (!webish) return {};
+  if (scheme != "http" && scheme != "https") return "its scheme is misspelled (" + scheme + ":)";
+  if (colon == std::string_view::npos || slash < colon) return "the ':' after " + scheme + " is missing";
+  if (url.compare(colon, 3, "://") != 0) return "it needs two slashes after " + scheme + ":";
+  return {};
 }
 
 /// A quoted excerpt for messages (long texts are shortened).
