@@ -33,9 +33,14 @@ inline bool starts_with_ci(std::string_view s, std::string_view prefix) {
   return true;
 }
 
+/// True for ASCII letters and digits.
+inline bool alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 /// Why a destination that reads as a web address is one no browser can use: a misspelled scheme
 /// (htps://, http//, https:/x), a bracket before it ([https://...), or no scheme at all
-/// (www.example.com, which GitHub links as a file of the repository). Empty when it is fine or
+/// (www.example.com, github.com/x/y: GitHub links them as files of the repository). Empty when it is fine or
 /// is no web address.
 inline std::string unusable_url(std::string_view url) {
   if (!url.empty() && (url.front() == '[' || url.front() == '(')) {
@@ -45,6 +50,20 @@ inline std::string unusable_url(std::string_view url) {
   }
   if (starts_with_ci(url, "www.") && url.find('.', 5) != std::string_view::npos)
     return "it has no scheme (https://), so GitHub links to a file of that name in the repository";
+  // A host name without a scheme (github.com/owner/repo): its first part ends in a common
+  // top-level domain, which no file or folder name of a list's repository does.
+  {
+    const std::string_view host = url.substr(0, url.find_first_of("/?#"));
+    const std::size_t dot = host.rfind('.');
+    bool hostish = dot != std::string_view::npos && dot > 0;
+    for (char c : host) hostish = hostish && (alnum(c) || c == '-' || c == '.');
+    if (hostish) {
+      const std::string tld = lower(host.substr(dot + 1));
+      static const char* kTlds[] = {"com", "org", "net", "io", "dev", "ai", "edu", "gov"};
+      for (const char* t : kTlds)
+        if (tld == t) return "it has no scheme (https://), so GitHub links to a file of that name in the repository";
+    }
+  }
   const std::size_t colon = url.find(':');
   const std::size_t slash = url.find('/');
   std::string scheme(url.substr(0, std::min(colon, slash)));
@@ -60,11 +79,6 @@ inline std::string unusable_url(std::string_view url) {
 
 /// A quoted excerpt for messages (long texts are shortened).
 inline std::string quote(std::string_view s) { return "\"" + text::shorten(s) + "\""; }
-
-/// True for ASCII letters and digits.
-inline bool alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
 
 /// Link texts that label a link ("Github", "Paper", "🔗 Code") rather than name its target: columns
 /// of such links legitimately repeat a repository shared by several models.
