@@ -77,13 +77,23 @@ std::size_t distance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
+std::string digits(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c >= '0' && c <= '9') out += c;
+  return out;
+}
+
 /// The candidate closest to `want` when it is close enough to be a typo (at most a quarter of it,
-/// at least 1, never all of it); empty otherwise.
+/// at least 1, never all of it) and has the same digits (2026-06-23.md is no typo of
+/// 2026-06-27.md, nor v2 of v3); empty otherwise.
 std::string nearest(std::string_view want, const std::vector<std::string>& candidates) {
   const std::string w = util::lower(want);
+  const std::string numbers = digits(want);
   std::size_t best = std::string::npos;
   std::string out;
   for (const std::string& c : candidates) {
+    if (digits(c) != numbers) continue;
     const std::size_t d = distance(w, util::lower(c));
     if (d < best) {
       best = d;
