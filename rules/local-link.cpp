@@ -160,24 +160,26 @@ class LocalLink final : public Rule {
           const std::size_t comma = rest.find(',');
           std::string_view cand = util::trim_blanks(rest.substr(0, comma));
           cand = cand.substr(0, cand.find_first_of(" \t\n"));
-          check_one(ctx, *ws, self, self_dir, l, std::string(cand), anchors, out);
+          check_one(ctx, *ws, self, self_dir, l, cand, anchors, out);
           if (comma == std::string_view::npos) break;
           rest.remove_prefix(comma + 1);
         }
         continue;
       }
-      check_one(ctx, *ws, self, self_dir, l, std::string(util::trim_blanks(l.url)), anchors, out);
+      check_one(ctx, *ws, self, self_dir, l, util::trim_blanks(l.url), anchors, out);
     }
   }
 
  private:
   void check_one(const RuleContext& ctx, const Workspace& ws, const std::string& self, const std::string& self_dir,
-                 const Link& l, const std::string& url,
+                 const Link& l, std::string_view written_url,
                  std::unordered_map<std::string, Anchors>& anchors, Reporter& out) const {
     // In-page anchors are broken-anchor's, addresses the network's, and a destination that reads
     // as a broken address (http//x, www.x.com) link-syntax's: none is a path to look up.
-    if (url.empty() || url[0] == '#' || url.rfind("//", 0) == 0 || has_scheme(url) || !util::unusable_url(url).empty())
+    if (written_url.empty() || written_url[0] == '#' || written_url.substr(0, 2) == "//" || has_scheme(written_url) ||
+        !util::unusable_url(written_url).empty())
       return;
+    const std::string url(written_url);
     const std::size_t hash = url.find('#');
     const std::size_t query = url.substr(0, hash).find('?');
     const std::string written = url.substr(0, std::min(hash, query));
