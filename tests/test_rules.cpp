@@ -1,6 +1,8 @@
 // The rule fixtures: each case runs with only its rule on and must match its golden
 // <case>.expected.json; fixable cases must match <case>.fixed.md and lint clean of fixable findings
-// afterwards. LISTLINT_UPDATE_GOLDEN=1 rewrites the golden files (review the diff).
+// afterwards. LISTLINT_UPDATE_GOLDEN=1 rewrites the golden files (review the diff). Beside a case:
+// <case>.config.json (the rule's options), <case>.links.json (the link checker's verdicts) and
+// <case>.workspace.json (the repository around the file, for local-link).
 // Also the meta-test: rule list, sources, docs and fixture folders match one to one.
 #include <doctest/doctest.h>
 
