@@ -40,7 +40,8 @@ inline bool alnum(char c) {
 
 /// Why a destination that reads as a web address is one no browser can use: a misspelled scheme
 /// (htps://, http//, https:/x), a bracket before it ([https://...), or no scheme at all
-/// (www.example.com, github.com/x/y: GitHub links them as files of the repository). Empty when it is fine or
+/// (www.example.com, github.com/x/y: GitHub links them as files of the repository), or a host
+/// with a space (<https://github .com/x>, an href written so). Empty when it is fine or
 /// is no web address.
 inline std::string unusable_url(std::string_view url) {
   if (!url.empty() && (url.front() == '[' || url.front() == '(')) {
@@ -74,6 +75,10 @@ inline std::string unusable_url(std::string_view url) {
   if (scheme != "http" && scheme != "https") return "its scheme is misspelled (" + scheme + ":)";
   if (colon == std::string_view::npos || slash < colon) return "the ':' after " + scheme + " is missing";
   if (url.compare(colon, 3, "://") != 0) return "it needs two slashes after " + scheme + ":";
+  // The host: between "://" and the path (a written <https://github .com/x> or href keeps a space).
+  const std::string_view rest = url.substr(colon + 3);
+  const std::string_view host = rest.substr(0, rest.find_first_of("/?#"));
+  if (host.find_first_of(" \t") != std::string_view::npos) return "its host name has a space in it";
   return {};
 }
 
