@@ -364,7 +364,8 @@ int run_check(CheckOptions o) {
     }
     listlint::Resources resources;
     if (o.links) resources.links = &link_results;
-    if (file != "-") {
+    const auto local_link = config->rules.find("local-link");
+    if (file != "-" && local_link != config->rules.end() && local_link->second.severity != listlint::Severity::Off) {
       // The repository the file is in, shared by its files (local-link reads it, on any thread).
       const std::string root = listlint::repository_root(file);
       auto& ws = workspaces[root];
