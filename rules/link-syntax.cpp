@@ -10,37 +10,17 @@ namespace {
 
 bool blank(char c) { return c == ' ' || c == '\t'; }
 
-// A destination that reads as a web address but that no browser can use: a misspelled scheme
-// (htps://, http//, https:/x) or one that starts with a bracket ([https://...).
-std::string unusable(std::string_view url) {
-  if (!url.empty() && (url.front() == '[' || url.front() == '(')) {
-    const std::string_view rest = url.substr(1);
-    if (util::starts_with_ci(rest, "http") || util::starts_with_ci(rest, "www."))
-      return std::string("it starts with '") + url.front() + "', so GitHub links to a relative path of that name";
-  }
-  const std::size_t colon = url.find(':');
-  const std::size_t slash = url.find('/');
-  std::string scheme(url.substr(0, std::min(colon, slash)));
-  scheme = util::lower(scheme);
-  const bool webish = scheme == "htp" || scheme == "htps" || scheme == "htttp" || scheme == "htttps" ||
-                      scheme == "http" || scheme == "https" || scheme == "hhttp" || scheme == "hhttps";
-  if (!webish) return {};
-  if (scheme != "http" && scheme != "https") return "its scheme is misspelled (" + scheme + ":)";
-  if (colon == std::string_view::npos || slash < colon) return "the ':' after " + scheme + " is missing";
-  if (url.compare(colon, 3, "://") != 0) return "it needs two slashes after " + scheme + ":";
-  return {};
-}
-
 /// Flags Markdown that was written as a link and that GitHub shows as text ([D](https://github .com/x):
-/// a space in the destination), and links whose destination no browser can use ([LLM]([https://...),
-/// htps://, http//).
+/// a space in the destination; [P](https://x/a(b): a '(' that is not closed), and links whose
+/// destination no browser can use ([LLM]([https://...), htps://, http//, www.example.com).
 class LinkSyntax final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo kInfo{"link-syntax",
-                                "Link syntax GitHub does not render as the intended link: a space in the "
-                                "destination ([text](https://github .com/x)), a destination that starts with a "
-                                "bracket, or a misspelled scheme (htps://, http//).",
+                                "Link syntax GitHub does not render as the intended link: a space or an "
+                                "unbalanced parenthesis in the destination ([text](https://github .com/x)), a "
+                                "destination that starts with a bracket, a misspelled scheme (htps://, http//) "
+                                "or none (www.example.com).",
                                 {"links"},
                                 Severity::Error,
                                 false,
@@ -53,7 +33,7 @@ class LinkSyntax final : public Rule {
     // 1. Links whose destination is unusable.
     for (const Link& l : ctx.model.links) {
       if (l.kind != LinkKind::Inline && l.kind != LinkKind::Reference && l.kind != LinkKind::Html) continue;
-      if (const std::string why = unusable(l.url); !why.empty())
+      if (const std::string why = util::unusable_url(l.url); !why.empty())
         out.report(l.span, std::string(l.image ? "Image" : "Link") + (l.text.empty() ? "" : " " + util::quote(l.text)) +
                                " goes to " + l.url +
                                ", which no browser can use: " + why);
@@ -84,11 +64,31 @@ class LinkSyntax final : public Rule {
         if (open_in == std::string_view::npos) continue;
         const std::size_t open = lo + open_in;
         if (at + 2 > hi) continue;
+        const std::string text(src.substr(open + 1, at - open - 1));
         const std::size_t close_in = src.substr(at + 2, hi - at - 2).find(')');
-        if (close_in == std::string_view::npos) continue;
+        if (close_in == std::string_view::npos) {
+          // No ')' on the line: the '(' that opens an address is never closed.
+          if (hi != line_e) continue;  // (the line was not searched to its end)
+          const std::string_view rest = src.substr(at + 2, hi - at - 2);
+          const std::string_view first = rest.substr(0, rest.find_first_of(" \t\r\n"));
+          if (!(util::starts_with_ci(first, "http") || util::starts_with_ci(first, "www."))) continue;
+          out.report(ctx.doc.lines().span(open, at + 2 + first.size()),
+                     "[" + text + "](" + std::string(first) +
+                         " is shown as text, not as a link: the '(' before its destination is never closed; add the ')'");
+          continue;
+        }
         const std::size_t close = at + 2 + close_in;
         const std::string_view dest = src.substr(at + 2, close - at - 2);
         const std::size_t space = dest.find_first_of(" \t");
+        if (space == std::string_view::npos && dest.find('(') != std::string_view::npos) {
+          // CommonMark takes parentheses in a destination only in balanced pairs: a '(' in the
+          // address with no ')' of its own makes the whole thing text.
+          out.report(ctx.doc.lines().span(open, close + 1),
+                     "[" + text + "](" + std::string(dest) +
+                         ") is shown as text, not as a link: its destination has a '(' that is not closed before the "
+                         "')' that ends it; write the '(' as %28");
+          continue;
+        }
         if (space == std::string_view::npos || dest.empty() || blank(dest.front())) continue;
         // A title after the destination ([a](url "title")) is valid syntax: only a bare blank inside
         // something that reads as an address is the typo.
@@ -97,7 +97,6 @@ class LinkSyntax final : public Rule {
         if (!(util::starts_with_ci(first, "http") || util::starts_with_ci(first, "www.") || first.front() == '#' ||
               first.front() == '/' || first.front() == '.'))
           continue;
-        const std::string text(src.substr(open + 1, at - open - 1));
         out.report(ctx.doc.lines().span(open, close + 1),
                    "[" + text + "](" + std::string(dest) + ") is shown as text, not as a link: its destination has a " +
                        (dest[space] == ' ' ? "space" : "tab") + " after " + util::quote(std::string(first)) +

@@ -1,6 +1,7 @@
 #pragma once
 // Small helpers shared by rule files (not a rule).
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,13 +33,57 @@ inline bool starts_with_ci(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-/// A quoted excerpt for messages (long texts are shortened).
-inline std::string quote(std::string_view s) { return "\"" + text::shorten(s) + "\""; }
-
 /// True for ASCII letters and digits.
 inline bool alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
+
+/// Why a destination that reads as a web address is one no browser can use: a misspelled scheme
+/// (htps://, http//, https:/x), a bracket before it ([https://...), or no scheme at all
+/// (www.example.com, github.com/x/y: GitHub links them as files of the repository), or a host
+/// with a space (<https://github .com/x>, an href written so). Empty when it is fine or
+/// is no web address.
+inline std::string unusable_url(std::string_view url) {
+  if (!url.empty() && (url.front() == '[' || url.front() == '(')) {
+    const std::string_view rest = url.substr(1);
+    if (starts_with_ci(rest, "http") || starts_with_ci(rest, "www."))
+      return std::string("it starts with '") + url.front() + "', so GitHub links to a relative path of that name";
+  }
+  if (starts_with_ci(url, "www.") && url.find('.', 5) != std::string_view::npos)
+    return "it has no scheme (https://), so GitHub links to a file of that name in the repository";
+  // A host name without a scheme (github.com/owner/repo): its first part ends in a common
+  // top-level domain, which no file or folder name of a list's repository does.
+  {
+    const std::string_view host = url.substr(0, url.find_first_of("/?#"));
+    const std::size_t dot = host.rfind('.');
+    bool hostish = dot != std::string_view::npos && dot > 0;
+    for (char c : host) hostish = hostish && (alnum(c) || c == '-' || c == '.');
+    if (hostish) {
+      const std::string tld = lower(host.substr(dot + 1));
+      static const char* kTlds[] = {"com", "org", "net", "io", "dev", "ai", "edu", "gov"};
+      for (const char* t : kTlds)
+        if (tld == t) return "it has no scheme (https://), so GitHub links to a file of that name in the repository";
+    }
+  }
+  const std::size_t colon = url.find(':');
+  const std::size_t slash = url.find('/');
+  std::string scheme(url.substr(0, std::min(colon, slash)));
+  lower_inplace(scheme);
+  const bool webish = scheme == "htp" || scheme == "htps" || scheme == "htttp" || scheme == "htttps" ||
+                      scheme == "http" || scheme == "https" || scheme == "hhttp" || scheme == "hhttps";
+  if (!webish) return {};
+  if (scheme != "http" && scheme != "https") return "its scheme is misspelled (" + scheme + ":)";
+  if (colon == std::string_view::npos || slash < colon) return "the ':' after " + scheme + " is missing";
+  if (url.compare(colon, 3, "://") != 0) return "it needs two slashes after " + scheme + ":";
+  // The host: between "://" and the path (a written <https://github .com/x> or href keeps a space).
+  const std::string_view rest = url.substr(colon + 3);
+  const std::string_view host = rest.substr(0, rest.find_first_of("/?#"));
+  if (host.find_first_of(" \t") != std::string_view::npos) return "its host name has a space in it";
+  return {};
+}
+
+/// A quoted excerpt for messages (long texts are shortened).
+inline std::string quote(std::string_view s) { return "\"" + text::shorten(s) + "\""; }
 
 /// Link texts that label a link ("Github", "Paper", "🔗 Code") rather than name its target: columns
 /// of such links legitimately repeat a repository shared by several models.

@@ -78,7 +78,11 @@ const listlint::Resources& resources() {
     if (!sp) std::fprintf(stderr, "cannot load the dictionaries: %s\n", err.c_str());
     return sp;
   }();
-  static const listlint::Resources res{speller.get(), nullptr};
+  static const listlint::Resources res = [&] {
+    listlint::Resources r;
+    r.speller = speller.get();
+    return r;
+  }();
   return res;
 }
 

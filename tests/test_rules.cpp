@@ -1,17 +1,22 @@
 // The rule fixtures: each case runs with only its rule on and must match its golden
 // <case>.expected.json; fixable cases must match <case>.fixed.md and lint clean of fixable findings
-// afterwards. LISTLINT_UPDATE_GOLDEN=1 rewrites the golden files (review the diff).
+// afterwards. LISTLINT_UPDATE_GOLDEN=1 rewrites the golden files (review the diff). Beside a case:
+// <case>.config.json (the rule's options), <case>.links.json (the link checker's verdicts) and
+// <case>.workspace.json (the repository around the file, for local-link).
 // Also the meta-test: rule list, sources, docs and fixture folders match one to one.
 #include <doctest/doctest.h>
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_map>
 
 #include "listlint/config.h"
 #include "listlint/linter.h"
+#include "listlint/workspace.h"
 #include "registry.h"
 #include "support.h"
 
@@ -98,6 +103,20 @@ TEST_CASE("rules: every fixture case matches its golden findings and fixes") {
           links.emplace(url, r);
         }
         res.links = &links;
+      }
+      // The repository around the file, for local-link, from <case>.workspace.json when there is one:
+      // {"path": "docs/README.md", "files": {"docs/setup.md": "# Setup\n", "img/logo.png": ""}}
+      // (the case itself sits at "path", README.md by default; folders are those the paths imply).
+      std::unique_ptr<listlint::Workspace> workspace;
+      fs::path ws_path = md;
+      ws_path.replace_extension(".workspace.json");
+      if (fs::exists(ws_path)) {
+        const json w = json::parse(test::read_file(ws_path.string()));
+        std::map<std::string, std::string> files = w.value("files", std::map<std::string, std::string>{});
+        res.workspace_path = w.value("path", std::string("README.md"));
+        files[res.workspace_path] = bytes;
+        workspace = listlint::memory_workspace(std::move(files));
+        res.workspace = workspace.get();
       }
       const auto found = listlint::lint(doc, model, config, rules, res);
       for (const auto& d : found) CHECK(d.rule == id);

@@ -31,6 +31,7 @@
 #include "listlint/parallel.h"
 #include "listlint/report.h"
 #include "listlint/spelling.h"
+#include "listlint/workspace.h"
 #include "cli_docs.h"
 #include "install_paths.h"
 #include "links.h"
@@ -438,6 +439,7 @@ int run_check(CheckOptions o) {
   };
   std::vector<std::optional<listlint::FileReport>> slots(files.size());
   std::vector<Job> jobs;
+  std::map<std::string, std::unique_ptr<listlint::Workspace>> workspaces;  // by repository root
   for (std::size_t i = 0; i < files.size(); ++i) {
     const std::string& file = files[i];
     auto [config, config_error] = config_for(file);
@@ -453,6 +455,15 @@ int run_check(CheckOptions o) {
     }
     listlint::Resources resources;
     if (o.links) resources.links = &link_results;
+    const auto local_link = config->rules.find("local-link");
+    if (file != "-" && local_link != config->rules.end() && local_link->second.severity != listlint::Severity::Off) {
+      // The repository the file is in, shared by its files (local-link reads it, on any thread).
+      const std::string root = listlint::repository_root(file);
+      auto& ws = workspaces[root];
+      if (!ws) ws = listlint::filesystem_workspace(root);
+      resources.workspace = ws.get();
+      resources.workspace_path = listlint::workspace_path(root, file);
+    }
     if (auto err = resources_for(*config, resources)) {
       if (!bad_config) std::fprintf(stderr, "listlint: %s\n", err->c_str());
       bad_config = true;

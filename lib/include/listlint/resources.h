@@ -11,11 +11,18 @@
 
 namespace listlint {
 
+class Workspace;
+
 struct Resources {
   const Speller* speller = nullptr;
   const std::unordered_set<std::string>* words = nullptr;  ///< the user's words (words files)
   /// Verdicts of the link checker by URL (check --links); null when the network is not used.
   const std::unordered_map<std::string, LinkResult>* links = nullptr;
+  /// The repository the file is in (listlint/workspace.h), for rules that check links to its
+  /// other files; null when there is none to read (local-link then reports nothing).
+  const Workspace* workspace = nullptr;
+  /// The file's own path in `workspace` ("docs/README.md").
+  std::string workspace_path;
 };
 
 }  // namespace listlint
