@@ -7,9 +7,6 @@
 namespace listlint::text {
 namespace {
 bool ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-bool alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
 int hexval(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -144,92 +141,6 @@ std::optional<double> parse_quantity(std::string_view s) {
   const double v = std::strtod(digits.c_str(), &end);
   if (end == digits.c_str() || !std::isfinite(v)) return std::nullopt;
   return v * mult;
-}
-
-std::vector<FoundUrl> find_bare_urls(std::string_view s) {
-  std::vector<FoundUrl> out;
-  const std::size_t n = s.size();
-  std::size_t i = 0;
-  while (i < n) {
-    // Candidate starts: "http://", "https://", "ftp://", "www."
-    std::size_t start = std::string_view::npos;
-    std::size_t scheme_len = 0;
-    bool www = false;
-    for (std::size_t k = i; k < n; ++k) {
-      const char c = s[k];
-      if (c != 'h' && c != 'H' && c != 'f' && c != 'F' && c != 'w' && c != 'W') continue;
-      if (k > 0) {
-        const char p = s[k - 1];
-        if (!(ws(p) || p == '*' || p == '_' || p == '~' || p == '(')) continue;
-      }
-      auto starts_ci = [&](std::string_view pre) {
-        if (k + pre.size() > n) return false;
-        for (std::size_t j = 0; j < pre.size(); ++j) {
-          char a = s[k + j];
-          if (a >= 'A' && a <= 'Z') a = static_cast<char>(a + 32);
-          if (a != pre[j]) return false;
-        }
-        return true;
-      };
-      if (starts_ci("https://")) scheme_len = 8;
-      else if (starts_ci("http://")) scheme_len = 7;
-      else if (starts_ci("ftp://")) scheme_len = 6;
-      else if (starts_ci("www.")) { scheme_len = 0; www = true; }
-      else continue;
-      start = k;
-      break;
-    }
-    if (start == std::string_view::npos) break;
-    // Domain: alnum, '-', '_', '.'; at least one character (and a '.' for www.).
-    std::size_t j = start + scheme_len;
-    const std::size_t domain_begin = j;
-    while (j < n && (alnum(s[j]) || s[j] == '-' || s[j] == '_' || s[j] == '.' ||
-                     static_cast<unsigned char>(s[j]) >= 0x80))
-      ++j;
-    const std::string_view domain = s.substr(domain_begin, j - domain_begin);
-    if (domain.empty() || (www && domain.find('.', 4) == std::string_view::npos && domain.size() <= 4)) {
-      i = start + 1;
-      www = false;
-      continue;
-    }
-    while (j < n && !ws(s[j]) && s[j] != '<') ++j;
-    // Trailing punctuation is not part of the link.
-    std::size_t e = j;
-    while (e > domain_begin) {
-      const char c = s[e - 1];
-      if (c == '?' || c == '!' || c == '.' || c == ',' || c == ':' || c == '*' || c == '_' ||
-          c == '~' || c == '\'' || c == '"') {
-        --e;
-        continue;
-      }
-      if (c == ')') {
-        int open = 0, close = 0;
-        for (std::size_t k = start; k < e; ++k) {
-          if (s[k] == '(') ++open;
-          else if (s[k] == ')') ++close;
-        }
-        if (close > open) { --e; continue; }
-        break;
-      }
-      if (c == ';') {
-        std::size_t k = e - 1;
-        while (k > start && alnum(s[k - 1])) --k;
-        if (k > start && s[k - 1] == '&') { e = k - 1; continue; }
-        break;
-      }
-      break;
-    }
-    if (e > domain_begin) {
-      FoundUrl f;
-      f.begin = start;
-      f.end = e;
-      f.url = (www ? "http://" : "") + std::string(s.substr(start, e - start));
-      out.push_back(std::move(f));
-    }
-    i = std::max(j, start + 1);
-    www = false;
-  }
-  return out;
 }
 
 }  // namespace listlint::text

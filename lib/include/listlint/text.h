@@ -37,12 +37,4 @@ std::string normalize_url(std::string_view url);
 /// Parses a quantity such as 150k, 1.6M, 1177.6K, 5.7k, 1,200, ~3B, 100k+.
 std::optional<double> parse_quantity(std::string_view s);
 
-/// A URL found in plain text the way GitHub's autolink extension finds it.
-struct FoundUrl {
-  std::size_t begin = 0, end = 0;  ///< offsets into the scanned text
-  std::string url;                 ///< www. links get http:// in front, as GitHub does
-};
-/// Bare http://, https://, ftp:// and www. URLs, with GFM's trailing punctuation rules.
-std::vector<FoundUrl> find_bare_urls(std::string_view s);
-
 }  // namespace listlint::text
