@@ -24,7 +24,8 @@ class DeadUrl final : public Rule {
   void check(const RuleContext& ctx, Reporter& out) const override {
     if (!ctx.resources.links) return;
     for (const Link& l : ctx.model.links) {
-      if (l.kind == LinkKind::RawMarkdown) continue;
+      // (A [text](url) in an HTML block is shown as text, but its URL is what the list means: it is
+      // checked as `listlint links` checks it.)
       const auto it = ctx.resources.links->find(l.url);
       if (it == ctx.resources.links->end() || it->second.verdict != Verdict::Dead) continue;
       out.report(l.span, std::string(l.image ? "Image" : "Link") + " is dead: " + l.url + " (" + it->second.error +

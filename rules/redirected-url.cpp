@@ -36,7 +36,8 @@ class RedirectedUrl final : public Rule {
     if (!ctx.resources.links) return;
     const std::string_view src = ctx.doc.bytes();
     for (const Link& l : ctx.model.links) {
-      if (l.kind == LinkKind::RawMarkdown) continue;
+      // (A [text](url) in an HTML block is shown as text, but its URL is what the list means: it is
+      // checked as `listlint links` checks it.)
       const auto it = ctx.resources.links->find(l.url);
       if (it == ctx.resources.links->end() || it->second.verdict != Verdict::Redirected) continue;
       const std::string& to = it->second.final_url;
