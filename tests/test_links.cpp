@@ -875,3 +875,37 @@ TEST_CASE("links: the progress display redraws on a timer, names the slow hosts 
   const auto plain = test::listlint("links --no-cache --allow-private --retries 0 '" + list + "'");
   CHECK(plain.err.empty());
 }
+
+// links and check --links request the same URLs: the model's, as GitHub renders the list (bare
+// URLs cmark-gfm links, each srcset candidate, raw Markdown in an HTML block), and nothing from an
+// HTML comment.
+TEST_CASE("links: links and check --links request the same set of URLs") {
+  std::mutex mu;
+  std::map<std::string, std::set<std::string>> paths;  // command -> paths requested
+  std::string current;
+  test::HttpServer s([&](const HttpRequest& q, int) {
+    std::lock_guard<std::mutex> lock(mu);
+    paths[current].insert(q.path);
+    return status(q.path == "/gone" ? 404 : 200);
+  });
+  const std::string b = s.base();
+  const std::string dir = test::temp_dir("links-same-set");
+  const std::string list = test::write_file(
+      dir + "/README.md", "# L\n\n- [A](" + b + "/a) and bare " + b + "/bare; and \"" + b + "/quoted\".\n\n"
+                          "<!-- - [Removed](" + b + "/gone) -->\n\n"
+                          "<div>\n[Raw](" + b + "/raw)\n</div>\n\n"
+                          "<picture><source srcset=\"" + b + "/one.png 1x, " + b + "/two.png 2x\"></picture>\n");
+  for (const char* cmd : {"links --no-progress", "check --links"}) {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      current = cmd;
+    }
+    const auto r = test::listlint(std::string(cmd) + " --allow-private --no-cache --retries 0 '" + list + "'");
+    INFO(cmd << ": " << r.out << r.err);
+    CHECK(r.exit_code == 0);
+  }
+  std::lock_guard<std::mutex> lock(mu);
+  const std::set<std::string> want = {"/a", "/bare", "/quoted", "/raw", "/one.png", "/two.png"};
+  CHECK(paths["links --no-progress"] == want);
+  CHECK(paths["check --links"] == want);
+}
