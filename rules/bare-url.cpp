@@ -12,7 +12,7 @@ class BareUrl final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo kInfo{"bare-url",
-                                "A URL is written as bare text instead of a link (<url> or [text](url)).",
+                                "A URL is written as bare text instead of a link (`<url>` or `[text](url)`).",
                                 {"links", "format"},
                                 Severity::Warning,
                                 true,

@@ -18,9 +18,9 @@ class LinkSyntax final : public Rule {
   const RuleInfo& info() const override {
     static const RuleInfo kInfo{"link-syntax",
                                 "Link syntax GitHub does not render as the intended link: a space or an "
-                                "unbalanced parenthesis in the destination ([text](https://github .com/x)), a "
-                                "destination that starts with a bracket, a misspelled scheme (htps://, http//) "
-                                "or none (www.example.com).",
+                                "unbalanced parenthesis in the destination (`[text](https://github .com/x)`), a "
+                                "destination that starts with a bracket, a misspelled scheme (`htps://`, `http//`) "
+                                "or none (`www.example.com`).",
                                 {"links"},
                                 Severity::Error,
                                 false,

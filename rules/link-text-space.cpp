@@ -14,7 +14,7 @@ class LinkTextSpace final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo kInfo{"link-text-space",
-                                "Link text starts or ends with a space inside the brackets ([name ](url)).",
+                                "Link text starts or ends with a space inside the brackets (`[name ](url)`).",
                                 {"links", "format"},
                                 Severity::Warning,
                                 true,
