@@ -213,6 +213,7 @@ struct CheckOptions {
   bool fix = false, quiet = false;
   std::string color = "auto";
   bool links = false;                  ///< check the URLs too (network rules)
+  bool progress = true;                ///< with --links: the progress display on a terminal
   unsigned jobs = 0;                   ///< files linted at once (0: one per core)
   LinkFlags link_flags;                ///< with --links: the link settings given
 };
@@ -397,6 +398,7 @@ int run_check(CheckOptions o) {
       if (!config_error && (file == "-" || !listlint::is_ignored(*config, file))) configs.push_back(config);
     }
     if (!resolve_link_settings(configs, o.link_flags, link)) return kExitError;
+    link.progress = o.progress;
     const listlint::cli::UrlFilter filter(link);
     std::vector<std::string> urls;
     std::set<std::string> seen;
@@ -758,6 +760,7 @@ int main(int argc, char** argv) {
   check->add_option("--color", check_opts.color, "Colour the text output")->check(CLI::IsMember({"auto", "always", "never"}));
   check->add_flag("--links", check_opts.links, "Check every URL too (network): dead-url, redirected-url, insecure-url's fix");
   add_link_options(check, check_opts.link_flags, /*for_check=*/true);
+  check->add_flag("--no-progress", [&](std::int64_t) { check_opts.progress = false; }, "With --links: no progress display on a terminal");
 
   std::string rules_format = "text", doc_header;
   auto* rules_cmd = app.add_subcommand("rules", "List every rule with its default severity");
