@@ -642,11 +642,14 @@ int main(int argc, char** argv) {
   links->add_option_function<std::string>("--include", [&](const std::string& v) { links_opts.include.push_back(v); },
                                            "Check only URLs matching this regular expression (repeatable)")
       ->trigger_on_parse()->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  links->add_option_function<std::string>("--accept", [&](const std::string& v) {
-        std::stringstream ss(v);
-        for (std::string c; std::getline(ss, c, ',');) if (!c.empty()) accept_codes.push_back(c);
-      }, "Statuses that count as alive besides 2xx, comma-separated (e.g. 403,999)")
+  links->add_option_function<std::string>("--accept", [&](const std::string& v) { accept_codes.push_back(v); },
+                                           "Statuses that count as alive besides 2xx: codes and ranges (e.g. 200..299,403,999)")
       ->trigger_on_parse()->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  links->add_option("--max-redirects", links_opts.check.max_redirects, "Redirects followed at most; more is dead (default 10)")->check(CLI::Range(0, 100));
+  links->add_option("--max-retry-wait", links_opts.check.retry_after_cap,
+                    "Longest Retry-After or GitHub API rate-limit reset waited for, in seconds; longer: unknown at once (default 60)")
+      ->check(CLI::Range(0.0, 86400.0));
+  links->add_flag("--check-fragments", links_opts.check.check_fragments, "Fetch pages linked with a #fragment and check the fragment is on them");
   links->add_option("--user-agent", links_opts.check.user_agent, "User-Agent header");
   links->add_option_function<std::string>("--header", [&](const std::string& v) { links_opts.check.headers.push_back(v); },
                                            "An extra header 'Name: value' (repeatable)")
@@ -696,10 +699,8 @@ int main(int argc, char** argv) {
     if (rules_cmd->parsed()) return run_rules(rules_format, doc_header);
     if (links->parsed()) {
       for (const auto& c : accept_codes) {
-        try {
-          links_opts.check.accept.push_back(std::stoi(c));
-        } catch (const std::exception&) {
-          std::fprintf(stderr, "listlint: --accept: \"%s\" is not a status code\n", c.c_str());
+        if (const std::string err = listlint::parse_accept(c, links_opts.check.accept); !err.empty()) {
+          std::fprintf(stderr, "listlint: --accept: %s\n", err.c_str());
           return kExitError;
         }
       }

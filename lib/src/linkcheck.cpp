@@ -279,6 +279,8 @@ bool fragment_found(std::string_view fragment, const std::vector<std::string>& a
     // GitHub's pages find "user-content-" + the fragment, in any case, and #readme on a repository.
     const std::string want = "user-content-" + lower(decoded);
     if (lower(decoded) == "readme") return true;
+    // A file's line anchors (#L10, #L10-L20), made by the page's script.
+    if (decoded.size() > 1 && decoded[0] == 'L' && std::isdigit(static_cast<unsigned char>(decoded[1]))) return true;
     for (const auto& a : anchors)
       if (a.size() == want.size() && lower(a) == want) return true;
   }

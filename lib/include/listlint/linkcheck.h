@@ -97,8 +97,8 @@ std::vector<std::string> html_anchors(std::string_view html);
 
 /// True when `fragment` (as written after "#", percent-encoded or not) names a place of a page
 /// whose anchors are `anchors` (sorted): an anchor of that name, "top" or "" (the top of any page),
-/// a text fragment (":~:text="), or, on a GitHub page, "user-content-" + the fragment (any case)
-/// and "readme".
+/// a text fragment (":~:text="), or, on a GitHub page, "user-content-" + the fragment (any case),
+/// "readme" and line anchors ("L10", "L10-L20").
 bool fragment_found(std::string_view fragment, const std::vector<std::string>& anchors, bool github_page);
 
 /// True when a request for `from` that ended at `to` left a deep link (a path other than "/", not
