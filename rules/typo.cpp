@@ -523,8 +523,16 @@ class Typo final : public Rule {
         if (!f.best.empty() && ((f.best[0] >= 'A' && f.best[0] <= 'Z') || !(best_common || best_used))) f.best.clear();
         // Names and foreign words are often an English word with a letter added before or after it
         // (tshark, predone, royale, consortial), a slip people seldom make: unless the list uses
-        // the word, such a suggestion is not evidence enough.
-        if (best_at_edge && !best_used) f.best.clear();
+        // the word, such a suggestion is not evidence enough...
+        // A letter before a long common word is another matter (osystems, binsecure): names are
+        // seldom made that way of a word of seven letters or more (a letter after one makes
+        // words: consortial).
+        // So is a doubled first or last letter (archivedd, eentirely): a key held too long.
+        const bool before_long = best_common && f.best.size() >= 7 && lw.size() == f.best.size() + 1 &&
+                                 lw.substr(1) == util::lower(f.best);
+        const bool doubled = best_common && f.best.size() >= 5 && lw.size() >= 3 &&
+                             (lw[0] == lw[1] || lw[lw.size() - 1] == lw[lw.size() - 2]);
+        if (best_at_edge && !best_used && !before_long && !doubled) f.best.clear();
         // Two common words written as one whose nearest word starts with another letter
         // (readline: deadline, evergrowing: overgrowing) is a compound or a name, not a slip.
         if (!f.best.empty() && (f.best[0] | 0x20) != lw[0] && compound_of_common(lw, *speller)) f.best.clear();

@@ -1,9 +1,13 @@
 // Configuration helpers: ignore globs and URL keys.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "listlint/config.h"
+#include "listlint/linksettings.h"
 #include "listlint/text.h"
 
 TEST_CASE("config: glob matching") {
@@ -49,4 +53,108 @@ TEST_CASE("config: URL keys") {
   // Idempotent (fuzz_url checks this on any bytes).
   for (const char* u : {"http://a:80:80/", "https://x//", "ftp://H/p/?#", "http://:80"})
     CHECK(normalize_url(normalize_url(u)) == normalize_url(u));
+}
+
+TEST_CASE("config: the links section sets every link setting, and a bad value names its key") {
+  using listlint::Config;
+  const auto& rules = std::vector<const listlint::Rule*>{};
+  Config c;
+  c.base_dir = "/repo";
+  REQUIRE_FALSE(listlint::apply_config(c, R"({"links": {
+      "timeout": 5, "retries": 1, "per_host": 4, "interval": 0.5, "concurrency": 8,
+      "exclude": ["^https://twitter\\.com/"], "include": ["example"], "accept": [403, "999,418"],
+      "headers": ["X-A: 1"], "host_headers": {"API.example.com": ["Authorization: Bearer x"], "*.example.org": ["X-B: 2"]},
+      "user_agent": "ua/1", "allow_private": true, "cache": "cache/links.sqlite", "no_cache": false,
+      "max_age": "12h", "fail_on_unknown": true}})", rules));
+  const auto& l = c.links;
+  CHECK(l.check.timeout == 5);
+  CHECK(l.check.retries == 1);
+  CHECK(l.check.per_host == 4);
+  CHECK(l.check.interval == 0.5);
+  CHECK(l.check.concurrency == 8);
+  CHECK(l.exclude == std::vector<std::string>{"^https://twitter\\.com/"});
+  CHECK(l.include == std::vector<std::string>{"example"});
+  CHECK(l.check.accept == std::vector<int>{403, 999, 418});
+  CHECK(l.check.headers == std::vector<std::string>{"X-A: 1"});
+  CHECK(l.check.host_headers.at("api.example.com") == std::vector<std::string>{"Authorization: Bearer x"});  // host names lowercased
+  CHECK(l.check.host_headers.at("*.example.org") == std::vector<std::string>{"X-B: 2"});
+  CHECK(l.check.user_agent == "ua/1");
+  CHECK(l.check.allow_private);
+  CHECK(l.cache == "/repo/cache/links.sqlite");  // relative to the configuration file's folder
+  CHECK(l.max_age == "12h");
+  CHECK(l.fail_on_unknown);
+  CHECK(c.links_json.at("timeout") == 5);
+
+  struct Bad {
+    const char* json;
+    const char* says;
+  };
+  for (const Bad& b : std::vector<Bad>{
+           {R"({"links": {"timeout": "20s"}})", "links.timeout must be a number from 0.1 to 3600, not \"20s\""},
+           {R"({"links": {"timeout": 0}})", "links.timeout must be a number from 0.1 to 3600"},
+           {R"({"links": {"per_host": 0}})", "links.per_host must be a whole number from 1 to 256, not 0"},
+           {R"({"links": {"retries": 1.5}})", "links.retries must be a whole number"},
+           {R"({"links": {"per-host": 2}})", "links: unknown key \"per-host\" (known: concurrency, per_host,"},
+           {R"({"links": {"exclude": "x"}})", "links.exclude must be an array of regular expressions"},
+           {R"({"links": {"exclude": ["("]}})", "links.exclude: not a regular expression: \"(\""},
+           {R"({"links": {"headers": ["NoColon"]}})", "links.headers: expected a header 'Name: value', got \"NoColon\""},
+           {R"({"links": {"host_headers": ["X: y"]}})", "links.host_headers must be an object of host names"},
+           {R"({"links": {"host_headers": {"https://a.example/": ["X: y"]}}})", "is not a host name"},
+           {R"({"links": {"accept": [1000]}})", "links.accept: \"1000\" is not a status code"},
+           {R"({"links": {"max_age": "3x"}})", "links.max_age must be seconds, or a number with s, m, h or d"},
+           {R"({"links": {"allow_private": "yes"}})", "links.allow_private must be true or false"},
+           {R"({"links": []})", "\"links\" must be an object"},
+       }) {
+    INFO(b.json);
+    Config bad;
+    const auto err = listlint::apply_config(bad, b.json, rules);
+    REQUIRE(err);
+    CHECK(err->find(b.says) != std::string::npos);
+    CHECK(err->find('\n') == std::string::npos);
+  }
+}
+
+TEST_CASE("config: the link settings table: one row per setting, flags and keys in step, all in the schema") {
+  const auto& table = listlint::link_settings();
+  const auto schema = listlint::link_settings_schema();
+  std::set<std::string> keys, flags;
+  for (const auto& i : table) {
+    INFO(i.key);
+    CHECK(keys.insert(i.key).second);
+    CHECK(flags.insert(i.flag).second);
+    // The file's key is the flag without "--", with '_' for '-' (the file's style: min_entries),
+    // except the repeatable headers, whose flags name one header each.
+    std::string derived = i.flag.substr(2);
+    for (char& ch : derived) ch = ch == '-' ? '_' : ch;
+    if (i.key == "headers") CHECK(i.flag == "--header");
+    else if (i.key == "host_headers") CHECK(i.flag == "--host-header");
+    else CHECK(derived == i.key);
+    CHECK(schema["properties"].contains(i.key));
+    CHECK_FALSE(i.help.empty());
+  }
+  CHECK(schema["properties"].size() == table.size());
+  for (const char* k : {"timeout", "retries", "per_host", "interval", "concurrency", "exclude", "include", "accept", "headers",
+                        "host_headers", "user_agent", "cache", "no_cache", "max_age", "allow_private", "fail_on_unknown"})
+    CHECK(keys.count(k) == 1);
+  // A command-line value goes through the same checks, its message naming the flag.
+  listlint::LinkSettings s;
+  auto find = [&](const std::string& key) {
+    return *std::find_if(table.begin(), table.end(), [&](const listlint::LinkSettingInfo& i) { return i.key == key; });
+  };
+  CHECK_FALSE(listlint::apply_link_setting(s, find("per_host"), "7"));
+  CHECK(s.check.per_host == 7);
+  CHECK(*listlint::apply_link_setting(s, find("per_host"), "7x") == "--per-host: expected a whole number from 1 to 256, got \"7x\"");
+  CHECK_FALSE(listlint::apply_link_setting(s, find("accept"), "403,999"));
+  CHECK_FALSE(listlint::apply_link_setting(s, find("accept"), "418"));
+  CHECK(s.check.accept == std::vector<int>{403, 999, 418});  // repeatable values add up
+  CHECK(listlint::apply_link_setting(s, find("accept"), "40x")->rfind("--accept: ", 0) == 0);
+  CHECK_FALSE(listlint::apply_link_setting(s, find("host_headers"), "Api.Example.com=X-Key: a=b"));
+  CHECK(s.check.host_headers.at("api.example.com") == std::vector<std::string>{"X-Key: a=b"});
+  CHECK(listlint::apply_link_setting(s, find("host_headers"), "X-Key: a"));  // no host
+  CHECK_FALSE(listlint::apply_link_setting(s, find("allow_private"), "true"));
+  CHECK(s.check.allow_private);
+  CHECK(listlint::parse_duration("30m") == 1800);
+  CHECK(listlint::parse_duration("1d") == 86400);
+  CHECK_FALSE(listlint::parse_duration("-1"));
+  CHECK_FALSE(listlint::parse_duration("1w"));
 }

@@ -15,6 +15,7 @@
 #include "http_server.h"
 #include "listlint/linkcache.h"
 #include "listlint/linkcheck.h"
+#include "listlint/linksettings.h"
 #include "support.h"
 
 using listlint::LinkResult;
@@ -23,6 +24,8 @@ using test::HttpAction;
 using test::HttpRequest;
 
 namespace {
+
+std::size_t count_lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
 
 // The library's requests and cache live in the link checker's module: load the one this build made.
 void load_net() {
@@ -946,4 +949,240 @@ TEST_CASE("links: --accept takes codes and ranges or is refused in one line; --m
   CHECK(with.out.find("dead: " + b + "/page#gone (fragment #gone not found on the page)") != std::string::npos);
   CHECK(with.out.find("page#here") == std::string::npos);
   CHECK(with.out.find("(1 of the dead: fragment not found)") != std::string::npos);
+}
+
+TEST_CASE("links: check --links takes every link option of links, and the configuration's links section is honoured by both") {
+  // Every row of the table is an option of links, and of check but those only links has.
+  const auto check_help = test::listlint("check --help"), links_help = test::listlint("links --help");
+  for (const auto& i : listlint::link_settings()) {
+    INFO(i.flag);
+    CHECK(links_help.out.find(i.flag) != std::string::npos);
+    CHECK((check_help.out.find(i.flag) != std::string::npos) == !i.links_only);
+  }
+  std::mutex mu;
+  std::map<std::string, std::set<std::string>> seen;  // server:header -> values
+  auto record = [&](const std::string& server, const HttpRequest& q) {
+    std::lock_guard<std::mutex> lock(mu);
+    for (const char* h : {"x-all", "x-only"})
+      if (auto it = q.headers.find(h); it != q.headers.end()) seen[server + ":" + h].insert(it->second);
+      else seen[server + ":" + h].insert("-");
+  };
+  test::HttpServer other([&](const HttpRequest& q, int n) {
+    record("other", q);
+    return scripted(q, n);
+  }, "127.0.0.2");
+  test::HttpServer s([&](const HttpRequest& q, int n) {
+    record("main", q);
+    if (q.path == "/slow") {
+      HttpAction a;
+      a.delay_ms = 700;
+      return a;
+    }
+    if (q.path == "/to-other") return redirect(302, other.base() + "/ok");
+    return scripted(q, n);
+  });
+  const std::string b = s.base();
+  const std::string dir = test::temp_dir("links-config");
+  std::filesystem::create_directories(dir + "/.git");
+  const std::string list = test::write_file(dir + "/README.md", "# L\n\n## Tools\n\n- [A](" + b + "/ok) - fine.\n- [B](" + b +
+                                                                    "/404) - gone.\n- [S](" + b + "/slow) - slow.\n- [R](" + b +
+                                                                    "/to-other) - elsewhere.\n- [O](" + other.base() + "/ok) - other host.\n");
+  test::write_file(dir + "/.listlint.json", R"({"links": {"allow_private": true, "no_cache": true, "retries": 0, "interval": 0,
+      "timeout": 0.3, "exclude": ["/404$"], "headers": ["X-All: ${LISTLINT_TEST_SECRET}"],
+      "host_headers": {"127.0.0.1": ["X-Only: here"]}}})");
+  ::setenv("LISTLINT_TEST_SECRET", "s3cret", 1);
+  auto r = test::listlint("links --format json --no-progress '" + list + "'");
+  INFO(r.out.substr(0, 800) << r.err);
+  CHECK(r.exit_code == 0);  // the 404 is excluded by the file
+  auto j = nlohmann::json::parse(r.out);
+  std::map<std::string, std::string> verdict;
+  for (const auto& l : j["links"]) verdict[l["url"].get<std::string>()] = l["verdict"].get<std::string>();
+  CHECK(verdict[b + "/404"] == "skipped");
+  CHECK(verdict[b + "/slow"] == "unknown");  // the file's timeout, 0.3 s
+  CHECK(verdict[b + "/ok"] == "alive");      // allow_private from the file
+  // The command line overrides the file.
+  r = test::listlint("links --format json --no-progress --timeout 2 '" + list + "'");
+  j = nlohmann::json::parse(r.out);
+  for (const auto& l : j["links"])
+    if (l["url"] == b + "/slow") CHECK(l["verdict"] == "alive");
+  // check --links reads the same section: the excluded 404 is no dead-url; --retries on check too.
+  r = test::listlint("check --links --retries 0 --format json '" + list + "'");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("dead-url") == std::string::npos);
+  CHECK(s.requests("/404") == 0);
+  {
+    // Headers: the file's, with the variable's value; the host's own only to that host, not
+    // along a redirect to another one.
+    std::lock_guard<std::mutex> lock(mu);
+    CHECK(seen["main:x-all"] == std::set<std::string>{"s3cret"});
+    CHECK(seen["main:x-only"] == std::set<std::string>{"here"});
+    CHECK(seen["other:x-only"] == std::set<std::string>{"-"});
+    CHECK(seen["other:x-all"].count("s3cret") == 1);
+    CHECK(other.requests("/ok") >= 2);  // directly, and as the redirect's hop
+  }
+  // Without the file's exclude (another configuration named with --config), check --links finds it.
+  const std::string bare = test::write_file(dir + "/bare.json", R"({"links": {"allow_private": true, "no_cache": true, "retries": 0}})");
+  r = test::listlint("check --links --config '" + bare + "' --format json '" + list + "'");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("dead-url") != std::string::npos);
+  // A header naming a variable that is not set is not sent, and the run says so.
+  ::unsetenv("LISTLINT_TEST_SECRET");
+  r = test::listlint("links --format json --no-progress --include '/ok$' '" + list + "'");
+  CHECK(r.err.find(".listlint.json: links: $LISTLINT_TEST_SECRET is not set: the header \"X-All\" is not sent") != std::string::npos);
+  // A bad value: one line naming the file and the key, exit 2, from both commands.
+  test::write_file(dir + "/.listlint.json", R"({"links": {"timeout": "20s"}})");
+  for (const char* cmd : {"links --no-progress ", "check --links "}) {
+    r = test::listlint(std::string(cmd) + "'" + list + "'");
+    CHECK(r.exit_code == 2);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(r.err.find(dir + "/.listlint.json: links.timeout must be a number from 0.1 to 3600, not \"20s\"") != std::string::npos);
+  }
+  // A bad flag value: one line naming the flag.
+  r = test::listlint("check --links --per-host 0 '" + list + "'");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "listlint: --per-host: expected a whole number from 1 to 256, got \"0\"\n");
+}
+
+TEST_CASE("links: --dump prints what would be checked and where, and makes no request") {
+  test::HttpServer s(scripted);
+  const std::string b = s.base();
+  const std::string dir = test::temp_dir("links-dump");
+  const std::string list = test::write_file(
+      dir + "/README.md", "# L\n\n## Tools\n\n- [Alpha](" + b + "/ok) - fine.\n- [Beta](" + b + "/404) - see [docs](" + b +
+                              "/docs).\n- [Mail](mailto:a@b.c)\n\n## Table\n\n| Name | Site |\n|---|---|\n| Gamma | [site](" + b +
+                              "/410) |\n");
+  auto r = test::listlint("links --dump --allow-private '" + list + "'");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == b + "/ok\t" + list + ":5\tTools\tAlpha\n" + b + "/404\t" + list + ":6\tTools\tBeta\n" + b + "/docs\t" + list +
+                     ":6\tTools\tBeta\n" + b + "/410\t" + list + ":13\tTable\tGamma\n");
+  r = test::listlint("links --dump --format json --exclude '/404$' '" + list + "'");
+  CHECK(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["total"] == 3);
+  CHECK(j["links"][0]["url"] == b + "/ok");
+  CHECK(j["links"][0]["occurrences"][0]["entry"] == "Alpha");
+  CHECK(j["links"][0]["occurrences"][0]["section"] == "Tools");
+  CHECK(j["links"][0]["occurrences"][0]["line"] == 5);
+  // A shard dumps its share only.
+  std::size_t shards = 0;
+  for (const char* k : {"1/2", "2/2"}) shards += count_lines(test::listlint("links --dump --shard " + std::string(k) + " '" + list + "'").out);
+  CHECK(shards == 4);
+  CHECK(s.requests() == 0);  // nothing was requested
+  r = test::listlint("links --dump --format markdown '" + list + "'");
+  CHECK(r.exit_code == 2);
+  // The configuration's ignore globs and links section apply: what check --links would see.
+  std::filesystem::create_directories(dir + "/.git");
+  test::write_file(dir + "/skip.md", "# S\n\n- [Skipped](" + b + "/skipped)\n");
+  test::write_file(dir + "/.listlint.json", R"({"ignore": ["skip.md"], "links": {"exclude": ["/4[0-9]+$"]}})");
+  r = test::listlint("links --dump '" + dir + "'");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("/skipped") == std::string::npos);
+  CHECK(r.out.find("/404") == std::string::npos);
+  CHECK(count_lines(r.out) == 2);  // ok and docs
+  CHECK(s.requests() == 0);
+}
+
+TEST_CASE("links: reports name the entry; Markdown keeps odd URLs whole; archives only for 404, 410 and DNS failures") {
+  test::HttpServer s(scripted);
+  const std::string b = s.base();
+  const std::string dir = test::temp_dir("links-reports");
+  const std::string weird = b + "/w|p)q]r<s*t_u";
+  const std::string list = test::write_file(
+      dir + "/README.md", "# L\n\n## Tools\n\n- [Alpha](" + b + "/404) - gone.\n- [Beta](" + b + "/500) - broken.\n- [Gamma](" + b +
+                              "/hang) - slow.\n- [Delta](http://no-such-host.invalid/x) - no name.\n- [Odd](<" + b +
+                              "/w|p)q]r\\<s*t_u>) - odd.\n\n## Table\n\n| Name | Site |\n|---|---|\n| Epsilon | [site](" + b +
+                              "/410) |\n");
+  // The list's model has the odd URL as written.
+  const auto model = nlohmann::json::parse(test::listlint("model '" + list + "'").out);
+  bool has_weird = false;
+  for (const auto& l : model["links"]) has_weird |= l["url"] == weird;
+  REQUIRE(has_weird);
+  const std::string opts = "links --allow-private --no-cache --no-progress --retries 0 --timeout 0.5 --interval 0 ";
+  auto r = test::listlint(opts + "--format json '" + list + "'");
+  CHECK(r.exit_code == 1);
+  const auto j = nlohmann::json::parse(r.out);
+  std::map<std::string, nlohmann::json> by_url;
+  for (const auto& l : j["links"]) by_url[l["url"].get<std::string>()] = l;
+  CHECK(by_url[b + "/404"]["occurrences"][0]["entry"] == "Alpha");
+  CHECK(by_url[b + "/410"]["occurrences"][0]["entry"] == "Epsilon");  // the table row's key
+  CHECK(by_url[b + "/500"]["verdict"] == "dead");
+  CHECK(by_url[b + "/hang"]["verdict"] == "unknown");
+  CHECK(by_url["http://no-such-host.invalid/x"]["error"].get<std::string>().rfind("DNS failure", 0) == 0);
+  const std::string report = test::write_file(dir + "/links.json", r.out);
+
+  auto text = test::listlint("links --merge '" + report + "'");
+  CHECK(text.out.find(list + ":5:3: dead: " + b + "/404 (HTTP 404); entry \"Alpha\" in \"Tools\"") != std::string::npos);
+  CHECK(text.out.find("(HTTP 410); entry \"Epsilon\" in \"Table\"") != std::string::npos);
+
+  // Markdown: each URL one link to itself, whatever it holds; archives where the page is gone.
+  auto md = test::listlint("links --format markdown --merge '" + report + "'");
+  const std::string md_file = test::write_file(dir + "/report.md", md.out);
+  const auto rm = nlohmann::json::parse(test::listlint("model '" + md_file + "'").out);
+  std::set<std::string> urls;
+  for (const auto& l : rm["links"]) urls.insert(l["url"].get<std::string>());
+  CHECK(urls.count(weird) == 1);
+  CHECK(urls.count(b + "/404") == 1);
+  CHECK(urls.count("https://web.archive.org/web/*/" + std::string("http://no-such-host.invalid/x")) == 1);
+  auto line_of = [&](const std::string& url) {
+    const std::size_t at = md.out.find("(<" + url + ">)");
+    REQUIRE(at != std::string::npos);
+    return md.out.substr(at, md.out.find('\n', at) - at);
+  };
+  CHECK(line_of(b + "/404").find("archived copies") != std::string::npos);
+  CHECK(line_of(b + "/410").find("archived copies") != std::string::npos);
+  CHECK(line_of("http://no-such-host.invalid/x").find("archived copies") != std::string::npos);
+  CHECK(line_of(b + "/500").find("archived copies") == std::string::npos);   // a server error may pass
+  CHECK(line_of(b + "/hang").find("archived copies") == std::string::npos);  // a timeout is no verdict
+  CHECK(md.out.find("entry \"Alpha\"") != std::string::npos);
+
+  // HTML: the entry beside the place; the same archive rule.
+  auto html = test::listlint("links --format html --merge '" + report + "'");
+  CHECK(html.out.find("<span class=\"entry\">Alpha</span>") != std::string::npos);
+  CHECK(html.out.find("<span class=\"entry\">Epsilon</span>") != std::string::npos);
+  std::size_t archives = 0;
+  for (std::size_t at = html.out.find(">archived copies<"); at != std::string::npos; at = html.out.find(">archived copies<", at + 1)) ++archives;
+  CHECK(archives == 4);  // 404, 410, the DNS failure, the odd URL's 404; not the 500
+}
+
+TEST_CASE("links: the progress display redraws on a timer, names the slow hosts and the skipped URLs, and ends cleanly") {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) {
+    test::skip("needs script (util-linux) for a terminal");
+    return;
+  }
+  test::HttpServer s([](const HttpRequest& q, int) {
+    HttpAction a;
+    if (q.path == "/slow") a.delay_ms = 1800;
+    return a;
+  });
+  test::HttpServer fast_host([](const HttpRequest&, int) { return HttpAction{}; }, "127.0.0.2");
+  const std::string dir = test::temp_dir("links-progress");
+  const std::string list =
+      test::write_file(dir + "/README.md", "# L\n\n- [S](" + s.base() + "/slow)\n- [F](" + fast_host.base() + "/fast)\n");
+  // Under a terminal (script's), standard output to a file: what it captures is the display.
+  auto on_terminal = [&](const std::string& args) {
+    const std::string out = dir + "/tty.txt";
+    const std::string cmd = "'" + std::string(LISTLINT_EXE) + "' links --no-cache --retries 0 --interval 0 " + args + " '" + list +
+                            "' > '" + dir + "/stdout.txt'";
+    const int rc = std::system(("script -qec \"" + cmd + "\" /dev/null > '" + out + "' 2>&1 < /dev/null").c_str());
+    CHECK(rc == 0);
+    return test::read_file(out);
+  };
+  std::string t = on_terminal("--allow-private --timeout 5");
+  INFO(t);
+  const std::string host = "127.0.0.1:" + std::to_string(s.port());
+  CHECK(t.find("waiting on 1: " + host + " (1 s)") != std::string::npos);  // drawn while no URL settled
+  const std::size_t last = t.rfind('\r', t.size() - 3);
+  REQUIRE(last != std::string::npos);
+  const std::string final_line = t.substr(last + 1);
+  CHECK(final_line.rfind("2 URLs checked in ", 0) == 0);
+  CHECK(final_line.find("\033[K") != std::string::npos);  // the rest of the old frame erased
+  CHECK(final_line.find("waiting") == std::string::npos);
+  CHECK(final_line.substr(final_line.size() - 2) == "\r\n");  // (the terminal's line end)
+  t = on_terminal("--timeout 5");
+  CHECK(t.find("2 loopback URLs skipped without --allow-private") != std::string::npos);
+  t = on_terminal("--allow-private --exclude fast --timeout 0.2");
+  CHECK(t.find("1 URL skipped by --exclude/--include") != std::string::npos);
+  // Not on a terminal: nothing on standard error.
+  const auto plain = test::listlint("links --no-cache --allow-private --retries 0 '" + list + "'");
+  CHECK(plain.err.empty());
 }

@@ -405,3 +405,35 @@ TEST_CASE("title, description and table of contents") {
   CHECK(m.links.back().context == LinkContext::Entry);  // an in-page link outside the TOC
   CHECK(m.sections[m.toc->section].text == "Contents");
 }
+
+// The links GitHub renders (cmark-gfm's autolink extension and footnotes; tests/links/ compares
+// every fixture and list with cmark-gfm's HTML): each case once missed or invented a link.
+TEST_CASE("links: bare URLs, srcset, comments and footnotes as GitHub renders them") {
+  const std::string t =
+      "# T\n\n"
+      "Use foo\\_bar at https://a.example/ now; see http://h.example/ms535874\\(v=vs.85\\).aspx.\n\n"
+      "\\[x\\](https://b.example) \"https://q.example/d\" 'https://q.example/s'\n\n"
+      "Mirrors: https://m1.example/; https://m2.example/ and https://t.example/a~b~c, https://t.example/x~\n\n"
+      "Mail me@mail.example.\n\n"
+      "<picture><source srcset=\"a.jpg 1x, b.jpg 2x\"><img src=\"c.jpg\" srcset=\"d.jpg 480w,e.jpg 800w\"></picture>\n\n"
+      "<!-- - [Removed](https://gone.example) -->\n\n"
+      "<div>\n<!-- [Hidden](https://hidden.example) -->\n[Raw](https://raw.example)\n</div>\n\n"
+      "Note[^note].\n\n[^note]: not\n";
+  const auto m = test::model_of(t);
+  std::vector<std::string> urls;
+  for (const auto& l : m.links) urls.push_back(l.url);
+  const std::vector<std::string> want = {
+      "https://a.example/", "http://h.example/ms535874\\(v=vs.85\\).aspx", "https://b.example",
+      "https://q.example/d", "https://q.example/s", "https://m1.example/", "https://m2.example/",
+      "https://t.example/a~b~c", "https://t.example/x", "mailto:me@mail.example", "a.jpg", "b.jpg",
+      "c.jpg", "d.jpg", "e.jpg", "https://raw.example"};
+  CHECK(urls == want);
+  // Each link's bytes are where the source writes it.
+  for (const auto& l : m.links) {
+    INFO(l.url);
+    const std::string_view written = std::string_view(t).substr(l.url_bytes.begin, l.url_bytes.size());
+    if (l.kind == LinkKind::Bare) CHECK((written == l.url || "mailto:" + std::string(written) == l.url));
+    if (l.kind == LinkKind::Html) CHECK(written == l.url);
+  }
+  CHECK(m.definitions.empty());  // [^note]: is a footnote, not a link reference definition
+}

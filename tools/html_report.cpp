@@ -38,20 +38,6 @@ std::string link_to(const std::string& url, const std::string& text) {
   return "<code>" + esc(text) + "</code>";
 }
 
-std::string percent_encode(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/' || c == ':') out += static_cast<char>(c);
-    else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 struct Verdict {
   const char* name;
   const char* label;
@@ -106,6 +92,8 @@ th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom:
 th { background: var(--head); position: sticky; top: 0; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.url { word-break: break-all; max-width: 380px; }
+.entry { font-family: system-ui, sans-serif; font-weight: 600; }
+.entry::before { content: "· "; font-weight: normal; }
 .where { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; }
 .pill { display: inline-block; padding: 0 8px; border-radius: 10px; color: #fff; font-size: 12px; }
 input[type=search] { font: inherit; padding: 6px 10px; width: 100%; max-width: 420px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); }
@@ -205,7 +193,7 @@ std::string html_report(const json& report, const std::string& generated) {
 
   // The problems.
   h << "<section id=\"problems\"><h2>What to fix</h2>\n<p><input id=\"filter\" type=\"search\" "
-       "placeholder=\"Filter by URL, file, section or error\" aria-label=\"Filter\"> <span id=\"shown\" "
+       "placeholder=\"Filter by URL, file, section, entry or error\" aria-label=\"Filter\"> <span id=\"shown\" "
        "class=\"muted\"></span></p>\n";
   // Each URL in one group: a missing fragment apart from the dead pages, a likely gone page (a deep
   // link that lands on a home page) apart from what could not be verified.
@@ -256,6 +244,7 @@ std::string html_report(const json& report, const std::string& generated) {
       for (const auto& o : l->value("occurrences", json::array())) {
         h << esc(o.value("path", std::string())) << ':' << o.value("line", 0);
         if (const std::string sec = o.value("section", std::string()); !sec.empty()) h << " <span class=\"muted\">(" << esc(sec) << ")</span>";
+        if (const std::string entry = o.value("entry", std::string()); !entry.empty()) h << " <span class=\"entry\">" << esc(entry) << "</span>";
         h << "<br>";
       }
       h << "</td><td>" << esc(history_text(l->value("history", json::object()))) << "</td><td class=\"url\">";
@@ -266,9 +255,9 @@ std::string html_report(const json& report, const std::string& generated) {
       } else if (id == "fragment") {
         const std::string page = url.substr(0, url.find('#'));
         h << link_to(page, "the page, to find the section");
-      } else if ((id == "dead" || id == "gone") && (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0)) {
-        h << "<a href=\"https://web.archive.org/web/*/" << esc(percent_encode(url))
-          << "\" rel=\"noopener noreferrer\">archived copies</a>";
+      } else if (archive_suggested(g.verdict, status, l->value("error", std::string())) &&
+                 (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0)) {
+        h << "<a href=\"" << esc(archive_url(url)) << "\" rel=\"noopener noreferrer\">archived copies</a>";
       } else {
         h << "<span class=\"muted\">check by hand</span>";
       }

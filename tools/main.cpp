@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -23,6 +24,7 @@
 
 #include "listlint/config.h"
 #include "listlint/document.h"
+#include "listlint/linksettings.h"
 #include "listlint/linter.h"
 #include "listlint/model.h"
 #include "listlint/model_json.h"
@@ -126,6 +128,80 @@ int run_ast(const std::vector<std::string>& files) {
 }
 
 
+// ---- link settings: one table for `links` and `check --links` ------------------------------
+
+// The link settings given on the command line, in their order: applied over the configuration
+// file's "links" (lists add up, single values replace).
+struct LinkFlags {
+  std::vector<std::pair<const listlint::LinkSettingInfo*, std::string>> given;
+};
+
+// Adds every link setting of listlint::link_settings() to a subcommand (`check` prefixes the
+// help with "With --links:" and leaves out the settings only `links` has): a new setting is a row
+// of that table, not a line here.
+const char* value_name(listlint::LinkSettingKind kind) {
+  using K = listlint::LinkSettingKind;
+  switch (kind) {
+    case K::Int: return "N";
+    case K::Number: return "SECONDS";
+    case K::Path: return "FILE";
+    case K::Duration: return "AGE";
+    case K::Patterns: return "REGEX";
+    case K::StatusCodes: return "CODES";
+    case K::Headers: return "'NAME: VALUE'";
+    case K::HostHeaders: return "'HOST=NAME: VALUE'";
+    default: return "TEXT";
+  }
+}
+
+void add_link_options(CLI::App* cmd, LinkFlags& flags, bool for_check) {
+  for (const auto& info : listlint::link_settings()) {
+    if (for_check && info.links_only) continue;
+    const listlint::LinkSettingInfo* i = &info;
+    std::string help = info.help;
+    if (for_check) help = "With --links: " + std::string(1, static_cast<char>(std::tolower(static_cast<unsigned char>(help[0])))) + help.substr(1);
+    if (info.kind == listlint::LinkSettingKind::Switch) {
+      cmd->add_flag_callback(info.flag, [&flags, i] { flags.given.push_back({i, "true"}); }, help);
+      continue;
+    }
+    // One value per occurrence, or a vector option would swallow the paths that follow it.
+    cmd->add_option_function<std::string>(info.flag, [&flags, i](const std::string& v) { flags.given.push_back({i, v}); }, help)
+        ->trigger_on_parse()
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->type_name(value_name(info.kind));
+  }
+}
+
+// The link settings of a run: the "links" of the configuration files that govern its files (a file
+// without one takes the others'; two different ones cannot share a run), then the flags. Prints a
+// one-line error and returns false when they disagree or a value is invalid.
+bool resolve_link_settings(const std::vector<const listlint::Config*>& configs, const LinkFlags& flags,
+                           listlint::LinkSettings& out) {
+  const listlint::Config* chosen = nullptr;
+  for (const auto* c : configs) {
+    if (!c || c->links_json.is_null()) continue;
+    if (chosen && chosen->links_json != c->links_json) {
+      std::fprintf(stderr,
+                   "listlint: %s and %s have different \"links\" settings: check their files in separate runs, or "
+                   "name one with --config\n",
+                   chosen->source.c_str(), c->source.c_str());
+      return false;
+    }
+    if (!chosen) chosen = c;
+  }
+  if (chosen) {
+    out = chosen->links;
+    listlint::cli::expand_header_variables(out, chosen->source);
+  }
+  for (const auto& [info, value] : flags.given) {
+    if (auto err = listlint::apply_link_setting(out, *info, value)) {
+      std::fprintf(stderr, "listlint: %s\n", err->c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
 // ---- check ----------------------------------------------------------------------------------
 
 struct CheckOptions {
@@ -137,7 +213,7 @@ struct CheckOptions {
   std::string color = "auto";
   bool links = false;                  ///< check the URLs too (network rules)
   unsigned jobs = 0;                   ///< files linted at once (0: one per core)
-  listlint::cli::LinksOptions link;    ///< how (cache, private addresses)
+  LinkFlags link_flags;                ///< with --links: the link settings given
 };
 
 bool skipped_dir(const std::string& name) {
@@ -312,10 +388,25 @@ int run_check(CheckOptions o) {
   std::unordered_map<std::string, listlint::LinkResult> link_results;
   std::map<std::string, listlint::LoadResult> preloaded;  // check --links reads files before linting
   if (o.links) {
+    // The link settings: the configuration files' "links", then the flags.
+    listlint::cli::LinksOptions link;
+    std::vector<const listlint::Config*> configs;
+    for (const auto& file : files) {
+      auto [config, config_error] = config_for(file);
+      if (!config_error && (file == "-" || !listlint::is_ignored(*config, file))) configs.push_back(config);
+    }
+    if (!resolve_link_settings(configs, o.link_flags, link)) return kExitError;
+    const listlint::cli::UrlFilter filter(link);
     std::vector<std::string> urls;
     std::set<std::string> seen;
+    std::set<std::string> excluded;
     auto add = [&](const std::string& u) {
-      if (listlint::skip_reason(u).empty() && seen.insert(u).second) urls.push_back(u);
+      if (!listlint::skip_reason(u).empty()) return;
+      if (filter.excluded(u)) {
+        excluded.insert(u);
+        return;
+      }
+      if (seen.insert(u).second) urls.push_back(u);
     };
     for (const auto& file : files) {
       auto [config, config_error] = config_for(file);
@@ -332,7 +423,7 @@ int run_check(CheckOptions o) {
       }
     }
     std::vector<listlint::cli::CheckedUrl> checked;
-    if (!listlint::cli::check_urls(urls, o.link, checked)) return kExitError;
+    if (!listlint::cli::check_urls(urls, link, checked, excluded.size())) return kExitError;
     for (auto& c : checked) link_results.emplace(c.result.url, std::move(c.result));
   }
   // What needs shared state (configurations, dictionaries, the files --links read) is settled
@@ -577,6 +668,47 @@ int run_init(const std::vector<std::string>& paths_in, bool force) {
   return errors.empty() ? kExitOk : kExitError;
 }
 
+// `listlint links`: the files, their configuration ("links" and "ignore"), then the audit.
+int run_links_command(listlint::cli::LinksOptions o, const LinkFlags& flags, const std::vector<std::string>& paths,
+                      const std::string& config_path) {
+  if (o.dump && !o.merge.empty()) {
+    std::fprintf(stderr, "listlint: --dump lists the URLs of lists, not of merged reports\n");
+    return kExitError;
+  }
+  if (o.dump && o.format != "text" && o.format != "json") {
+    std::fprintf(stderr, "listlint: --dump prints text or json, not %s\n", o.format.c_str());
+    return kExitError;
+  }
+  std::vector<listlint::FileReport> walk_errors;
+  std::vector<std::string> files;
+  if (o.merge.empty()) files = expand_paths(paths.empty() ? std::vector<std::string>{"."} : paths, walk_errors);
+  std::vector<std::string> error_lines;
+  for (const auto& e : walk_errors) error_lines.push_back(e.path + ": " + e.error.value_or("cannot read it"));
+  const auto& rules = listlint::rules::all();
+  std::map<std::string, listlint::Config> loaded;  // by configuration file ("" for none)
+  std::vector<const listlint::Config*> configs;
+  std::vector<std::string> kept;
+  for (const auto& file : files) {
+    const std::string path = !config_path.empty() ? config_path : listlint::find_config_file(file == "-" ? "./stdin" : file);
+    auto it = loaded.find(path);
+    if (it == loaded.end()) {
+      listlint::Config c = listlint::default_config(rules);
+      if (!path.empty())
+        if (auto err = listlint::load_config_file(c, path, rules)) {
+          std::fprintf(stderr, "listlint: %s: %s\n", path.c_str(), err->c_str());
+          return kExitError;
+        }
+      it = loaded.emplace(path, std::move(c)).first;
+    }
+    if (file != "-" && listlint::is_ignored(it->second, file)) continue;
+    configs.push_back(&it->second);
+    kept.push_back(file);
+  }
+  listlint::LinkSettings& settings = o;
+  if (!resolve_link_settings(configs, flags, settings)) return kExitError;
+  return listlint::cli::run_links(o, kept, error_lines);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -614,10 +746,7 @@ int main(int argc, char** argv) {
   check->add_option("-j,--jobs", check_opts.jobs, "Files linted at once (default: one per core)")->check(CLI::Range(1, 1024));
   check->add_option("--color", check_opts.color, "Colour the text output")->check(CLI::IsMember({"auto", "always", "never"}));
   check->add_flag("--links", check_opts.links, "Check every URL too (network): dead-url, redirected-url, insecure-url's fix");
-  check->add_flag("--allow-private", check_opts.link.check.allow_private, "With --links: also request private and loopback addresses");
-  check->add_option("--cache", check_opts.link.cache, "With --links: the link cache (default ~/.cache/listlint/links.sqlite)");
-  check->add_flag("--no-cache", check_opts.link.no_cache, "With --links: neither read nor write the link cache");
-  check->add_option("--max-age", check_opts.link.max_age, "With --links: reuse alive results this recent (default 1d)");
+  add_link_options(check, check_opts.link_flags, /*for_check=*/true);
 
   std::string rules_format = "text", doc_header;
   auto* rules_cmd = app.add_subcommand("rules", "List every rule with its default severity");
@@ -626,42 +755,18 @@ int main(int argc, char** argv) {
   rules_cmd->add_option("--doc-header", doc_header, "Print the generated header of a rule's doc page");
 
   listlint::cli::LinksOptions links_opts;
-  std::vector<std::string> links_paths, accept_codes;
+  LinkFlags links_flags;
+  std::vector<std::string> links_paths;
+  std::string links_config;
   auto* links = app.add_subcommand("links", "Audit every URL in the lists: dead, moved, unknown (network)");
   links->add_option("PATH", links_paths, "Files or directories (default: the current directory)");
   links->add_option("--format", links_opts.format, "Output format (html: one self-contained page)")->check(CLI::IsMember({"text", "json", "markdown", "html"}));
-  links->add_option("--concurrency", links_opts.check.concurrency, "Requests in flight in all (default 64)")->check(CLI::Range(1, 4096));
-  links->add_option("--per-host", links_opts.check.per_host, "Requests in flight to one host (default 2)")->check(CLI::Range(1, 256));
-  links->add_option("--interval", links_opts.check.interval, "Seconds between two requests to one host (default 0.1)")->check(CLI::Range(0.0, 600.0));
-  links->add_option("--timeout", links_opts.check.timeout, "Seconds for one request (default 20)")->check(CLI::Range(0.1, 3600.0));
-  links->add_option("--retries", links_opts.check.retries, "Further attempts after timeouts, resets, 408, 429, 5xx (default 2)")->check(CLI::Range(0, 20));
-  // One value per occurrence, or a vector option would swallow the paths that follow it.
-  links->add_option_function<std::string>("--exclude", [&](const std::string& v) { links_opts.exclude.push_back(v); },
-                                           "Skip URLs matching this regular expression (repeatable)")
-      ->trigger_on_parse()->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  links->add_option_function<std::string>("--include", [&](const std::string& v) { links_opts.include.push_back(v); },
-                                           "Check only URLs matching this regular expression (repeatable)")
-      ->trigger_on_parse()->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  links->add_option_function<std::string>("--accept", [&](const std::string& v) { accept_codes.push_back(v); },
-                                           "Statuses that count as alive besides 2xx: codes and ranges (e.g. 200..299,403,999)")
-      ->trigger_on_parse()->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  links->add_option("--max-redirects", links_opts.check.max_redirects, "Redirects followed at most; more is dead (default 10)")->check(CLI::Range(0, 100));
-  links->add_option("--max-retry-wait", links_opts.check.retry_after_cap,
-                    "Longest Retry-After or GitHub API rate-limit reset waited for, in seconds; longer: unknown at once (default 60)")
-      ->check(CLI::Range(0.0, 86400.0));
-  links->add_flag("--check-fragments", links_opts.check.check_fragments, "Fetch pages linked with a #fragment and check the fragment is on them");
-  links->add_option("--user-agent", links_opts.check.user_agent, "User-Agent header");
-  links->add_option_function<std::string>("--header", [&](const std::string& v) { links_opts.check.headers.push_back(v); },
-                                           "An extra header 'Name: value' (repeatable)")
-      ->trigger_on_parse()->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  links->add_flag("--allow-private", links_opts.check.allow_private, "Also request loopback, private and link-local addresses");
+  links->add_option("--config", links_config, "Use this configuration file instead of .listlint.json lookup");
+  add_link_options(links, links_flags, /*for_check=*/false);
   links->add_option("--shard", links_opts.shard, "Check only share K of N (K/N), a stable split of the URLs");
   links->add_option("--merge", links_opts.merge, "Merge these JSON reports (of the shards) instead of checking")->take_all();
-  links->add_flag("--fail-on-unknown", links_opts.fail_on_unknown, "Exit 1 when a URL could not be verified too");
-  links->add_option("--cache", links_opts.cache, "The cache with history (default ~/.cache/listlint/links.sqlite)");
-  links->add_flag("--no-cache", links_opts.no_cache, "Neither read nor write the cache");
-  links->add_option("--max-age", links_opts.max_age, "Reuse alive results this recent: 90, 30m, 12h, 1d (default 1d)");
-  links->add_flag("--no-progress", [&](std::int64_t) { links_opts.progress = false; }, "No progress bar on a terminal");
+  links->add_flag("--dump", links_opts.dump, "Print the URLs that would be checked, where each is written, and stop (no request)");
+  links->add_flag("--no-progress", [&](std::int64_t) { links_opts.progress = false; }, "No progress display on a terminal");
 
   std::string explain_id;
   auto* explain = app.add_subcommand("explain", "Show a rule's documentation: what it checks, why, options, examples");
@@ -697,20 +802,7 @@ int main(int argc, char** argv) {
   try {
     if (check->parsed()) return run_check(check_opts);
     if (rules_cmd->parsed()) return run_rules(rules_format, doc_header);
-    if (links->parsed()) {
-      for (const auto& c : accept_codes) {
-        if (const std::string err = listlint::parse_accept(c, links_opts.check.accept); !err.empty()) {
-          std::fprintf(stderr, "listlint: --accept: %s\n", err.c_str());
-          return kExitError;
-        }
-      }
-      std::vector<listlint::FileReport> errors;
-      std::vector<std::string> files;
-      if (links_opts.merge.empty()) files = expand_paths(links_paths.empty() ? std::vector<std::string>{"."} : links_paths, errors);
-      std::vector<std::string> error_lines;
-      for (const auto& e : errors) error_lines.push_back(e.path + ": " + e.error.value_or("cannot read it"));
-      return listlint::cli::run_links(links_opts, files, error_lines);
-    }
+    if (links->parsed()) return run_links_command(links_opts, links_flags, links_paths, links_config);
     if (model->parsed()) return run_model(model_files, pretty, summary);
     if (explain->parsed()) return run_explain(explain_id);
     if (init->parsed()) return run_init(init_paths, init_force);

@@ -86,7 +86,12 @@ std::optional<std::string> apply_config(Config& config, const std::string& json_
       }
       continue;
     }
-    if (key != "rules") return "unknown key " + brief(key) + " (expected \"rules\" or \"ignore\")";
+    if (key == "links") {
+      if (auto err = apply_link_settings_json(config.links, value, config.base_dir)) return *err;
+      config.links_json = value;
+      continue;
+    }
+    if (key != "rules") return "unknown key " + brief(key) + " (expected \"rules\", \"ignore\" or \"links\")";
     if (!value.is_object()) return "\"rules\" must be an object of rule ids";
     for (const auto& [id, setting] : value.items()) {
       const Rule* rule = find(rules, id);
@@ -293,7 +298,8 @@ json config_schema(const std::vector<const Rule*>& rules) {
            {{"$schema", {{"type", "string"}}},
             {"rules", {{"type", "object"}, {"properties", rule_props}, {"additionalProperties", false}}},
             {"ignore", {{"type", "array"}, {"items", {{"type", "string"}}},
-                        {"description", "globs of files to skip, relative to the configuration file"}}}}},
+                        {"description", "globs of files to skip, relative to the configuration file"}}},
+            {"links", link_settings_schema()}}},
           {"additionalProperties", false}};
 }
 

@@ -98,7 +98,7 @@ std::string parse_accept(std::string_view spec, std::vector<int>& codes) {
     begin = comma + 1;
     if (part.empty()) continue;
     any = true;
-    const std::string quoted = "\"" + std::string(part) + "\"";
+    const std::string quoted = "\"" + std::string(part.substr(0, 40)) + (part.size() > 40 ? "...\"" : "\"");
     if (const std::size_t dots = part.find(".."); dots != std::string_view::npos) {
       int lo = 0, hi = 0;
       if (!code(part.substr(0, dots), lo) || !code(part.substr(dots + 2), hi))

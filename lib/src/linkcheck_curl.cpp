@@ -83,6 +83,7 @@ struct Job {
   // The page's anchors (want_page, after a 2xx HTML answer):
   bool page_read = false, truncated = false, github_page = false;
   std::vector<std::string> anchors;
+  double started = 0;         // when the request under way started
   // One attempt:
   CURL* easy = nullptr;
   std::string body, retry_after, server, cf_mitigated, ratelimit_remaining, ratelimit_reset;
@@ -93,6 +94,7 @@ struct Job {
 };
 
 struct Host {
+  std::string name;  // "host" or "host:port", for the progress display
   std::deque<Job*> queue;
   int in_flight = 0;
   double next_start = 0, paused_until = 0;
@@ -201,6 +203,11 @@ class Checker {
     }
     ua_ = o.user_agent.empty() ? std::string("listlint/0.1 (link checker; +https://github.com/listlint/listlint)") : o.user_agent;
     for (const auto& h : o.headers) headers_ = curl_slist_append(headers_, h.c_str());
+    for (const auto& [host, extra] : o.host_headers) {
+      curl_slist*& list = host_headers_[host];
+      for (const auto& h : o.headers) list = curl_slist_append(list, h.c_str());
+      for (const auto& h : extra) list = curl_slist_append(list, h.c_str());
+    }
     if (!o.github_token.empty()) {
       api_key_ = host_key(o.github_api);
       for (const auto& h : o.headers) api_headers_ = curl_slist_append(api_headers_, h.c_str());
@@ -223,6 +230,7 @@ class Checker {
     curl_multi_cleanup(multi_);
     curl_slist_free_all(headers_);
     curl_slist_free_all(api_headers_);
+    for (auto& [host, list] : host_headers_) curl_slist_free_all(list);
   }
 
   std::vector<LinkResult> run() {
@@ -263,8 +271,13 @@ class Checker {
       job->get = job->api || job->want_page;  // a page is read whole: no HEAD first
       if (!enqueue(job.get(), start)) settle_job(job.get(), Verdict::Dead, "malformed URL");
     }
+    double next_tick = now_s() + kTick;
     while (settled_ < results_.size()) {
       const double now = now_s();
+      if (progress_ && now >= next_tick) {
+        tick(now);
+        next_tick = now + kTick;
+      }
       start_ready(now);
       int running = 0;
       curl_multi_perform(multi_, &running);
@@ -286,6 +299,12 @@ class Checker {
     const std::string key = host_key(j->url);
     if (key.empty()) return false;
     Host& h = hosts_[key];
+    if (h.name.empty()) {
+      const std::size_t colon = key.rfind(':');
+      const std::string port = key.substr(colon + 1);
+      h.name = key.substr(key.find("://") + 3, colon - key.find("://") - 3);
+      if (!((key.rfind("http:", 0) == 0 && port == "80") || (key.rfind("https:", 0) == 0 && port == "443"))) h.name += ":" + port;
+    }
     j->host = &h;
     j->not_before = not_before;
     h.queue.push_back(j);
@@ -352,7 +371,7 @@ class Checker {
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o_.connect_timeout * 1000));
     curl_easy_setopt(e, CURLOPT_USERAGENT, ua_.c_str());
     if (j->api && host_key(j->url) == api_key_) curl_easy_setopt(e, CURLOPT_HTTPHEADER, api_headers_);
-    else if (headers_) curl_easy_setopt(e, CURLOPT_HTTPHEADER, headers_);
+    else if (curl_slist* list = headers_for(j->url)) curl_easy_setopt(e, CURLOPT_HTTPHEADER, list);
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
     curl_easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
     curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
@@ -368,13 +387,47 @@ class Checker {
     ++j->host->in_flight;
     ++active_;
     ++results_[j->indices.front()].attempts;
+    j->started = now_s();
   }
 
   void settle(LinkResult& r, Verdict v, std::string error) {
     r.verdict = v;
     r.error = std::move(error);
     ++settled_;
-    if (progress_) progress_(settled_, results_.size());
+    if (progress_) {
+      LinkProgressInfo info;
+      info.settled = settled_;
+      info.total = results_.size();
+      info.result = &r;
+      progress_(info);
+    }
+  }
+
+  // The progress callback on the timer: what is in flight, for how long.
+  void tick(double now) {
+    LinkProgressInfo info;
+    info.settled = settled_;
+    info.total = results_.size();
+    for (const auto& j : jobs_)
+      if (j->easy) info.in_flight.push_back({j->url, j->host->name, now - j->started});
+    for (const auto& [key, h] : hosts_) info.paused_hosts += h.paused_until > now && !h.queue.empty();
+    progress_(info);
+  }
+
+  // The headers for a request to `url`'s host: those for every host, and the host's own.
+  curl_slist* headers_for(const std::string& url) const {
+    if (host_headers_.empty()) return headers_;
+    CURLU* u = curl_url();
+    std::string host;
+    char* h = nullptr;
+    if (curl_url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK && curl_url_get(u, CURLUPART_HOST, &h, 0) == CURLUE_OK) host = h;
+    curl_free(h);
+    curl_url_cleanup(u);
+    for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (auto it = host_headers_.find(host); it != host_headers_.end()) return it->second;
+    for (std::size_t dot = host.find('.'); dot != std::string::npos; dot = host.find('.', dot + 1))
+      if (auto it = host_headers_.find("*" + host.substr(dot)); it != host_headers_.end()) return it->second;
+    return headers_;
   }
 
   // Settles every URL of a request: the first result holds the request's story (status,
@@ -415,7 +468,13 @@ class Checker {
         }
       }
       ++settled_;
-      if (progress_) progress_(settled_, results_.size());
+      if (progress_) {
+        LinkProgressInfo info;
+        info.settled = settled_;
+        info.total = results_.size();
+        info.result = &r;
+        progress_(info);
+      }
     }
   }
 
@@ -648,6 +707,8 @@ class Checker {
   curl_slist* headers_ = nullptr;
   std::vector<CURL*> pool_;            // finished easy handles, for the next requests
   curl_slist* api_headers_ = nullptr;  // the extra headers, the token and the API's media type
+  std::map<std::string, curl_slist*> host_headers_;  // host (or "*.domain") -> every host's headers and its own
+  static constexpr double kTick = 0.25;  // seconds between two progress ticks
   std::string api_key_;                // the API's scheme://host:port: the only one the token goes to
   std::string ua_;
   int active_ = 0;

@@ -16,8 +16,10 @@ Tree parse(std::string_view text) {
   static std::once_flag once;
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
   Tree t;
-  t.parser.reset(cmark_parser_new(CMARK_OPT_DEFAULT));
-  for (const char* name : {"table", "strikethrough", "tasklist"}) {
+  // The extensions and options GitHub renders a README with (tagfilter changes only the HTML):
+  // its links are the links of the list, footnotes are not link reference definitions.
+  t.parser.reset(cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES));
+  for (const char* name : {"table", "strikethrough", "tasklist", "autolink"}) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(t.parser.get(), ext);
   }

@@ -61,6 +61,8 @@ bool is_leaf(cmark_node_type t) {
   }
 }
 
+bool html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
 const char* literal_of(cmark_node* n) {
   const char* s = cmark_node_get_literal(n);
   return s ? s : "";
@@ -194,11 +196,17 @@ class Builder {
   void on_cell_exit(cmark_node* n);
   void on_table_exit();
   void on_text(cmark_node* n);
+  void record_text(std::size_t b, std::size_t e);
+  bool is_extension_autolink(cmark_node* n) const;
+  void on_extension_autolink(cmark_node* n);
+  std::size_t block_begin(cmark_node* n, std::size_t* limit) const;
+  std::size_t find_spelled(std::string_view lit, std::size_t from, std::size_t limit, std::size_t& end) const;
   void on_html_block(cmark_node* n);
   void on_html_inline(cmark_node* n);
   void scan_html_tags(std::string_view lit, const LiteralMap& m, bool block, cmark_node* n);
-  void add_html_link(const html::Tag& tag, const html::Attribute& a, std::string_view lit,
-                     const LiteralMap& m, bool block, cmark_node* n);
+  void add_html_link(const html::Tag& tag, const html::Attribute& a, std::string_view value,
+                     std::size_t value_begin, std::string_view lit, const LiteralMap& m, bool block,
+                     cmark_node* n);
   void mark_lines(cmark_node* n);
   Link& new_link(LinkKind kind);
   // The link made from a link/image node (stored in cmark's user data), or -1.
@@ -684,6 +692,10 @@ void Builder::on_item_exit(cmark_node* n) {
 }
 
 void Builder::on_link_enter(cmark_node* n, cmark_node_type t) {
+  if (t == CMARK_NODE_LINK && is_extension_autolink(n)) {
+    on_extension_autolink(n);
+    return;
+  }
   const bool image = t == CMARK_NODE_IMAGE;
   const int sl = start_line(n), sc = cmark_node_get_start_column(n);
   const int el = end_line(n), ec = cmark_node_get_end_column(n);
@@ -995,7 +1007,19 @@ std::size_t Builder::spells(std::size_t at, std::string_view lit) const {
 void Builder::on_text(cmark_node* n) {
   const int sl = start_line(n), sc = cmark_node_get_start_column(n);
   const int el = end_line(n), ec = cmark_node_get_end_column(n);
-  if (sl <= 0) return;
+  if (sl <= 0) {
+    // The autolink extension leaves the text of its links, and the text after an e-mail link,
+    // without a position: it is the next thing in the source after the inline before it.
+    const std::string_view lit = literal_of(n);
+    if (inline_floor_ == 0 || lit.empty() || lit.find('\n') != std::string_view::npos) return;
+    std::size_t limit = 0;
+    block_begin(n, &limit);
+    std::size_t end = spells(inline_floor_, lit);
+    std::size_t at = inline_floor_;
+    if (end == std::string_view::npos || end > limit) at = find_spelled(lit, inline_floor_, limit, end);
+    if (at != std::string_view::npos) record_text(at, end);
+    return;
+  }
   if (sl <= static_cast<int>(content_line_.size())) content_line_[static_cast<std::size_t>(sl - 1)] = 1;
   std::size_t b = inline_off(sl, sc);
   std::size_t e = el > 0 ? std::min(inline_off(el, ec) + 1, src_.size()) : b;
@@ -1055,6 +1079,10 @@ void Builder::on_text(cmark_node* n) {
   }
   if (replaced && !multiline) placed = e;
   if (placed != std::string_view::npos) e = placed;
+  record_text(b, e);
+}
+
+void Builder::record_text(std::size_t b, std::size_t e) {
   if (e <= b) return;
   inline_floor_ = std::max(inline_floor_, e);
   if (html_code_depth_ > 0) return;
@@ -1068,26 +1096,102 @@ void Builder::on_text(cmark_node* n) {
     run.section = section_;
   }
   if (link_depth_ > 0 || html_a_depth_ > 0) return;
-  const std::string_view s = src_.substr(b, e - b);
   text_ranges_.emplace_back(b, e);
   text_sections_.push_back(section_);
-  // One pass for anything that could start a URL ("://" or "www.").
-  bool candidate = false;
-  for (std::size_t i = 0; i + 3 < s.size() + 1 && !candidate; ++i) {
-    const char c = s[i];
-    if (c == ':') candidate = i + 2 < s.size() && s[i + 1] == '/' && s[i + 2] == '/';
-    else if ((c | 0x20) == 'w') candidate = i + 3 < s.size() && (s[i + 1] | 0x20) == 'w' && (s[i + 2] | 0x20) == 'w' && s[i + 3] == '.';
+}
+
+// The block (paragraph, heading, table cell) an inline is in: where its source begins, and in
+// `limit` where its last line ends.
+std::size_t Builder::block_begin(cmark_node* n, std::size_t* limit) const {
+  cmark_node* blk = cmark_node_parent(n);
+  while (blk != nullptr && (cmark_node_get_type(blk) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE)
+    blk = cmark_node_parent(blk);
+  if (blk != nullptr && cmark_node_get_type(blk) == md::table_cell_type() && cell_ >= 0 &&
+      static_cast<std::size_t>(cell_) < segs_.size()) {
+    const CellSeg& seg = segs_[static_cast<std::size_t>(cell_)];
+    if (limit) *limit = seg.end;
+    return seg.begin;
   }
-  if (!candidate) return;
-  for (auto& f : text::find_bare_urls(s)) {
-    Link& l = new_link(LinkKind::Bare);
-    l.url = html::decode_entities(f.url);
-    repair(l.url);
-    l.text = std::string(s.substr(f.begin, f.end - f.begin));
-    repair(l.text);
-    l.span = span(b + f.begin, b + f.end);
-    l.url_bytes = l.span.bytes;
+  const int sl = blk != nullptr ? start_line(blk) : 0;
+  if (sl <= 0) {
+    if (limit) *limit = src_.size();
+    return 0;
   }
+  const int el = std::max(end_line(blk), sl);
+  if (limit) *limit = lines_.line_end(el);
+  return std::min(off(sl, cmark_node_get_start_column(blk)), lines_.line_end(sl));
+}
+
+// Where in [from, limit) the source spells `lit` (escapes and entities decoded), and its end.
+std::size_t Builder::find_spelled(std::string_view lit, std::size_t from, std::size_t limit, std::size_t& end) const {
+  constexpr std::size_t npos = std::string_view::npos;
+  if (lit.empty() || from >= limit) return npos;
+  const std::size_t special = text::find_any(lit, "\\&");
+  const std::string_view head = lit.substr(0, special == npos ? lit.size() : special);
+  for (std::size_t at = from; at < limit;) {
+    const std::string_view hay = src_.substr(at, limit - at);
+    const std::size_t f = head.empty() ? text::find_any(hay, "\\&") : hay.find(head);
+    if (f == npos) return npos;
+    at += f;
+    if (const std::size_t e = spells(at, lit); e != npos && e <= limit) {
+      end = e;
+      return at;
+    }
+    ++at;
+  }
+  return npos;
+}
+
+// A link the autolink extension made of a bare URL, a `www.` name or an e-mail address: one text
+// child that is the URL as written. (An angle autolink <https://...> has the same shape; its
+// source starts with '<', at the link's reported column or, in a container, before its text.)
+bool Builder::is_extension_autolink(cmark_node* n) const {
+  cmark_node* child = cmark_node_first_child(n);
+  if (child == nullptr || cmark_node_next(child) != nullptr || cmark_node_get_type(child) != CMARK_NODE_TEXT) return false;
+  const std::string_view url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+  const std::string_view lit = literal_of(child);
+  auto prefixed = [&](std::string_view pre) {
+    return url.size() == pre.size() + lit.size() && url.substr(0, pre.size()) == pre && url.substr(pre.size()) == lit;
+  };
+  if (url != lit && !prefixed("mailto:") && !(prefixed("http://") && starts_with_ci(lit, "www."))) return false;
+  const int sl = start_line(n);
+  if (sl <= 0) return true;  // the extension's links have no position (but www. ones)
+  // [https://x](https://x) and <https://x>: the text is written between [ and ], or < and >.
+  const std::size_t b = inline_off(sl, cmark_node_get_start_column(n));
+  if (b < src_.size() && (src_[b] == '<' || src_[b] == '[')) {
+    const std::size_t e = spells(b + 1, lit);
+    if (e != std::string_view::npos && e < src_.size() && src_[e] == (src_[b] == '<' ? '>' : ']')) return false;
+  }
+  if (start_line(child) > 0) {
+    const std::size_t cb = inline_off(start_line(child), cmark_node_get_start_column(child));
+    if (cb > 0 && cb <= src_.size() && src_[cb - 1] == '<') return false;
+  }
+  return true;
+}
+
+void Builder::on_extension_autolink(cmark_node* n) {
+  const std::string_view lit = literal_of(cmark_node_first_child(n));
+  std::size_t limit = 0;
+  const std::size_t from = std::max(inline_floor_, block_begin(n, &limit));
+  std::size_t end = 0;
+  const std::size_t b = find_spelled(lit, from, limit, end);
+  if (b == std::string_view::npos) return;  // not in its block's source: no position to give it
+  // Its text is placed from here (the child has no position, or one a column early).
+  inline_floor_ = b;
+  // A URL in the text of an HTML <a> is not a link of its own: browsers do not nest anchors.
+  if (html_a_depth_ > 0) return;
+  Link& l = new_link(LinkKind::Bare);
+  l.in_code = html_code_depth_ > 0;
+  l.url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+  repair(l.url);
+  l.text = std::string(lit);
+  repair(l.text);
+  l.span = span(b, end);
+  l.url_bytes = l.span.bytes;
+  l.text_bytes = l.span.bytes;
+  cmark_node_set_user_data(n, reinterpret_cast<void*>(static_cast<std::intptr_t>(m_.links.size())));
+  if (table_ >= 0 && cell_ >= 0) cell_links_.push_back(static_cast<int>(m_.links.size()) - 1);
+  last_link_end_ = std::max(last_link_end_, b + 1);
 }
 
 void Builder::on_html_block(cmark_node* n) {
@@ -1095,9 +1199,25 @@ void Builder::on_html_block(cmark_node* n) {
   const std::size_t first = off(start_line(n), cmark_node_get_start_column(n));
   const LiteralMap m = map_literal(lit, first);
   scan_html_tags(lit, m, /*block=*/true, n);
-  // Markdown links inside an HTML block stay raw text on GitHub: record them as such.
+  // Markdown links inside an HTML block stay raw text on GitHub: record them as such (but not
+  // inside a comment, which nobody sees).
+  std::vector<std::pair<std::size_t, std::size_t>> comments;
+  for (std::size_t c = 0; (c = lit.find("<!--", c)) != std::string_view::npos;) {
+    const std::size_t ce = lit.find("-->", c + 4);
+    comments.emplace_back(c, ce == std::string_view::npos ? lit.size() : ce + 3);
+    c = comments.back().second;
+  }
+  auto in_comment = [&](std::size_t at) {
+    for (const auto& [cb, ce] : comments)
+      if (at >= cb && at < ce) return true;
+    return false;
+  };
   std::size_t k = 0;
   while ((k = lit.find("](", k)) != std::string_view::npos) {
+    if (in_comment(k)) {
+      k += 2;
+      continue;
+    }
     const std::size_t line_start = lit.rfind('\n', k) == std::string_view::npos ? 0 : lit.rfind('\n', k) + 1;
     int depth = 0;
     std::size_t open = std::string_view::npos;
@@ -1154,9 +1274,11 @@ void Builder::on_html_inline(cmark_node* n) {
   scan_html_tags(lit, m, false, n);
 }
 
-void Builder::add_html_link(const html::Tag& tag, const html::Attribute& a, std::string_view lit,
-                            const LiteralMap& m, bool block, cmark_node* n) {
-  std::string_view value = text::trim(a.value);
+// One URL of an HTML attribute: `value` is the URL as written, at `value_begin` in `lit` (the
+// whole attribute value, or one candidate of a srcset).
+void Builder::add_html_link(const html::Tag& tag, const html::Attribute& a, std::string_view value,
+                            std::size_t value_begin, std::string_view lit, const LiteralMap& m,
+                            bool block, cmark_node* n) {
   if (value.empty() && a.name != "href") return;
   Link& l = new_link(LinkKind::Html);
   // A cell's <img src> or <a href> is its data as much as a Markdown link is.
@@ -1167,8 +1289,7 @@ void Builder::add_html_link(const html::Tag& tag, const html::Attribute& a, std:
   repair(l.url);
   const std::size_t b = map_lit_off(m, tag.begin);
   l.span = span(b, map_lit_off(m, tag.end));
-  const std::size_t vb = map_lit_off(m, a.value_begin);
-  l.url_bytes = {vb, vb + (a.value_end - a.value_begin)};
+  l.url_bytes = {map_lit_off(m, value_begin), map_lit_off(m, value_begin + value.size())};
   if (tag.name == "img") {
     if (const auto* alt = tag.attr("alt")) l.text = text::collapse(html::decode_entities(alt->value));
   } else if (tag.name == "a") {
@@ -1221,11 +1342,37 @@ void Builder::scan_html_tags(std::string_view lit, const LiteralMap& m, bool blo
     }
     if (tag.closing) continue;
     for (const auto& a : tag.attributes) {
+      // (An <iframe> is no link: GitHub's tag filter writes it out as text.)
       if ((a.name == "href" && (tag.name == "a" || tag.name == "area")) ||
           (a.name == "src" && (tag.name == "img" || tag.name == "source" || tag.name == "video" ||
-                               tag.name == "audio" || tag.name == "iframe")) ||
-          (a.name == "srcset" && tag.name == "source")) {
-        add_html_link(tag, a, lit, m, block, n);
+                               tag.name == "audio"))) {
+        const std::string_view raw(a.value);
+        const std::string_view value = text::trim(raw);
+        add_html_link(tag, a, value, a.value_begin + static_cast<std::size_t>(value.data() - raw.data()), lit, m, block, n);
+      } else if (a.name == "srcset" && (tag.name == "source" || tag.name == "img")) {
+        // Image candidates, as the HTML standard splits them: a URL (no spaces; commas at its
+        // end are separators), then descriptors ("2x", "480w") up to a comma.
+        const std::string_view v(a.value);
+        std::size_t i = 0;
+        while (i < v.size()) {
+          while (i < v.size() && (html_space(v[i]) || v[i] == ',')) ++i;
+          std::size_t j = i;
+          while (j < v.size() && !html_space(v[j])) ++j;
+          std::size_t ue = j;
+          if (ue > i && v[ue - 1] == ',') {
+            while (ue > i && v[ue - 1] == ',') --ue;
+          } else {
+            int depth = 0;
+            while (j < v.size() && (v[j] != ',' || depth > 0)) {
+              if (v[j] == '(') ++depth;
+              else if (v[j] == ')' && depth > 0) --depth;
+              ++j;
+            }
+          }
+          if (ue > i) add_html_link(tag, a, v.substr(i, ue - i), a.value_begin + i, lit, m, block, n);
+          if (j == i) break;
+          i = j;
+        }
       } else if (a.name == "id" || (a.name == "name" && tag.name == "a")) {
         HtmlAnchor& h = m_.html_anchors.emplace_back();
         h.id = html::decode_entities(a.value);
@@ -1512,13 +1659,15 @@ void Builder::classify_undefined_refs() {
         i = close;
         continue;
       } else {
-        // "[text] (https://...)": a space between ] and ( leaves both as text.
+        // "[text] (https://...)": a space between ] and ( leaves both as text. (Read in the
+        // source: the URL after the "(" is a link of its own, the autolink extension's.)
+        const std::string_view line = src_.substr(tb, lines_.line_end(lines_.line_of(tb)) - tb);
         std::size_t k = end;
-        while (k < s.size() && (s[k] == ' ' || s[k] == '\t')) ++k;
-        if (k > end && k + 1 < s.size() && s[k] == '(' &&
-            (starts_with_ci(s.substr(k + 1), "http://") || starts_with_ci(s.substr(k + 1), "https://") ||
-             s[k + 1] == '#' || s[k + 1] == '/' || s[k + 1] == '.')) {
-          const std::size_t close_paren = s.find(')', k);
+        while (k < line.size() && (line[k] == ' ' || line[k] == '\t')) ++k;
+        if (k > end && k + 1 < line.size() && line[k] == '(' &&
+            (starts_with_ci(line.substr(k + 1), "http://") || starts_with_ci(line.substr(k + 1), "https://") ||
+             line[k + 1] == '#' || line[k + 1] == '/' || line[k + 1] == '.')) {
+          const std::size_t close_paren = line.find(')', k);
           if (close_paren != std::string_view::npos) {
             shape = "spaced";
             end = close_paren + 1;
@@ -1528,7 +1677,7 @@ void Builder::classify_undefined_refs() {
       prepare();
       if (defined.count(text::normalize_label(lookup))) { i = end - 1; continue; }
       UndefinedRef& u = m_.undefined_refs.emplace_back();
-      u.text = std::string(s.substr(i, end - i));
+      u.text = std::string(src_.substr(tb + i, end - i));
       u.label = lookup;
       repair(u.text);
       repair(u.label);

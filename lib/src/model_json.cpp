@@ -171,6 +171,7 @@ json model_to_json(const ListModel& m) {
     if (l.entry >= 0) j["entry"] = l.entry;
     if (l.table >= 0) { j["table"] = l.table; j["row"] = l.row; j["cell"] = l.cell; }
     if (l.details >= 0) j["details"] = l.details;
+    if (l.in_code) j["in_code"] = true;
     links.push_back(std::move(j));
   }
   out["links"] = std::move(links);

@@ -1,4 +1,5 @@
-// The floor for listlint's speed: cmark-gfm alone (with the extensions listlint uses) reading,
+// The floor for listlint's speed: cmark-gfm alone (with the extensions and options listlint and
+// GitHub use: autolink, table, strikethrough, tasklist; footnotes) reading,
 // parsing and walking each file's tree, nothing else. The benchmark (tools/bench/peers.sh) runs
 // it as a process, like the linters it is compared with.
 //   listlint-floor FILE...
@@ -23,8 +24,8 @@ int main(int argc, char** argv) {
       return 2;
     }
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    cmark_parser* p = cmark_parser_new(CMARK_OPT_DEFAULT);
-    for (const char* name : {"table", "strikethrough", "tasklist"})
+    cmark_parser* p = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES);
+    for (const char* name : {"table", "strikethrough", "tasklist", "autolink"})
       if (auto* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(p, ext);
     cmark_parser_feed(p, text.data(), text.size());
     cmark_node* doc = cmark_parser_finish(p);

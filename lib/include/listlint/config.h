@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "listlint/diagnostic.h"
+#include "listlint/linksettings.h"
 #include "listlint/rule.h"
 
 namespace listlint {
@@ -24,6 +25,8 @@ struct Config {
   std::vector<std::string> ignore;           ///< globs, relative to `base_dir`
   std::string base_dir;                      ///< folder of the configuration file ("" for none)
   std::string source;                        ///< the configuration file ("" for the defaults)
+  LinkSettings links;                        ///< how links are checked: the defaults and the file's "links"
+  nlohmann::json links_json;                 ///< the file's "links" object as written (null when absent)
 };
 
 /// The defaults of every rule.

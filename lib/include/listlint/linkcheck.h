@@ -5,6 +5,7 @@
 // is reported through a callback.
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,7 +36,10 @@ struct LinkCheckOptions {
   /// (how GitHub renders a README's headings). Compared with the URL's host name (no port).
   std::vector<std::string> github_hosts = {"github.com", "www.github.com", "gist.github.com"};
   std::string user_agent;         ///< empty: "listlint/VERSION"
-  std::vector<std::string> headers;  ///< "Name: value"
+  std::vector<std::string> headers;  ///< "Name: value", sent to every host
+  /// Headers sent to one host only (and never along a redirect to another): host name, or
+  /// "*.example.com" for its subdomains, lowercase -> "Name: value" lines.
+  std::map<std::string, std::vector<std::string>> host_headers;
   bool allow_private = false;     ///< allow loopback, private, link-local and metadata addresses
   /// With a token, github.com repository links (https://github.com/OWNER/REPO) are checked through
   /// the REST API instead of the HTML page (GitHub answers 429 to checkers sooner on pages). The
@@ -71,8 +75,22 @@ struct LinkResult {
   bool likely_gone = false;
 };
 
-/// Called after each URL is settled: (settled, total).
-using LinkProgress = std::function<void(std::size_t, std::size_t)>;
+/// What the checker is doing, for a progress display.
+struct LinkProgressInfo {
+  std::size_t settled = 0, total = 0;  ///< URLs settled, of all
+  const LinkResult* result = nullptr;  ///< the URL just settled; null on a tick of the timer
+  struct InFlight {
+    std::string url;      ///< the request under way (a redirect's hop: the hop's URL)
+    std::string host;     ///< "host" or "host:port" (a port that is not the scheme's)
+    double seconds = 0;   ///< since the request started
+  };
+  std::vector<InFlight> in_flight;     ///< on the timer's ticks only: the requests under way
+  std::size_t paused_hosts = 0;        ///< on the timer's ticks only: hosts held back by a Retry-After
+};
+
+/// Called after each URL is settled (with `result`), and about every 0.25 s while the check runs
+/// (a tick, with `in_flight`), on the calling thread.
+using LinkProgress = std::function<void(const LinkProgressInfo&)>;
 
 /// Loads the link checker's module (listlint-net.so: the requests and the cache, which need libcurl
 /// and SQLite, so that runs that check no links never load them). Call it once before check_links()

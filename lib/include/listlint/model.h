@@ -40,6 +40,7 @@ struct Link {
   int entry = -1;         ///< index into ListModel::entries
   int table = -1, row = -1, cell = -1;  ///< row -1 is the header row
   int details = -1;       ///< innermost details card holding it
+  bool in_code = false;   ///< inside an HTML <code>, <kbd>, <samp> or <tt> (a URL shown as code)
 };
 
 /// A heading and the section it opens.
