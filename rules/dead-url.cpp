@@ -28,6 +28,11 @@ class DeadUrl final : public Rule {
       // checked as `listlint links` checks it.)
       const auto it = ctx.resources.links->find(l.url);
       if (it == ctx.resources.links->end() || it->second.verdict != Verdict::Dead) continue;
+      if (!it->second.missing_fragment.empty()) {  // check --links with fragments checked: the page is there
+        out.report(l.span, std::string(l.image ? "Image" : "Link") + " names a place its page no longer has: " + l.url +
+                               " (" + it->second.error + "); point it at the section's new anchor, or drop the fragment");
+        continue;
+      }
       out.report(l.span, std::string(l.image ? "Image" : "Link") + " is dead: " + l.url + " (" + it->second.error +
                              "); remove the entry, or point it at the project's new home");
     }

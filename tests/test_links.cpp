@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <mutex>
 #include <map>
@@ -638,6 +639,316 @@ TEST_CASE("links: the HTML report, self-contained, in headless Chromium") {
   CHECK(j["visibleAfterClear"] == 3);
   CHECK(fs::file_size(shot) > 10000);
   MESSAGE("screenshot: " << shot);
+}
+
+// Issue 17, section 3: verdicts a maintainer can gate CI on.
+
+TEST_CASE("links: 999 is unknown (after HEAD and GET); 401, 403 and 429 after retries stay unknown") {
+  test::HttpServer s([](const HttpRequest& q, int) {
+    if (q.path == "/999") return status(999);
+    if (q.path == "/401") return status(401);
+    if (q.path == "/403") return status(403);
+    if (q.path == "/429") return status(429);
+    return status(200);
+  });
+  const std::string b = s.base();
+  auto li = check_one(b + "/999");
+  CHECK(li.r.verdict == Verdict::Unknown);
+  CHECK(li.r.http_status == 999);
+  CHECK(li.r.error.find("not an HTTP status") != std::string::npos);
+  CHECK(li.r.attempts == 2);  // HEAD, then GET: no retries as for a 5xx
+  CHECK(li.seconds < 1.0);
+  for (const char* p : {"/401", "/403", "/429"}) {
+    CAPTURE(p);
+    auto r = check_one(b + p);
+    CHECK(r.r.verdict == Verdict::Unknown);
+  }
+  CHECK(s.requests("/429") == 3);  // two retries first
+  auto o = fast();
+  REQUIRE(listlint::parse_accept("999", o.accept).empty());
+  CHECK(check_one(b + "/999", o).r.verdict == Verdict::Alive);
+}
+
+TEST_CASE("links: a Retry-After longer than --max-retry-wait is unknown at once, and holds no other URL of the host") {
+  test::HttpServer s([](const HttpRequest& q, int) {
+    HttpAction a;
+    if (q.path == "/hour") {
+      a.status = 429;
+      a.headers.push_back({"Retry-After", "3600"});
+    } else if (q.path == "/two") {
+      a.status = 503;
+      a.headers.push_back({"Retry-After", "2"});
+    }
+    return a;
+  });
+  const std::string b = s.base();
+  auto o = fast();
+  o.per_host = 1;
+  std::vector<std::string> urls{b + "/hour"};
+  for (int i = 0; i < 5; ++i) urls.push_back(b + "/ok" + std::to_string(i));
+  load_net();
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto rs = listlint::check_links(urls, o);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  REQUIRE(rs.size() == 6);
+  CHECK(rs[0].verdict == Verdict::Unknown);
+  CHECK(rs[0].error == "HTTP 429 with Retry-After 3600 s, more than --max-retry-wait 60 s");
+  CHECK(rs[0].attempts == 1);
+  for (std::size_t i = 1; i < rs.size(); ++i) CHECK(rs[i].verdict == Verdict::Alive);
+  CHECK(seconds < 1.0);  // neither the URL nor the host waited
+  // The cap is the option's: a 2 s wait is too long for a 1 s cap (and a 503 is then unknown, not dead).
+  o.retry_after_cap = 1;
+  auto two = check_one(b + "/two", o);
+  CHECK(two.r.verdict == Verdict::Unknown);
+  CHECK(two.r.error.find("Retry-After 2 s, more than --max-retry-wait 1 s") != std::string::npos);
+  CHECK(two.seconds < 1.0);
+}
+
+TEST_CASE("links: a rate-limited GitHub API waits for a near reset, and is unknown with the reset time when it is far") {
+  const long long now = static_cast<long long>(std::time(nullptr));
+  const long long far = now + 3600;
+  test::HttpServer api([&](const HttpRequest& q, int n) {
+    HttpAction a;
+    auto spent = [&](long long reset) {
+      a.status = 403;
+      a.headers = {{"X-RateLimit-Remaining", "0"}, {"X-RateLimit-Reset", std::to_string(reset)}};
+      a.body = R"({"message":"API rate limit exceeded"})";
+    };
+    if (q.path == "/repos/acme/near") {
+      if (n == 1) spent(static_cast<long long>(std::time(nullptr)) + 1);
+      else a.body = R"({"full_name":"acme/near"})";
+    } else if (q.path == "/repos/acme/far" || q.path == "/repos/acme/far2") {
+      spent(far);
+    }
+    return a;
+  });
+  auto o = fast();
+  o.github_token = "t";
+  o.github_api = api.base();
+  o.retries = 0;  // waiting for a reset is no retry
+  auto near = check_one("https://github.com/acme/near", o);
+  CHECK(near.r.verdict == Verdict::Alive);
+  CHECK(near.r.attempts == 2);
+  CHECK(near.seconds >= 0.25);  // it waited for the reset
+  CHECK(near.seconds < 2.5);
+  o.per_host = 1;
+  load_net();
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto rs = listlint::check_links({"https://github.com/acme/far", "https://github.com/acme/far2"}, o);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  REQUIRE(rs.size() == 2);
+  const std::time_t at = static_cast<std::time_t>(far);
+  std::tm tm{};
+  gmtime_r(&at, &tm);
+  char when[32];
+  std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &tm);
+  for (const auto& r : rs) {
+    CHECK(r.verdict == Verdict::Unknown);
+    CHECK(r.error.find(std::string("GitHub API rate limit spent until ") + when) == 0);
+  }
+  CHECK(api.requests("/repos/acme/far") == 1);
+  CHECK(api.requests("/repos/acme/far2") == 0);  // the limit is known spent: no request made
+  CHECK(seconds < 1.0);
+}
+
+TEST_CASE("links: anchors of a page and fragments found in them") {
+  const auto a = listlint::html_anchors(
+      "<h1 id=\"intro\">x</h1><a name='old'></a><div name=\"not-an-anchor\"></div><p id=caf&#233;>"
+      "<!-- <b id=\"commented\"> --><script>var s = '<i id=\"scripted\">';</script><span ID = \"A&amp;B\">");
+  const std::set<std::string> got(a.begin(), a.end());
+  CHECK(got == std::set<std::string>{"intro", "old", "caf\xC3\xA9", "A&B"});
+  std::vector<std::string> sorted(a.begin(), a.end());
+  std::sort(sorted.begin(), sorted.end());
+  CHECK(listlint::fragment_found("intro", sorted, false));
+  CHECK(listlint::fragment_found("caf%C3%A9", sorted, false));
+  CHECK(listlint::fragment_found("top", sorted, false));
+  CHECK(listlint::fragment_found(":~:text=hello", sorted, false));
+  CHECK_FALSE(listlint::fragment_found("Intro", sorted, false));  // ids are case-sensitive
+  CHECK_FALSE(listlint::fragment_found("install", sorted, false));
+  const std::vector<std::string> gh{"user-content-install"};
+  CHECK(listlint::fragment_found("install", gh, true));
+  CHECK(listlint::fragment_found("Install", gh, true));
+  CHECK_FALSE(listlint::fragment_found("install", gh, false));
+  CHECK(listlint::fragment_found("L10-L20", gh, true));
+  CHECK_FALSE(listlint::fragment_found("L10-L20", gh, false));
+}
+
+TEST_CASE("links: --check-fragments fetches a page once and finds its fragments (ids, names, GitHub's user-content-)") {
+  const std::string page =
+      "<!DOCTYPE html><html><body><h2 id=\"intro\">Intro</h2><a name=\"legacy\"></a>"
+      "<div class=\"markdown-heading\"><h2>Install</h2><a id=\"user-content-install\" class=\"anchor\"></a></div></body></html>";
+  auto handler = [&](const HttpRequest& q, int) {
+    if (q.path == "/page") {
+      HttpAction a{200, {{"Content-Type", "text/html; charset=utf-8"}}, page};
+      return a;
+    }
+    if (q.path == "/old") return redirect(301, "/page");
+    if (q.path == "/file.pdf") return HttpAction{200, {{"Content-Type", "application/pdf"}}, "%PDF-1.4"};
+    return status(404);
+  };
+  // The GitHub page is served from 127.0.0.1, which the test names a GitHub host; the other page
+  // from 127.0.0.2, which is not one.
+  test::HttpServer gh(handler, "127.0.0.1");
+  test::HttpServer other(handler, "127.0.0.2");
+  auto o = fast();
+  o.check_fragments = true;
+  o.github_hosts = {"127.0.0.1"};
+  const std::string g = gh.base(), x = other.base();
+  load_net();
+  const auto rs = listlint::check_links({g + "/page#intro", g + "/page#legacy", g + "/page#install", g + "/page#missing",
+                                         g + "/page", x + "/page#install", x + "/page#intro", g + "/old#intro",
+                                         x + "/file.pdf#page=2"},
+                                        o);
+  REQUIRE(rs.size() == 9);
+  CHECK(rs[0].verdict == Verdict::Alive);
+  CHECK(rs[1].verdict == Verdict::Alive);
+  CHECK(rs[2].verdict == Verdict::Alive);  // user-content- on a GitHub page
+  CHECK(rs[3].verdict == Verdict::Dead);
+  CHECK(rs[3].missing_fragment == "missing");
+  CHECK(rs[3].error == "fragment #missing not found on the page");
+  CHECK(rs[3].http_status == 200);
+  CHECK(rs[3].final_url == g + "/page#missing");
+  CHECK(rs[4].verdict == Verdict::Alive);
+  CHECK(rs[4].missing_fragment.empty());
+  CHECK(rs[5].verdict == Verdict::Dead);  // not a GitHub page: no user-content- prefix
+  CHECK(rs[5].missing_fragment == "install");
+  CHECK(rs[6].verdict == Verdict::Alive);
+  CHECK(rs[7].verdict == Verdict::Redirected);  // the fragment found on the page moved to; kept in the new address
+  CHECK(rs[7].final_url == g + "/page#intro");
+  CHECK(rs[8].verdict == Verdict::Alive);  // a PDF's #page=2 is for the viewer
+  CHECK(gh.requests("/page") == 2);  // once for the five URLs of /page, once at the end of /old's redirect
+  CHECK(other.requests("/page") == 1);
+  // Without the option, fragments are not requested and links that differ only in one are one request.
+  test::HttpServer plain(handler, "127.0.0.1");
+  const std::string p = plain.base();
+  const auto ps = listlint::check_links({p + "/page#a", p + "/page#b", p + "/page", p + "/old#a", p + "/old#b"}, fast());
+  REQUIRE(ps.size() == 5);
+  for (std::size_t i = 0; i < 3; ++i) CHECK(ps[i].verdict == Verdict::Alive);
+  CHECK(ps[0].final_url == p + "/page#a");
+  CHECK(ps[3].verdict == Verdict::Redirected);
+  CHECK(ps[3].final_url == p + "/page#a");
+  CHECK(ps[4].final_url == p + "/page#b");
+  CHECK(plain.requests("/page") == 2);  // one HEAD for the three, one at the end of the redirect
+  CHECK(plain.requests("/old") == 1);
+  CHECK(plain.requests() == 3);
+}
+
+TEST_CASE("links: a deep link that redirects to a home page is likely gone in the verdict, the reports and the rule") {
+  test::HttpServer other([](const HttpRequest&, int) { return status(200); }, "127.0.0.2");
+  const std::string x = other.base();
+  test::HttpServer s([&](const HttpRequest& q, int) {
+    if (q.path == "/blog/2019/post") return redirect(301, "/");
+    if (q.path == "/docs/page") return redirect(302, x + "/");
+    if (q.path == "/index.html") return redirect(301, "/");
+    if (q.path == "/moved") return redirect(301, "/new");
+    if (q.path == "/query") return redirect(301, "/?p=12");
+    return status(200);
+  });
+  const std::string b = s.base();
+  load_net();
+  const auto rs = listlint::check_links({b + "/blog/2019/post", b + "/docs/page", b + "/index.html", b + "/moved", b + "/query"}, fast());
+  REQUIRE(rs.size() == 5);
+  for (std::size_t i : {0, 1}) {
+    CAPTURE(i);
+    CHECK(rs[i].verdict == Verdict::Unknown);
+    CHECK(rs[i].likely_gone);
+    CHECK(rs[i].error.rfind("likely gone: redirects to the home page ", 0) == 0);
+  }
+  CHECK(rs[1].final_url == x + "/");
+  CHECK(rs[2].verdict == Verdict::Redirected);  // the home page by another name: no page lost
+  CHECK_FALSE(rs[2].likely_gone);
+  CHECK(rs[3].verdict == Verdict::Redirected);
+  CHECK(rs[4].verdict == Verdict::Redirected);  // "/?p=12" is a page, not the home page
+  CHECK_FALSE(rs[4].likely_gone);
+
+  const std::string dir = test::temp_dir("links-home");
+  const std::string list = test::write_file(dir + "/README.md", "# List\n\n## Tools\n\n- [Post](" + b +
+                                                                    "/blog/2019/post) - gone.\n- [Moved](" + b + "/moved) - moved.\n");
+  const std::string opts = "links --allow-private --timeout 1 --retries 0 --interval 0 --no-progress --no-cache ";
+  auto text = test::listlint(opts + "'" + list + "'");
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find("unknown: " + b + "/blog/2019/post (likely gone: redirects to the home page " + b + "/)") != std::string::npos);
+  CHECK(text.out.find("moved permanently to " + b + "/\n") == std::string::npos);
+  CHECK(text.out.find("moved permanently to " + b + "/new") != std::string::npos);
+  auto js = test::listlint(opts + "--format json '" + list + "'");
+  const auto j = nlohmann::json::parse(js.out);
+  CHECK(j["summary"]["likely_gone"] == 1);
+  CHECK(j["summary"]["redirected"] == 1);
+  for (const auto& l : j["links"])
+    if (l["url"] == b + "/blog/2019/post") {
+      CHECK(l["likely_gone"] == true);
+      CHECK(l["verdict"] == "unknown");
+    }
+  auto md = test::listlint(opts + "--format markdown '" + list + "'");
+  CHECK(md.out.find("## Likely gone (1)") != std::string::npos);
+  CHECK(md.out.find("## Moved permanently (1)") != std::string::npos);
+  CHECK(md.out.find("→ " + b + "/\n") == std::string::npos);  // the home page is no replacement
+  CHECK(md.out.find("## Could not be verified") == std::string::npos);
+  auto html = test::listlint(opts + "--format html '" + list + "'");
+  const std::size_t gone = html.out.find("data-verdict=\"gone\"");
+  REQUIRE(gone != std::string::npos);
+  CHECK(html.out.find("/blog/2019/post", gone) != std::string::npos);
+  CHECK(html.out.find("href=\"" + b + "/\"") == std::string::npos);  // never offered as the replacement
+  // check --links: reported by redirected-url without a fix; --fix leaves the link alone.
+  auto fixed = test::listlint("check --links --allow-private --no-cache --fix '" + list + "'");
+  const std::string after = test::read_file(list);
+  CHECK(after.find("[Post](" + b + "/blog/2019/post)") != std::string::npos);
+  CHECK(after.find("[Moved](" + b + "/new)") != std::string::npos);
+  auto checked = test::listlint("check --links --allow-private --no-cache --format json '" + list + "'");
+  const auto cj = nlohmann::json::parse(checked.out);
+  int likely = 0;
+  for (const auto& d : cj["files"][0]["diagnostics"])
+    if (d["rule"] == "redirected-url") {
+      CHECK(d["message"].get<std::string>().find("likely gone") != std::string::npos);
+      CHECK(d["fixable"] == false);
+      ++likely;
+    }
+  CHECK(likely == 1);
+}
+
+TEST_CASE("links: --accept takes codes and ranges or is refused in one line; --max-redirects and --check-fragments") {
+  std::vector<int> codes{1};
+  CHECK(listlint::parse_accept("200..299,403", codes).empty());
+  CHECK(codes.size() == 1 + 100 + 1);
+  CHECK(codes[1] == 200);
+  CHECK(codes[100] == 299);
+  CHECK(codes.back() == 403);
+  for (const char* bad : {"4xx", "300..200", "1000", "99", "200..", "", ",", "200-299", "403,abc"}) {
+    CAPTURE(bad);
+    std::vector<int> c{7};
+    CHECK_FALSE(listlint::parse_accept(bad, c).empty());
+    CHECK(c == std::vector<int>{7});  // nothing taken from a bad value
+  }
+  CHECK(listlint::parse_accept("403,abc", codes).find("\"abc\"") != std::string::npos);
+
+  test::HttpServer s([](const HttpRequest& q, int n) {
+    if (q.path == "/page") return HttpAction{200, {{"Content-Type", "text/html"}}, "<h2 id=\"here\">x</h2>"};
+    return scripted(q, n);
+  });
+  const std::string b = s.base();
+  const std::string dir = test::temp_dir("links-accept");
+  const std::string list = test::write_file(dir + "/README.md", "# L\n\n- [A](" + b + "/404)\n- [B](" + b + "/410)\n- [C](" + b + "/301)\n");
+  const std::string opts = "links --format json --allow-private --no-cache --no-progress --timeout 1 --retries 0 --interval 0 ";
+  auto range = test::listlint(opts + "--accept 400..410 '" + list + "'");
+  CHECK(range.exit_code == 0);
+  CHECK(nlohmann::json::parse(range.out)["summary"]["alive"] == 2);
+  const int before = s.requests();
+  auto bad = test::listlint(opts + "--accept 4xx '" + list + "'");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.rfind("listlint: --accept: \"4xx\" is not a status code", 0) == 0);
+  CHECK(std::count(bad.err.begin(), bad.err.end(), '\n') == 1);
+  CHECK(s.requests() == before);  // the refused run made no request
+  auto hops = test::listlint(opts + "--max-redirects 1 --include '/301$' '" + list + "'");
+  CHECK(hops.exit_code == 1);  // /301 -> /308 -> /ok is two hops
+  CHECK(hops.out.find("more than 1 redirects") != std::string::npos);
+  const std::string frag = test::write_file(dir + "/FRAG.md", "# L\n\n- [A](" + b + "/page#here)\n- [B](" + b + "/page#gone)\n");
+  auto without = test::listlint(opts + "'" + frag + "'");
+  CHECK(without.exit_code == 0);
+  auto with = test::listlint("links --allow-private --no-cache --no-progress --timeout 1 --retries 0 --interval 0 --check-fragments '" + frag + "'");
+  CHECK(with.exit_code == 1);
+  CHECK(with.out.find("dead: " + b + "/page#gone (fragment #gone not found on the page)") != std::string::npos);
+  CHECK(with.out.find("page#here") == std::string::npos);
+  CHECK(with.out.find("(1 of the dead: fragment not found)") != std::string::npos);
 }
 
 TEST_CASE("links: check --links takes every link option of links, and the configuration's links section is honoured by both") {

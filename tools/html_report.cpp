@@ -195,26 +195,39 @@ std::string html_report(const json& report, const std::string& generated) {
   h << "<section id=\"problems\"><h2>What to fix</h2>\n<p><input id=\"filter\" type=\"search\" "
        "placeholder=\"Filter by URL, file, section, entry or error\" aria-label=\"Filter\"> <span id=\"shown\" "
        "class=\"muted\"></span></p>\n";
+  // Each URL in one group: a missing fragment apart from the dead pages, a likely gone page (a deep
+  // link that lands on a home page) apart from what could not be verified.
   struct Group {
+    const char* id;
     const char* verdict;
     const char* title;
     const char* note;
   };
   const Group groups[] = {
-      {"dead", "Dead", "These URLs answer 404 or 410, do not resolve, refuse connections, or fail after retries."},
-      {"redirected", "Moved permanently", "Replace each URL with its new address."},
-      {"unknown", "Could not be verified", "Bot blocking, rate limits or timeouts: check these by hand."}};
+      {"dead", "dead", "Dead", "These URLs answer 404 or 410, do not resolve, refuse connections, or fail after retries."},
+      {"fragment", "dead", "Fragment not found",
+       "The page answers, but the #fragment names no anchor on it: point at the section's new anchor."},
+      {"redirected", "redirected", "Moved permanently", "Replace each URL with its new address."},
+      {"gone", "unknown", "Likely gone",
+       "Deep links that now land on the site's home page: find where the page moved, or remove the entry."},
+      {"unknown", "unknown", "Could not be verified", "Bot blocking, rate limits or timeouts: check these by hand."}};
+  auto group_of = [](const json& l) -> std::string {
+    const std::string v = l.value("verdict", std::string());
+    if (v == "dead" && !l.value("missing_fragment", std::string()).empty()) return "fragment";
+    if (v == "unknown" && l.value("likely_gone", false)) return "gone";
+    return v;
+  };
   for (const auto& g : groups) {
     std::vector<const json*> rows;
     for (const auto& l : links)
-      if (l.value("verdict", std::string()) == g.verdict) rows.push_back(&l);
-    h << "<h3 id=\"" << g.verdict << "\"><span class=\"pill\" style=\"background:" << color_of(g.verdict) << "\">"
+      if (group_of(l) == g.id) rows.push_back(&l);
+    h << "<h3 id=\"" << g.id << "\"><span class=\"pill\" style=\"background:" << color_of(g.verdict) << "\">"
       << rows.size() << "</span> " << g.title << "</h3>\n";
     if (rows.empty()) {
       h << "<p class=\"empty\">None.</p>\n";
       continue;
     }
-    h << "<p class=\"muted\">" << g.note << "</p>\n<table class=\"links\" data-verdict=\"" << g.verdict
+    h << "<p class=\"muted\">" << g.note << "</p>\n<table class=\"links\" data-verdict=\"" << g.id
       << "\"><thead><tr><th>URL</th><th>What happened</th><th>Where</th><th>History</th><th>Suggested replacement</th>"
          "</tr></thead><tbody>\n";
     for (const json* l : rows) {
@@ -222,7 +235,7 @@ std::string html_report(const json& report, const std::string& generated) {
       std::string what = l->value("error", std::string());
       const int status = l->value("http_status", 0);
       if (what.empty() && status) what = "HTTP " + std::to_string(status);
-      if (std::string(g.verdict) == "redirected") {
+      if (std::string(g.id) == "redirected") {
         const std::size_t hops = l->value("redirects", json::array()).size();
         what = "moved permanently (" + std::to_string(hops) + (hops == 1 ? " hop" : " hops") + "), then HTTP " +
                std::to_string(status);
@@ -236,8 +249,12 @@ std::string html_report(const json& report, const std::string& generated) {
       }
       h << "</td><td>" << esc(history_text(l->value("history", json::object()))) << "</td><td class=\"url\">";
       const std::string final_url = l->value("final_url", std::string());
-      if (std::string(g.verdict) == "redirected" && !final_url.empty() && final_url != url) {
+      const std::string id = g.id;
+      if (id == "redirected" && !final_url.empty() && final_url != url) {
         h << link_to(final_url, final_url);
+      } else if (id == "fragment") {
+        const std::string page = url.substr(0, url.find('#'));
+        h << link_to(page, "the page, to find the section");
       } else if (archive_suggested(g.verdict, status, l->value("error", std::string())) &&
                  (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0)) {
         h << "<a href=\"" << esc(archive_url(url)) << "\" rel=\"noopener noreferrer\">archived copies</a>";

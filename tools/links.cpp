@@ -75,6 +75,7 @@ std::uint64_t fnv1a64(const std::string& s) {
 json to_json(const std::vector<Entry>& entries) {
   json links = json::array();
   std::map<std::string, int> summary{{"alive", 0}, {"dead", 0}, {"redirected", 0}, {"unknown", 0}, {"skipped", 0}};
+  int missing_fragment = 0, likely_gone = 0;
   for (const auto& e : entries) {
     const auto& r = e.result;
     json occ = json::array();
@@ -87,12 +88,18 @@ json to_json(const std::vector<Entry>& entries) {
                      {"redirects", r.redirects},
                      {"error", r.error},
                      {"attempts", r.attempts},
+                     {"missing_fragment", r.missing_fragment},
+                     {"likely_gone", r.likely_gone},
                      {"cached", e.cached},
                      {"history", e.history.is_null() ? json::object() : e.history},
                      {"occurrences", occ}});
     ++summary[verdict_name(r.verdict)];
+    missing_fragment += !r.missing_fragment.empty();
+    likely_gone += r.likely_gone;
   }
   json s = summary;
+  s["missing_fragment"] = missing_fragment;  // of the dead: the page answered, the fragment is not on it
+  s["likely_gone"] = likely_gone;            // of the unknown: a deep link that lands on a home page
   s["total"] = entries.size();
   return {{"links", links}, {"summary", s}};
 }
@@ -157,29 +164,45 @@ void print_text(const std::vector<Entry>& entries, const json& summary) {
                   place.empty() ? "" : ("; " + place).c_str());
     }
   }
-  std::printf("%d URLs: %d alive, %d dead, %d redirected, %d unknown, %d skipped\n", summary["total"].get<int>(),
+  std::string notes;
+  if (const int n = summary.value("missing_fragment", 0)) notes += " (" + std::to_string(n) + " of the dead: fragment not found)";
+  if (const int n = summary.value("likely_gone", 0)) notes += " (" + std::to_string(n) + " of the unknown: likely gone)";
+  std::printf("%d URLs: %d alive, %d dead, %d redirected, %d unknown, %d skipped%s\n", summary["total"].get<int>(),
               summary["alive"].get<int>(), summary["dead"].get<int>(), summary["redirected"].get<int>(),
-              summary["unknown"].get<int>(), summary["skipped"].get<int>());
+              summary["unknown"].get<int>(), summary["skipped"].get<int>(), notes.c_str());
 }
 
 void print_markdown(const std::vector<Entry>& entries, const json& summary) {
   std::printf("# Link report\n\n| verdict | URLs |\n|---|---:|\n");
   for (const char* v : {"dead", "redirected", "unknown", "alive", "skipped"}) std::printf("| %s | %d |\n", v, summary[v].get<int>());
   std::printf("| **total** | %d |\n", summary["total"].get<int>());
-  struct Group { Verdict v; const char* title; const char* note; };
+  // Each URL in one group: a missing fragment apart from the dead pages, a likely gone page apart
+  // from what could not be verified.
+  enum Kind { kDead, kFragment, kMoved, kGone, kUnknown, kNone };
+  auto kind = [](const LinkResult& r) {
+    switch (r.verdict) {
+      case Verdict::Dead: return r.missing_fragment.empty() ? kDead : kFragment;
+      case Verdict::Redirected: return kMoved;
+      case Verdict::Unknown: return r.likely_gone ? kGone : kUnknown;
+      default: return kNone;
+    }
+  };
+  struct Group { Kind k; const char* title; const char* note; };
   const Group groups[] = {
-      {Verdict::Dead, "Dead", "These URLs answer 404 or 410, do not resolve, refuse connections, or fail after retries."},
-      {Verdict::Redirected, "Moved permanently", "Replace each URL with its new address."},
-      {Verdict::Unknown, "Could not be verified", "Bot blocking, rate limits or timeouts: check these by hand."}};
+      {kDead, "Dead", "These URLs answer 404 or 410, do not resolve, refuse connections, or fail after retries."},
+      {kFragment, "Fragment not found", "The page answers, but the #fragment names no anchor on it: point at the section's new anchor."},
+      {kMoved, "Moved permanently", "Replace each URL with its new address."},
+      {kGone, "Likely gone", "Deep links that now land on the site's home page: find where the page moved, or remove the entry."},
+      {kUnknown, "Could not be verified", "Bot blocking, rate limits or timeouts: check these by hand."}};
   for (const auto& g : groups) {
     int n = 0;
-    for (const auto& e : entries) n += e.result.verdict == g.v;
+    for (const auto& e : entries) n += kind(e.result) == g.k;
     if (n == 0) continue;
     std::printf("\n## %s (%d)\n\n%s\n\n", g.title, n, g.note);
     for (const auto& e : entries) {
-      if (e.result.verdict != g.v) continue;
+      if (kind(e.result) != g.k) continue;
       const auto& r = e.result;
-      std::string what = g.v == Verdict::Redirected ? "→ " + md_link(r.final_url, r.final_url) : md_text(r.error);
+      std::string what = g.k == kMoved ? "→ " + md_link(r.final_url, r.final_url) : md_text(r.error);
       if (const std::string h = history_text(e.history); !h.empty()) what += " (" + md_text(h) + ")";
       if (archive_suggested(verdict_name(r.verdict), r.http_status, r.error))
         what += " (" + md_link(archive_url(r.url), "archived copies") + ")";
@@ -366,7 +389,9 @@ bool check_urls(const std::vector<std::string>& urls, const LinksOptions& o, std
   std::vector<std::string> to_check;
   std::vector<std::size_t> index;
   for (std::size_t i = 0; i < urls.size(); ++i) {
-    if (cache) {
+    // A cached "alive" says nothing of a fragment (the run that recorded it may not have looked).
+    const bool fragment_to_check = o.check.check_fragments && urls[i].find('#') != std::string::npos;
+    if (cache && !fragment_to_check) {
       if (auto r = cache->fresh_alive(urls[i], max_age, now)) {
         out[i].result = *r;
         out[i].cached = true;
@@ -471,6 +496,8 @@ int run_links(const LinksOptions& o, const std::vector<std::string>& files, std:
             e.result.redirects = l.value("redirects", std::vector<std::string>{});
             e.result.error = l.value("error", "");
             e.result.attempts = l.value("attempts", 0);
+            e.result.missing_fragment = l.value("missing_fragment", "");
+            e.result.likely_gone = l.value("likely_gone", false);
             e.cached = l.value("cached", false);
             e.history = l.value("history", json::object());
             entries.push_back(std::move(e));

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cctype>
+#include <cstdio>
+#include <ctime>
 #include <deque>
 #include <map>
 #include <memory>
@@ -28,6 +30,20 @@ struct CurlGlobal {
   CurlGlobal() { curl_global_init(CURL_GLOBAL_DEFAULT); }
   ~CurlGlobal() { curl_global_cleanup(); }
 };
+
+// A URL's host name, lowercase, without port; "" when malformed.
+std::string host_name(const std::string& url) {
+  CURLU* u = curl_url();
+  std::string name;
+  if (curl_url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK) {
+    char* host = nullptr;
+    if (curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) name = host;
+    curl_free(host);
+  }
+  curl_url_cleanup(u);
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name;
+}
 
 // The host a URL's requests count against: scheme://host:port, lowercase; "" when malformed.
 std::string host_key(const std::string& url) {
@@ -52,7 +68,8 @@ std::string host_key(const std::string& url) {
 struct Host;
 
 struct Job {
-  std::size_t index = 0;
+  std::vector<std::size_t> indices;  // the results this request settles: the URLs that differ only in fragment
+  std::string origin;         // the URL first requested (without fragment)
   std::string url;            // the URL requested now (after redirects)
   bool get = false;           // GET instead of HEAD
   int retries_left = 0;
@@ -61,10 +78,15 @@ struct Job {
   std::set<std::string> seen;  // for redirect loops
   Host* host = nullptr;
   bool api = false;           // checked through the GitHub API: the body names the repository's page
+  bool want_page = false;     // a fragment to find: a successful body is read (up to max_page_body)
+  int rate_waits = 0;         // waits for the GitHub API's rate limit to reset
+  // The page's anchors (want_page, after a 2xx HTML answer):
+  bool page_read = false, truncated = false, github_page = false;
+  std::vector<std::string> anchors;
   double started = 0;         // when the request under way started
   // One attempt:
   CURL* easy = nullptr;
-  std::string body, retry_after, server, cf_mitigated;
+  std::string body, retry_after, server, cf_mitigated, ratelimit_remaining, ratelimit_reset;
   bool aborted = false, blocked = false;
   std::string blocked_address;
   char error[CURL_ERROR_SIZE] = {};
@@ -76,6 +98,8 @@ struct Host {
   std::deque<Job*> queue;
   int in_flight = 0;
   double next_start = 0, paused_until = 0;
+  double exhausted_until = 0;     // the GitHub API's rate limit is spent until then (far): API jobs are unknown at once
+  std::string exhausted_reason;
 };
 
 std::size_t on_header(char* data, std::size_t size, std::size_t n, void* p) {
@@ -87,6 +111,8 @@ std::size_t on_header(char* data, std::size_t size, std::size_t n, void* p) {
     j->retry_after.clear();
     j->server.clear();
     j->cf_mitigated.clear();
+    j->ratelimit_remaining.clear();
+    j->ratelimit_reset.clear();
   }
   const std::size_t colon = line.find(':');
   if (colon != std::string::npos) {
@@ -97,6 +123,8 @@ std::size_t on_header(char* data, std::size_t size, std::size_t n, void* p) {
     if (name == "retry-after") j->retry_after = value;
     if (name == "server") j->server = value;
     if (name == "cf-mitigated") j->cf_mitigated = value;
+    if (name == "x-ratelimit-remaining") j->ratelimit_remaining = value;
+    if (name == "x-ratelimit-reset") j->ratelimit_reset = value;
   }
   return len;
 }
@@ -105,13 +133,21 @@ std::size_t on_body(char* data, std::size_t size, std::size_t n, void* p) {
   Job* j = static_cast<Job*>(p);
   long status = 0;
   curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &status);
-  // A success needs no body (but the API's, which names the repository's page); an error page is
-  // read a little, to recognise bot challenges.
-  if ((status >= 200 && status < 300 && !j->api) || j->body.size() >= j->options->max_body) {
+  // A success needs no body (but the API's, which names the repository's page, and a page whose
+  // fragments are checked); an error page is read a little, to recognise bot challenges.
+  const bool success = status >= 200 && status < 300;
+  if (success && !j->api && !j->want_page) {
     j->aborted = true;
     return 0;
   }
-  j->body.append(data, std::min(size * n, j->options->max_body - j->body.size()));
+  const std::size_t limit = success && j->want_page ? j->options->max_page_body : j->options->max_body;
+  if (j->body.size() + size * n > limit) {
+    j->body.append(data, limit - std::min(limit, j->body.size()));
+    j->truncated = success && j->want_page;
+    j->aborted = true;
+    return 0;
+  }
+  j->body.append(data, size * n);
   return size * n;
 }
 
@@ -198,27 +234,42 @@ class Checker {
   }
 
   std::vector<LinkResult> run() {
+    // One request per URL without its fragment: links that differ only in fragment share it.
+    std::unordered_map<std::string, Job*> by_request;
     for (std::size_t i = 0; i < results_.size(); ++i) {
       LinkResult& r = results_[i];
       if (std::string why = skip_reason(r.url); !why.empty()) {
         settle(r, Verdict::Skipped, why);
         continue;
       }
-      auto job = std::make_unique<Job>();
-      job->index = i;
-      job->url = r.url;
-      job->retries_left = std::max(0, o_.retries);
-      job->options = &o_;
-      job->seen.insert(r.url);
-      if (!o_.github_token.empty()) {
-        if (const std::string repo = github_repository(r.url); !repo.empty()) {
+      const std::size_t hash = r.url.find('#');
+      const bool fragment = hash != std::string::npos && hash + 1 < r.url.size();
+      std::string request = r.url.substr(0, hash);
+      auto [it, fresh] = by_request.emplace(request, nullptr);
+      if (fresh) {
+        auto job = std::make_unique<Job>();
+        job->origin = request;
+        job->url = std::move(request);
+        job->retries_left = std::max(0, o_.retries);
+        job->options = &o_;
+        job->seen.insert(job->url);
+        it->second = job.get();
+        jobs_.push_back(std::move(job));
+      }
+      it->second->indices.push_back(i);
+      it->second->want_page |= o_.check_fragments && fragment;
+    }
+    const double start = now_s();
+    for (auto& job : jobs_) {
+      // A repository whose page must be read (a fragment to find) is no question for the API.
+      if (!o_.github_token.empty() && !job->want_page) {
+        if (const std::string repo = github_repository(job->url); !repo.empty()) {
           job->api = true;
-          job->get = true;
           job->url = o_.github_api + "/repos/" + repo;
         }
       }
-      if (!enqueue(job.get(), now_s())) settle(r, Verdict::Dead, "malformed URL");
-      jobs_.push_back(std::move(job));
+      job->get = job->api || job->want_page;  // a page is read whole: no HEAD first
+      if (!enqueue(job.get(), start)) settle_job(job.get(), Verdict::Dead, "malformed URL");
     }
     double next_tick = now_s() + kTick;
     while (settled_ < results_.size()) {
@@ -269,6 +320,10 @@ class Checker {
         if (it == h.queue.end()) break;
         Job* j = *it;
         h.queue.erase(it);
+        if (j->api && now < h.exhausted_until) {  // the API's rate limit is spent for long: no request
+          settle_job(j, Verdict::Unknown, h.exhausted_reason);
+          continue;
+        }
         start(j);
         if (o_.interval > 0) {  // one start per host per interval
           h.next_start = now + o_.interval;
@@ -331,7 +386,7 @@ class Checker {
     curl_multi_add_handle(multi_, e);
     ++j->host->in_flight;
     ++active_;
-    ++results_[j->index].attempts;
+    ++results_[j->indices.front()].attempts;
     j->started = now_s();
   }
 
@@ -375,6 +430,112 @@ class Checker {
     return headers_;
   }
 
+  // Settles every URL of a request: the first result holds the request's story (status,
+  // redirects, attempts); each URL gets it with its own fragment, checked on the page when asked.
+  void settle_job(Job* j, Verdict v, std::string error) {
+    LinkResult& first = results_[j->indices.front()];
+    first.verdict = v;
+    first.error = std::move(error);
+    const std::string final_base = first.final_url;
+    // The request's story as it is before the first URL's own fragment is looked at.
+    const LinkResult shared = j->indices.size() > 1 ? first : LinkResult{};
+    for (std::size_t k = 0; k < j->indices.size(); ++k) {
+      LinkResult& r = results_[j->indices[k]];
+      if (k > 0) {
+        std::string url = std::move(r.url);
+        r = shared;
+        r.url = std::move(url);
+      }
+      const std::size_t hash = r.url.find('#');
+      // Where the link ends: the URL itself, or the last hop with the link's fragment (a browser
+      // keeps it across redirects that give none).
+      if (r.redirects.empty()) r.final_url = r.url;
+      else if (hash != std::string::npos && final_base.find('#') == std::string::npos && !r.likely_gone)
+        r.final_url = final_base + r.url.substr(hash);
+      else r.final_url = final_base;
+      if (j->page_read && hash != std::string::npos && (v == Verdict::Alive || v == Verdict::Redirected)) {
+        const std::string fragment = r.url.substr(hash + 1);
+        if (!fragment_found(fragment, j->anchors, j->github_page)) {
+          if (j->truncated) {
+            r.verdict = Verdict::Unknown;
+            r.error = "fragment #" + fragment + " not found in the first " + std::to_string(o_.max_page_body >> 10) +
+                      " KiB of the page (the rest was not read)";
+          } else {
+            r.verdict = Verdict::Dead;
+            r.missing_fragment = fragment;
+            r.error = "fragment #" + fragment + " not found on the page";
+          }
+        }
+      }
+      ++settled_;
+      if (progress_) {
+        LinkProgressInfo info;
+        info.settled = settled_;
+        info.total = results_.size();
+        info.result = &r;
+        progress_(info);
+      }
+    }
+  }
+
+  // The anchors of the page a job read (its fragments are looked up in them).
+  void read_page(Job* j, const std::string& content_type) {
+    std::string type = content_type;
+    for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // A PDF's #page=2 or a text file's #L10 is for the viewer: only HTML pages are read.
+    if (!type.empty() && type.find("html") == std::string::npos) return;
+    j->page_read = true;
+    const std::string host = host_name(j->url);
+    j->github_page = std::find(o_.github_hosts.begin(), o_.github_hosts.end(), host) != o_.github_hosts.end();
+    j->anchors = html_anchors(j->body);
+    if (j->github_page) {
+      // GitHub's newer pages carry a file's rendered Markdown in a JSON island: its user-content-
+      // ids are found in the text as written there.
+      static const std::string kPrefix = "user-content-";
+      for (std::size_t at = j->body.find(kPrefix); at != std::string::npos; at = j->body.find(kPrefix, at + kPrefix.size())) {
+        const std::size_t end = j->body.find_first_of("\"'\\<> &", at);
+        j->anchors.push_back(j->body.substr(at, end == std::string::npos ? std::string::npos : end - at));
+      }
+    }
+    std::sort(j->anchors.begin(), j->anchors.end());
+    j->body.clear();
+    j->body.shrink_to_fit();
+  }
+
+  // The GitHub API's rate limit, when a response says it is spent (X-RateLimit-Remaining: 0):
+  // true when the job was put back to wait for the reset, or settled `unknown` (the reset too far).
+  bool rate_limited(Job* j, long status, double now) {
+    if (!j->api || j->ratelimit_remaining != "0" || j->ratelimit_reset.empty()) return false;
+    char* end = nullptr;
+    const double reset = std::strtod(j->ratelimit_reset.c_str(), &end);
+    if (end == j->ratelimit_reset.c_str()) return false;
+    const double wall = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+    const double wait = std::max(0.0, reset - wall) + 0.25;  // a little past the reset: clocks differ
+    const bool refused = status == 403 || status == 429;
+    if (wait <= o_.retry_after_cap) {
+      j->host->paused_until = std::max(j->host->paused_until, now + wait);  // every API request waits
+      if (!refused) return false;
+      if (j->rate_waits++ >= 3) return false;
+      j->not_before = now + wait;
+      j->host->queue.push_back(j);
+      return true;
+    }
+    const std::time_t at = static_cast<std::time_t>(reset);
+    std::tm tm{};
+    gmtime_r(&at, &tm);
+    char when[32];
+    std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &tm);
+    char why[200];
+    std::snprintf(why, sizeof why, "GitHub API rate limit spent until %s (in %.0f s, more than --max-retry-wait %.0f s)", when,
+                  wait, o_.retry_after_cap);
+    j->host->exhausted_until = now + wait;
+    j->host->exhausted_reason = why;
+    if (!refused) return false;
+    results_[j->indices.front()].http_status = static_cast<int>(status);
+    settle_job(j, Verdict::Unknown, why);
+    return true;
+  }
+
   // Tries again later: a retry with exponential backoff and jitter, or after Retry-After.
   bool retry(Job* j, double now, double retry_after, bool pause_host) {
     if (j->retries_left <= 0) return false;
@@ -394,16 +555,19 @@ class Checker {
     char* location = nullptr;
     curl_easy_getinfo(j->easy, CURLINFO_REDIRECT_URL, &location);
     const std::string redirect = location ? location : "";
+    char* type = nullptr;
+    curl_easy_getinfo(j->easy, CURLINFO_CONTENT_TYPE, &type);
+    const std::string content_type = type ? type : "";
     curl_multi_remove_handle(multi_, j->easy);
     pool_.push_back(j->easy);
     j->easy = nullptr;
     --j->host->in_flight;
     --active_;
     const double now = now_s();
-    LinkResult& r = results_[j->index];
+    LinkResult& r = results_[j->indices.front()];
     r.final_url = j->url;
     if (j->blocked) {
-      settle(r, Verdict::Skipped, "private address " + j->blocked_address + " (--allow-private checks it)");
+      settle_job(j, Verdict::Skipped, "private address " + j->blocked_address + " (--allow-private checks it)");
       return;
     }
     const bool answered = rc == CURLE_OK || (rc == CURLE_WRITE_ERROR && j->aborted);
@@ -411,26 +575,27 @@ class Checker {
       std::string why = j->error[0] ? j->error : curl_easy_strerror(rc);
       switch (rc) {
         case CURLE_COULDNT_RESOLVE_HOST:
-          settle(r, Verdict::Dead, "DNS failure: " + why);
+          settle_job(j, Verdict::Dead, "DNS failure: " + why);
           return;
         case CURLE_COULDNT_CONNECT:
-          settle(r, Verdict::Dead, "connection refused: " + why);
+          settle_job(j, Verdict::Dead, "connection refused: " + why);
           return;
         case CURLE_OPERATION_TIMEDOUT:
           if (retry(j, now, -1, false)) return;
-          settle(r, Verdict::Unknown, "timeout: " + why);
+          settle_job(j, Verdict::Unknown, "timeout: " + why);
           return;
         case CURLE_PEER_FAILED_VERIFICATION:
         case CURLE_SSL_CONNECT_ERROR:
-          settle(r, Verdict::Dead, "TLS: " + why);
+          settle_job(j, Verdict::Dead, "TLS: " + why);
           return;
         default:  // resets, empty replies, HTTP/2 stream errors
           if (retry(j, now, -1, false)) return;
-          settle(r, Verdict::Unknown, "connection failed: " + why);
+          settle_job(j, Verdict::Unknown, "connection failed: " + why);
           return;
       }
     }
     r.http_status = static_cast<int>(status);
+    if (rate_limited(j, status, now)) return;
     const bool accepted = std::find(o_.accept.begin(), o_.accept.end(), status) != o_.accept.end();
     if (j->api) {
       // The repository answered through the API: what matters is its page, not the API's URL.
@@ -443,46 +608,55 @@ class Checker {
         if (moved) r.redirects.push_back(page);
         r.final_url = moved ? page : r.url;
         r.permanent = moved;
-        settle(r, moved ? Verdict::Redirected : Verdict::Alive, "");
+        settle_job(j, moved ? Verdict::Redirected : Verdict::Alive, "");
         return;
       }
       if (status == 404) {
         r.redirects.clear();
-        settle(r, Verdict::Dead, "HTTP 404 (GitHub API: no such repository, or a private one)");
+        settle_job(j, Verdict::Dead, "HTTP 404 (GitHub API: no such repository, or a private one)");
         return;
       }
     }
     if ((status >= 200 && status < 300) || accepted) {
-      settle(r, r.permanent ? Verdict::Redirected : Verdict::Alive, "");
+      // A deep link that lands on a home page: the page it named is likely gone, and the home page
+      // is no replacement.
+      if (!j->api && !r.redirects.empty() && redirected_home(j->origin, r.final_url)) {
+        r.likely_gone = true;
+        settle_job(j, Verdict::Unknown, "likely gone: redirects to the home page " + r.final_url);
+        return;
+      }
+      if (j->want_page && status >= 200 && status < 300) read_page(j, content_type);
+      settle_job(j, r.permanent ? Verdict::Redirected : Verdict::Alive, "");
       return;
     }
     if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
       if (redirect.empty()) {
-        settle(r, Verdict::Dead, "HTTP " + std::to_string(status) + " without a Location");
+        settle_job(j, Verdict::Dead, "HTTP " + std::to_string(status) + " without a Location");
         return;
       }
       r.redirects.push_back(redirect);
       r.final_url = redirect;
       r.permanent |= status == 301 || status == 308;
       if (!j->seen.insert(redirect).second) {
-        settle(r, Verdict::Dead, "redirect loop");
+        settle_job(j, Verdict::Dead, "redirect loop");
         return;
       }
       if (static_cast<int>(r.redirects.size()) > o_.max_redirects) {
-        settle(r, Verdict::Dead, "more than " + std::to_string(o_.max_redirects) + " redirects");
+        settle_job(j, Verdict::Dead, "more than " + std::to_string(o_.max_redirects) + " redirects (--max-redirects)");
         return;
       }
       if (std::string why = skip_reason(redirect); !why.empty()) {
-        settle(r, Verdict::Skipped, "redirected to a " + why);
+        settle_job(j, Verdict::Skipped, "redirected to a " + why);
         return;
       }
       j->url = redirect;
       if (status == 303) j->get = true;
-      if (!enqueue(j, now)) settle(r, Verdict::Dead, "redirected to a malformed URL");
+      if (!enqueue(j, now)) settle_job(j, Verdict::Dead, "redirected to a malformed URL");
       return;
     }
-    // Many servers answer HEAD wrongly (405, 403, 400, 501, even 404): ask again with GET.
-    if (!j->get && status >= 400 && status != 429 && !(status >= 500 && status != 501)) {
+    // Many servers answer HEAD wrongly (405, 403, 400, 501, even 404, or a made-up status such as
+    // 999): ask again with GET.
+    if (!j->get && ((status >= 400 && status < 500 && status != 429) || status == 501 || status >= 600)) {
       j->get = true;
       j->host->queue.push_front(j);
       j->not_before = now;
@@ -492,23 +666,35 @@ class Checker {
                             ((status == 403 || status == 503) && j->server.find("cloudflare") != std::string::npos &&
                              (j->body.find("challenge-platform") != std::string::npos || j->body.find("Just a moment") != std::string::npos));
     if (cloudflare) {
-      settle(r, Verdict::Unknown, "HTTP " + std::to_string(status) + " (a Cloudflare challenge: the site blocks checkers)");
+      settle_job(j, Verdict::Unknown, "HTTP " + std::to_string(status) + " (a Cloudflare challenge: the site blocks checkers)");
+      return;
+    }
+    if (status >= 600) {  // 999 (LinkedIn and others): no HTTP status, a refusal of checkers
+      settle_job(j, Verdict::Unknown, "HTTP " + std::to_string(status) + " (not an HTTP status: the site blocks checkers)");
       return;
     }
     if (status == 408 || status == 429 || status >= 500) {
       const double after = retry_after_seconds(j->retry_after);
+      if (after > o_.retry_after_cap) {
+        // Come back in an hour: not dead, and not worth holding the host's other URLs for.
+        char why[160];
+        std::snprintf(why, sizeof why, "HTTP %ld with Retry-After %.0f s, more than --max-retry-wait %.0f s", status, after,
+                      o_.retry_after_cap);
+        settle_job(j, Verdict::Unknown, why);
+        return;
+      }
       j->get = true;  // a HEAD that failed this way is retried with GET
       if (retry(j, now, after, status == 429 || status == 503)) return;
-      if (status == 429) settle(r, Verdict::Unknown, "HTTP 429 (rate limited)");
-      else if (status == 408) settle(r, Verdict::Unknown, "HTTP 408 (request timeout)");
-      else settle(r, Verdict::Dead, "HTTP " + std::to_string(status));
+      if (status == 429) settle_job(j, Verdict::Unknown, "HTTP 429 (rate limited)");
+      else if (status == 408) settle_job(j, Verdict::Unknown, "HTTP 408 (request timeout)");
+      else settle_job(j, Verdict::Dead, "HTTP " + std::to_string(status));
       return;
     }
-    if (status == 403 || status == 999 || status == 401) {
-      settle(r, Verdict::Unknown, "HTTP " + std::to_string(status) + " (the site may block checkers)");
+    if (status == 403 || status == 401) {
+      settle_job(j, Verdict::Unknown, "HTTP " + std::to_string(status) + " (the site may block checkers)");
       return;
     }
-    settle(r, Verdict::Dead, "HTTP " + std::to_string(status));
+    settle_job(j, Verdict::Dead, "HTTP " + std::to_string(status));
   }
 
   const LinkCheckOptions& o_;

@@ -31,8 +31,17 @@ const std::vector<LinkSettingInfo>& link_settings() {
        +[](LinkSettings& s) -> std::vector<std::string>& { return s.exclude; }},
       {"include", "--include", K::Patterns, 0, 0, "Check only URLs matching this regular expression (repeatable)", false,
        +[](LinkSettings& s) -> std::vector<std::string>& { return s.include; }},
-      {"accept", "--accept", K::StatusCodes, 0, 0, "Statuses that count as alive besides 2xx, comma-separated (e.g. 403,999)", false,
+      {"accept", "--accept", K::StatusCodes, 0, 0,
+       "Statuses that count as alive besides 2xx: codes and ranges, comma-separated (e.g. 200..299,403,999)", false,
        +[](LinkSettings& s) -> std::vector<int>& { return s.check.accept; }},
+      {"max_redirects", "--max-redirects", K::Int, 0, 100, "Redirects followed at most; one more is dead (default 10)", false,
+       +[](LinkSettings& s) -> int& { return s.check.max_redirects; }},
+      {"max_retry_wait", "--max-retry-wait", K::Number, 0, 86400,
+       "Longest Retry-After or GitHub API rate-limit reset waited for, in seconds; longer is unknown at once (default 60)", false,
+       +[](LinkSettings& s) -> double& { return s.check.retry_after_cap; }},
+      {"check_fragments", "--check-fragments", K::Switch, 0, 0,
+       "Fetch the pages linked with a #fragment and check the fragment is on them", false,
+       +[](LinkSettings& s) -> bool& { return s.check.check_fragments; }},
       {"user_agent", "--user-agent", K::Text, 0, 0, "User-Agent header", false,
        +[](LinkSettings& s) -> std::string& { return s.check.user_agent; }},
       {"headers", "--header", K::Headers, 0, 0, "An extra header 'Name: value' for every host (repeatable)", false,
@@ -73,20 +82,8 @@ std::optional<double> parse_duration(const std::string& s) {
 }
 
 std::optional<std::string> parse_status_codes(const std::string& text, std::vector<int>& codes) {
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find(',', start);
-    if (end == std::string::npos) end = text.size();
-    std::string c = text.substr(start, end - start);
-    while (!c.empty() && c.front() == ' ') c.erase(c.begin());
-    while (!c.empty() && c.back() == ' ') c.pop_back();
-    if (!c.empty()) {
-      const bool digits = c.size() == 3 && std::all_of(c.begin(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-      if (!digits || c[0] == '0') return "\"" + text::shorten(c) + "\" is not a status code (100 to 999)";
-      codes.push_back(std::stoi(c));
-    }
-    start = end + 1;
-  }
+  // Codes and ranges ("200..299,403"), read by the link checker's own parser.
+  if (std::string err = parse_accept(text, codes); !err.empty()) return err;
   return std::nullopt;
 }
 
@@ -107,7 +104,7 @@ std::string expected(const LinkSettingInfo& i) {
     case K::Headers: return "a header 'Name: value'";
     case K::HostHeaders: return "'HOST=Name: value'";
     case K::Patterns: return "a regular expression";
-    case K::StatusCodes: return "status codes, comma-separated";
+    case K::StatusCodes: return "status codes and ranges, comma-separated";
     default: return "a string";
   }
 }

@@ -17,7 +17,7 @@
 namespace listlint::net {
 
 /// Changes whenever the table or a type crossing it changes; the module and the program must agree.
-inline constexpr int kApiVersion = 1;
+inline constexpr int kApiVersion = 2;
 
 struct Api {
   int version;

@@ -21,10 +21,20 @@ struct LinkCheckOptions {
   double connect_timeout = 10;    ///< seconds to connect
   int retries = 2;                ///< further attempts after a timeout, reset, 408, 429 or 5xx
   double backoff = 1.0;           ///< first retry delay in seconds; doubles each time, with jitter
-  double retry_after_cap = 60;    ///< longest Retry-After honoured (seconds)
+  /// Longest wait honoured (seconds, --max-retry-wait): a Retry-After, or a GitHub API rate limit's
+  /// reset. A longer one makes that URL `unknown` at once (the host is not held for it).
+  double retry_after_cap = 60;
   int max_redirects = 10;
   std::size_t max_body = 16384;   ///< bytes of a GET body read at most (to recognise challenges)
-  std::vector<int> accept;        ///< statuses to count as alive besides 2xx
+  std::vector<int> accept;        ///< statuses to count as alive besides 2xx (parse_accept() reads "200..299,403")
+  /// Fragments of remote pages checked (--check-fragments): a URL with a #fragment is fetched
+  /// (GET, once per URL without its fragment) and the fragment must name an `id` or an `<a name>`
+  /// of the page; when it does not, the URL is `dead` with `missing_fragment` set.
+  bool check_fragments = false;
+  std::size_t max_page_body = 8u << 20;  ///< bytes of a page read at most to find its fragments
+  /// Hosts whose pages are GitHub's: a fragment there also matches `id="user-content-FRAGMENT"`
+  /// (how GitHub renders a README's headings). Compared with the URL's host name (no port).
+  std::vector<std::string> github_hosts = {"github.com", "www.github.com", "gist.github.com"};
   std::string user_agent;         ///< empty: "listlint/VERSION"
   std::vector<std::string> headers;  ///< "Name: value", sent to every host
   /// Headers sent to one host only (and never along a redirect to another): host name, or
@@ -56,6 +66,13 @@ struct LinkResult {
   bool permanent = false;         ///< the chain holds a 301 or 308
   std::string error;              ///< why, when not alive: "HTTP 404", "DNS failure", ...
   int attempts = 0;               ///< requests made for this URL (HEAD, GET and retries)
+  /// With check_fragments: the fragment (decoded, without "#") the page has no anchor for. The
+  /// verdict is then `dead` (the page answered, the place the link names is gone).
+  std::string missing_fragment;
+  /// A deep link (a path other than "/") whose redirects end on a home page (path "/" or empty, on
+  /// any host): the page it named is likely gone. The verdict is then `unknown`, never
+  /// `redirected`: the home page is no replacement.
+  bool likely_gone = false;
 };
 
 /// What the checker is doing, for a progress display.
@@ -86,6 +103,25 @@ bool load_link_checker(const std::string& module_path, std::string* error);
 /// load_link_checker() has not succeeded.
 std::vector<LinkResult> check_links(const std::vector<std::string>& urls, const LinkCheckOptions& options,
                                     const LinkProgress& progress = {});
+
+/// Reads an --accept value: status codes and ranges, comma-separated ("200..299,403", "999"),
+/// each within 100..999, appended to `codes`. Returns "" when it reads, else a one-line reason
+/// (naming the part that does not), and `codes` is left as it was.
+std::string parse_accept(std::string_view spec, std::vector<int>& codes);
+
+/// The anchors a fragment can name in an HTML page: every `id` attribute and every `<a name>`
+/// (entities decoded), in no order, duplicates allowed.
+std::vector<std::string> html_anchors(std::string_view html);
+
+/// True when `fragment` (as written after "#", percent-encoded or not) names a place of a page
+/// whose anchors are `anchors` (sorted): an anchor of that name, "top" or "" (the top of any page),
+/// a text fragment (":~:text="), or, on a GitHub page, "user-content-" + the fragment (any case),
+/// "readme" and line anchors ("L10", "L10-L20").
+bool fragment_found(std::string_view fragment, const std::vector<std::string>& anchors, bool github_page);
+
+/// True when a request for `from` that ended at `to` left a deep link (a path other than "/", not
+/// an index page) for a home page (path "/" or none), on any host.
+bool redirected_home(std::string_view from, std::string_view to);
 
 /// Why a URL is not checked at all ("mailto", "in-page anchor", "relative path"), or "" when it
 /// is an http(s) URL to check.

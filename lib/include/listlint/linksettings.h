@@ -37,7 +37,7 @@ enum class LinkSettingKind {
   List,         ///< repeatable; an array of strings in the file; values add up
   Patterns,     ///< a List of regular expressions (checked when given)
   Headers,      ///< a List of headers "Name: value"
-  StatusCodes,  ///< repeatable, comma-separated; an array of codes in the file (parse_status_codes)
+  StatusCodes,  ///< repeatable, comma-separated codes and ranges; an array of codes (or strings of them) in the file
   HostHeaders,  ///< repeatable "HOST=Name: value"; an object {"HOST": ["Name: value"]} in the file
 };
 
@@ -75,8 +75,8 @@ nlohmann::json link_settings_schema();
 /// Seconds in "90", "90s", "30m", "12h", "1d"; nullopt when unreadable or negative.
 std::optional<double> parse_duration(const std::string& text);
 
-/// Adds the status codes of `text` ("403", "403,999") to `codes`; a reason when one is not a
-/// status code (100..999).
+/// Adds the status codes of `text` ("403", "403,999", "200..299,403") to `codes`; a reason when
+/// one is not a status code (100..999) or a range of them (parse_accept() in linkcheck.h).
 std::optional<std::string> parse_status_codes(const std::string& text, std::vector<int>& codes);
 
 }  // namespace listlint
