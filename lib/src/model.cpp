@@ -1143,8 +1143,7 @@ std::size_t Builder::find_spelled(std::string_view lit, std::size_t from, std::s
 }
 
 // A link the autolink extension made of a bare URL, a `www.` name or an e-mail address: one text
-// child that is the URL as written. (An angle autolink <https://...> has the same shape; its
-// source starts with '<', at the link's reported column or, in a container, before its text.)
+// child that is the URL as written. ([https://x](https://x) and <https://x> have that shape too.)
 bool Builder::is_extension_autolink(cmark_node* n) const {
   cmark_node* child = cmark_node_first_child(n);
   if (child == nullptr || cmark_node_next(child) != nullptr || cmark_node_get_type(child) != CMARK_NODE_TEXT) return false;
@@ -1154,19 +1153,13 @@ bool Builder::is_extension_autolink(cmark_node* n) const {
     return url.size() == pre.size() + lit.size() && url.substr(0, pre.size()) == pre && url.substr(pre.size()) == lit;
   };
   if (url != lit && !prefixed("mailto:") && !(prefixed("http://") && starts_with_ci(lit, "www."))) return false;
-  const int sl = start_line(n);
-  if (sl <= 0) return true;  // the extension's links have no position (but www. ones)
-  // [https://x](https://x) and <https://x>: the text is written between [ and ], or < and >.
-  const std::size_t b = inline_off(sl, cmark_node_get_start_column(n));
-  if (b < src_.size() && (src_[b] == '<' || src_[b] == '[')) {
-    const std::size_t e = spells(b + 1, lit);
-    if (e != std::string_view::npos && e < src_.size() && src_[e] == (src_[b] == '<' ? '>' : ']')) return false;
-  }
-  if (start_line(child) > 0) {
-    const std::size_t cb = inline_off(start_line(child), cmark_node_get_start_column(child));
-    if (cb > 0 && cb <= src_.size() && src_[cb - 1] == '<') return false;
-  }
-  return true;
+  // The extension's links have no position, but www. ones, which have their text's very range
+  // (a column early); a link written [text](url) or <url> has its text inside its own range.
+  // (Reported columns cannot be checked against the source here: on a paragraph's continuation
+  // lines they do not count the indentation.)
+  if (start_line(n) <= 0) return true;
+  return start_line(child) == start_line(n) && cmark_node_get_start_column(child) == cmark_node_get_start_column(n) &&
+         end_line(child) == end_line(n) && cmark_node_get_end_column(child) == cmark_node_get_end_column(n);
 }
 
 void Builder::on_extension_autolink(cmark_node* n) {
