@@ -1,5 +1,7 @@
 // bare-url: a URL written as plain text rather than as a link.
 
+#include <algorithm>
+
 #include "listlint/rule.h"
 #include "util.h"
 
@@ -63,6 +65,14 @@ class BareUrl final : public Rule {
       // link-syntax's finding: wrapping it in <...> would hide the typo.
       if (b >= 2 && src.compare(b - 2, 2, "](") == 0) continue;
       const std::string written(src.substr(b, e - b));
+      // An angle autolink holds no control character, space, < or > (CommonMark), and bytes that
+      // are not UTF-8 end it too: wrapping a URL with one links something else.
+      const bool fixable = is_valid_utf8(written) && std::none_of(written.begin(), written.end(), [](char c) {
+                             const auto u = static_cast<unsigned char>(c);
+                             return u < 0x20 || u == 0x7F || c == ' ' || c == '<' || c == '>';
+                           }) &&
+                           // (nor a cell's pipe or an escape, which would read differently once moved)
+                           written.find_first_of("|\\") == std::string::npos;
       // "[Name]https://...": the ( ) around the destination are missing.
       if (b > 0 && src[b - 1] == ']') {
         const std::size_t open = src.rfind('[', b - 1);
@@ -73,7 +83,7 @@ class BareUrl final : public Rule {
           out.report(ctx.doc.lines().span(open, e),
                      "[" + text + "]" + written + " is link text and a URL without ( ) around the URL: write [" + text +
                          "](" + written + ")",
-                     Fix{{TextEdit{b, b, "("}, TextEdit{e, e, ")"}}});
+                     fixable ? std::optional<Fix>(Fix{{TextEdit{b, b, "("}, TextEdit{e, e, ")"}}}) : std::nullopt);
           continue;
         }
       }
@@ -85,13 +95,16 @@ class BareUrl final : public Rule {
         out.report(l.span,
                    "GitHub links " + written + " up to the next space, so \"" + written.substr(cut) +
                        "\" is part of the URL: write <" + url + "> (or a space after the URL)",
-                   Fix{{TextEdit{b, b, "<"}, TextEdit{b + cut, b + cut, ">"}}});
+                   fixable ? std::optional<Fix>(Fix{{TextEdit{b, b, "<"}, TextEdit{b + cut, b + cut, ">"}}}) : std::nullopt);
         continue;
       }
       // <...> needs a scheme: a www. address keeps its text and gets a link instead.
       const bool has_scheme = written.find("://") != std::string::npos;
-      Fix fix = has_scheme ? Fix{{TextEdit{b, b, "<"}, TextEdit{e, e, ">"}}}
-                           : Fix{{TextEdit{b, e, "[" + written + "](" + l.url + ")"}}};
+      std::optional<Fix> fix;
+      // ([text](url) needs a destination without parentheses to balance.)
+      if (fixable && (has_scheme || l.url.find_first_of("()") == std::string::npos))
+        fix = has_scheme ? Fix{{TextEdit{b, b, "<"}, TextEdit{e, e, ">"}}}
+                         : Fix{{TextEdit{b, e, "[" + written + "](" + l.url + ")"}}};
       out.report(l.span, "Bare URL " + written + ": write it as " +
                              (has_scheme ? "<" + written + ">" : "[" + written + "](" + l.url + ")") +
                              " or give it a text, [text](" + l.url + ")",

@@ -211,8 +211,11 @@ std::optional<std::string> apply_link_setting(LinkSettings& settings, const Link
 std::optional<std::string> apply_link_settings_json(LinkSettings& s, const json& links, const std::string& base_dir) {
   if (!links.is_object()) return "\"links\" must be an object of link settings, not " + brief(links);
   const auto& table = link_settings();
-  for (const auto& [key, v] : links.items()) {
-    const std::string& k = key;  // clang 14 cannot capture a structured binding
+  for (const auto& item : links.items()) {
+    // (Not a structured binding: clang 14 cannot capture one in the lambdas below.)
+    const std::string& key = item.key();
+    const json& v = item.value();
+    const std::string& k = key;
     const auto it = std::find_if(table.begin(), table.end(), [&](const LinkSettingInfo& i) { return i.key == k; });
     if (it == table.end()) {
       std::string known;
