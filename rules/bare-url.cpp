@@ -71,8 +71,8 @@ class BareUrl final : public Rule {
                              const auto u = static_cast<unsigned char>(c);
                              return u < 0x20 || u == 0x7F || c == ' ' || c == '<' || c == '>';
                            }) &&
-                           // (nor a cell's pipe or an escape, which would read differently once moved)
-                           written.find_first_of("|\\") == std::string::npos;
+                           // (nor a pipe, which may make the line a table row once it is in a link)
+                           written.find('|') == std::string::npos;
       // "[Name]https://...": the ( ) around the destination are missing.
       if (b > 0 && src[b - 1] == ']') {
         const std::size_t open = src.rfind('[', b - 1);

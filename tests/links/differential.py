@@ -128,7 +128,10 @@ class Collector(html.parser.HTMLParser):
 
 
 def canon(url):
-    return urllib.parse.unquote(url, errors="surrogateescape")
+    """A URL percent-decoded, with each run of bytes that are not UTF-8 as one U+FFFD (as the
+    model writes them)."""
+    text = urllib.parse.unquote_to_bytes(url).decode("utf-8", errors="replace")
+    return re.sub("\ufffd+", "\ufffd", text)
 
 
 def front_matter_lines(data):
