@@ -1,7 +1,9 @@
 // list-marker-space: a list marker with no space after it (-[Name](url)), which GitHub does not
 // read as a list item.
 
+#include <algorithm>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "listlint/rule.h"
@@ -52,12 +54,18 @@ class ListMarkerSpace final : public Rule {
     const std::string_view src = ctx.doc.bytes();
     const LineIndex& lines = ctx.doc.lines();
     const ListModel& m = ctx.model;
-    std::size_t last = std::string_view::npos;  // one finding a line
+    // Candidates: text runs that start their line (after indentation and block-quote markers) with
+    // a marker and no blank after it. Few in any list, so what follows is cheap even on big files.
+    struct Candidate {
+      std::size_t at = 0, mlen = 0, indent = 0;  // indent: bytes from the line's start
+      int line = 0;
+      int entry = -1;  // innermost entry holding it
+    };
+    std::vector<Candidate> cands;
     for (const TextRun& run : m.text_runs) {
       if (run.in_link || run.in_heading || run.in_table || run.in_table_header) continue;
       const std::size_t at = run.bytes.begin;
-      if (at >= src.size() || at == last) continue;
-      // Only a run that starts its line (after indentation and block-quote markers).
+      if (at >= src.size() || (!cands.empty() && cands.back().at == at)) continue;
       const int line = lines.line_of(at);
       const std::size_t lb = lines.line_begin(line), le = lines.line_end(line);
       if (at < lb || at >= le) continue;
@@ -66,59 +74,71 @@ class ListMarkerSpace final : public Rule {
       if (!line_start) continue;
       const std::string_view rest = src.substr(at, le - at);
       const std::size_t mlen = marker_length(rest);
-      if (mlen == 0 || mlen >= rest.size()) continue;
+      if (mlen == 0 || mlen >= rest.size() || blank(rest[mlen])) continue;
+      cands.push_back({at, mlen, at - lb, line, -1});
+    }
+    if (cands.empty()) return;
+    std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) { return a.at < b.at; });
+    // The innermost entry holding each candidate (entries come in document order, so a later one
+    // that holds it is nested deeper).
+    for (std::size_t e = 0; e < m.entries.size(); ++e) {
+      const ByteRange r = m.entries[e].span.bytes;
+      auto it = std::lower_bound(cands.begin(), cands.end(), r.begin,
+                                 [](const Candidate& c, std::size_t v) { return c.at < v; });
+      for (; it != cands.end() && it->at < r.end; ++it) it->entry = static_cast<int>(e);
+    }
+    // Where links and images that GitHub renders begin.
+    std::vector<std::size_t> link_starts, html_starts;
+    for (const Link& l : m.links) {
+      if (l.kind == LinkKind::Inline || l.kind == LinkKind::Reference) link_starts.push_back(l.span.bytes.begin);
+      if (l.kind == LinkKind::Html) html_starts.push_back(l.span.bytes.begin);
+    }
+    std::sort(link_starts.begin(), link_starts.end());
+    std::sort(html_starts.begin(), html_starts.end());
+    auto has = [](const std::vector<std::size_t>& v, std::size_t x) { return std::binary_search(v.begin(), v.end(), x); };
+
+    for (const Candidate& c : cands) {
+      const int line = c.line;
+      const std::string_view rest = src.substr(c.at, lines.line_end(line) - c.at);
+      const std::size_t mlen = c.mlen;
       const char next = rest[mlen];
-      if (blank(next)) continue;
       const bool ordered = digit(rest[0]);
-      const std::size_t after = at + mlen;
+      const std::size_t after = c.at + mlen;
       // What follows the marker: a link or image that starts right there?
-      bool link = false;
-      if (next == '[' || next == '!' || next == '<') {
-        for (const Link& l : m.links)
-          if (l.span.bytes.begin == after && (l.kind == LinkKind::Inline || l.kind == LinkKind::Reference ||
-                                              (l.kind == LinkKind::Html && next == '<'))) {
-            link = true;
-            break;
-          }
-      }
+      const bool link = ((next == '[' || next == '!') && has(link_starts, after)) || (next == '<' && has(html_starts, after));
       bool evidence = false;
-      if (!link && letter(next)) {
+      if (!link && letter(next) && c.entry >= 0) {
         // The line continues an entry (a lazy continuation line) of a list written with the same
         // marker, at the entry's own indentation.
-        int in = -1;
-        for (std::size_t e = 0; e < m.entries.size(); ++e)
-          if (m.entries[e].span.bytes.contains(at)) in = static_cast<int>(e);
-        if (in >= 0) {
-          const Entry& e = m.entries[static_cast<std::size_t>(in)];
-          if (e.list >= 0) {
-            const ListBlock& lb2 = m.lists[static_cast<std::size_t>(e.list)];
-            const bool same = ordered ? (lb2.ordered && lb2.marker == rest[mlen - 1]) : (!lb2.ordered && lb2.marker == rest[0]);
-            const std::size_t ebeg = e.span.bytes.begin;
-            const std::size_t elb = lines.line_begin(lines.line_of(ebeg));
-            evidence = same && ebeg - elb == at - lb;
-          }
+        const Entry& e = m.entries[static_cast<std::size_t>(c.entry)];
+        if (e.list >= 0) {
+          const ListBlock& list = m.lists[static_cast<std::size_t>(e.list)];
+          const bool same = ordered ? (list.ordered && list.marker == rest[mlen - 1]) : (!list.ordered && list.marker == rest[0]);
+          const std::size_t ebeg = e.span.bytes.begin;
+          evidence = same && ebeg - lines.line_begin(lines.line_of(ebeg)) == c.indent;
         }
       }
       if (!link && !evidence) continue;
-      // An ordered item can start a list after a paragraph only with the number 1; elsewhere the
-      // space would not help, so there is nothing to fix and nothing to say.
-      const bool in_entry = [&] {
-        for (const Entry& e : m.entries)
-          if (e.span.bytes.contains(at)) return true;
-        return false;
-      }();
+      const bool in_entry = c.entry >= 0;
       bool alone = line == 1;  // the line opens its paragraph (the line above is blank)
       if (!alone) {
         alone = true;
-        for (char c : lines.line_text(line - 1)) alone = alone && (blank(c) || c == '>');
+        for (char ch : lines.line_text(line - 1)) alone = alone && (blank(ch) || ch == '>');
       }
-      if (ordered && !in_entry && !alone && !(mlen == 2 && rest[0] == '1')) continue;
-      last = at;
+      // Outside lists, a space would not make a list item of a line indented four columns or more
+      // (indented code cannot interrupt a paragraph), nor of an ordered marker other than 1 that
+      // continues a paragraph: there is nothing to fix, so nothing is said.
+      if (!in_entry) {
+        std::size_t cols = 0;
+        for (std::size_t i = c.at - c.indent; i < c.at; ++i) cols = src[i] == '>' ? 0 : cols + (src[i] == '\t' ? 4 : 1);
+        if (cols >= 4 && !alone) continue;
+        if (ordered && !alone && !(mlen == 2 && rest[0] == '1')) continue;
+      }
       const std::string marker(rest.substr(0, mlen));
       const char* what = in_entry ? "it joins the line to the entry above"
                          : alone  ? "the line shows as a plain paragraph"
                                   : "it joins the line to the paragraph above";
-      out.report(lines.span(at, after + 1),
+      out.report(lines.span(c.at, after + 1),
                  "No space after the list marker '" + marker + "': GitHub shows no list item, " + what + "; write '" +
                      marker + " '",
                  Fix{{TextEdit{after, after, " "}}});
