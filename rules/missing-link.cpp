@@ -135,14 +135,14 @@ class MissingLink final : public Rule {
     const std::string_view src = ctx.doc.bytes();
     std::vector<std::string> defined;  // normalized labels of the file's definitions
     for (const RefDef& d : m.definitions)
-      if (!util::comment_definition(d)) defined.push_back(text::normalize_label(d.label));
+      if (!util::comment_definition(d)) defined.push_back(text::fold_label(d.label));
     // Labels the file writes alone in brackets without a definition: tags ("[MIT]", "[$]"). A
     // full reference whose text or label is one is tags side by side ("[GPLv3+][MIT][Apache2]",
     // "[$][Free for non-commercial use]"), not a broken link.
     std::unordered_set<std::string> tags;
     for (const UndefinedRef& u : m.undefined_refs)
-      if (u.shape == "shortcut" && !u.link_like) tags.insert(text::normalize_label(u.label));
-    auto tag = [&](std::string_view label) { return tags.count(text::normalize_label(label)) > 0; };
+      if (u.shape == "shortcut" && !u.link_like) tags.insert(text::fold_label(u.label));
+    auto tag = [&](std::string_view label) { return tags.count(text::fold_label(label)) > 0; };
     auto reported = [&](const UndefinedRef& u) {
       if (!reported_ref(u)) return false;
       if (u.link_like || u.shape != "full") return true;
@@ -155,7 +155,7 @@ class MissingLink final : public Rule {
         // A full or collapsed reference nobody defined. An error where the file defines
         // references (the definition is missing or misspelt), or where the label is one edit from
         // a defined label (suggested); else a warning: brackets in prose can be meant as text.
-        const std::string label = text::normalize_label(u.label);
+        const std::string label = text::fold_label(u.label);
         const std::string* near = nullptr;
         for (const std::string& d : defined)
           if (label.size() >= 2 && one_edit(d, label)) { near = &d; break; }
@@ -164,7 +164,7 @@ class MissingLink final : public Rule {
                           " with no definition for " + util::quote(u.label) + "; GitHub shows it as text";
         if (near != nullptr) {
           const auto it = std::find_if(m.definitions.begin(), m.definitions.end(), [&](const RefDef& d) {
-            return text::normalize_label(d.label) == *near;
+            return text::fold_label(d.label) == *near;
           });
           msg += ": did you mean " + util::quote(it->label) + " (defined on line " +
                  std::to_string(it->span.begin.line) + ")?";

@@ -32,10 +32,10 @@ class UnusedDefinition final : public Rule {
     if (m.definitions.empty()) return;
     // The first definition of each label; the labels and URLs that reference links use. A
     // reference link whose label matches no definition here was still resolved by GitHub (its
-    // case folding is Unicode's, wider than this one): the definitions of its URL count as used.
+    // label was read wrong): the definitions of its URL count as used.
     std::unordered_map<std::string, std::size_t> first;
     for (std::size_t i = 0; i < m.definitions.size(); ++i)
-      first.emplace(text::normalize_label(m.definitions[i].label), i);
+      first.emplace(text::fold_label(m.definitions[i].label), i);
     // A link whose text runs over a line break can be misplaced by the parser's positions (see
     // docs/model.md): it may be read as an inline link, or be missing its label. A link that
     // is not surely an inline link to its URL (the source at its destination is not that URL)
@@ -44,7 +44,7 @@ class UnusedDefinition final : public Rule {
     std::unordered_set<std::string> used_labels, used_urls;
     for (const Link& l : m.links) {
       if (l.kind == LinkKind::Reference) {
-        const std::string label = text::normalize_label(l.label);
+        const std::string label = text::fold_label(l.label);
         if (first.count(label)) used_labels.insert(label);
         else used_urls.insert(l.url);
       } else if (l.kind == LinkKind::Inline) {
@@ -55,7 +55,7 @@ class UnusedDefinition final : public Rule {
     for (std::size_t i = 0; i < m.definitions.size(); ++i) {
       const RefDef& d = m.definitions[i];
       if (util::comment_definition(d)) continue;
-      const std::string label = text::normalize_label(d.label);
+      const std::string label = text::fold_label(d.label);
       const std::size_t f = first.at(label);
       if (f != i) {
         const RefDef& earlier = m.definitions[f];
