@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "listlint/rule.h"
@@ -32,6 +33,12 @@ bool mentions_top(const std::string& lower_text) {
     if (left && right) return true;
   }
   return false;
+}
+
+// Whether an undefined reference is reported: one surely meant as a link, or any full or
+// collapsed one.
+bool reported_ref(const UndefinedRef& u) {
+  return u.link_like || u.shape == "full" || u.shape == "collapsed";
 }
 
 bool has_alnum(std::string_view s) {
@@ -123,9 +130,52 @@ class MissingLink final : public Rule {
     for (const auto& v : ctx.options.at("absent_marks")) absent.push_back(util::lower(v.get<std::string>()));
     const int min_entries = ctx.options.at("min_entries").get<int>();
 
-    // Undefined references that were surely meant as links.
+    // Undefined references that were surely meant as links, and every full or collapsed one
+    // ([text][label], [label][], ![alt][label]): nobody writes "][" as prose.
+    const std::string_view src = ctx.doc.bytes();
+    std::vector<std::string> defined;  // normalized labels of the file's definitions
+    for (const RefDef& d : m.definitions)
+      if (!util::comment_definition(d)) defined.push_back(text::fold_label(d.label));
+    // Labels the file writes alone in brackets without a definition: tags ("[MIT]", "[$]"). A
+    // full reference whose text or label is one is tags side by side ("[GPLv3+][MIT][Apache2]",
+    // "[$][Free for non-commercial use]"), not a broken link.
+    std::unordered_set<std::string> tags;
+    for (const UndefinedRef& u : m.undefined_refs)
+      if (u.shape == "shortcut" && !u.link_like) tags.insert(text::fold_label(u.label));
+    auto tag = [&](std::string_view label) { return tags.count(text::fold_label(label)) > 0; };
+    auto reported = [&](const UndefinedRef& u) {
+      if (!reported_ref(u)) return false;
+      if (u.link_like || u.shape != "full") return true;
+      const std::size_t close = u.text.find(']');
+      return !tag(u.label) && (close == std::string::npos || !tag(std::string_view(u.text).substr(1, close - 1)));
+    };
     for (const UndefinedRef& u : m.undefined_refs) {
-      if (!u.link_like) continue;
+      if (!reported(u)) continue;
+      if (!u.link_like) {
+        // A full or collapsed reference nobody defined. An error where the file defines
+        // references (the definition is missing or misspelt), or where the label is one edit from
+        // a defined label (suggested); else a warning: brackets in prose can be meant as text.
+        const std::string label = text::fold_label(u.label);
+        const std::string* near = nullptr;
+        for (const std::string& d : defined)
+          if (label.size() >= 2 && one_edit(d, label)) { near = &d; break; }
+        const bool image = u.span.bytes.begin > 0 && src[u.span.bytes.begin - 1] == '!';
+        std::string msg = (image ? "!" : "") + u.text + " is a reference " + (image ? "image" : "link") +
+                          " with no definition for " + util::quote(u.label) + "; GitHub shows it as text";
+        if (near != nullptr) {
+          const auto it = std::find_if(m.definitions.begin(), m.definitions.end(), [&](const RefDef& d) {
+            return text::fold_label(d.label) == *near;
+          });
+          msg += ": did you mean " + util::quote(it->label) + " (defined on line " +
+                 std::to_string(it->span.begin.line) + ")?";
+        } else if (!defined.empty()) {
+          msg += "; add [" + u.label + "]: URL beside the file's other definitions";
+        } else {
+          msg += "; add [" + u.label + "]: URL, or escape the brackets (\\[) if they are meant as text";
+        }
+        out.report(u.span, std::move(msg), std::nullopt, near == nullptr && defined.empty());
+        continue;
+      }
       const bool url_label = u.label.find("://") != std::string::npos;
       if (u.shape == "spaced") {
         out.report(u.span, u.text + " is not a link: the space between ] and ( leaves both as text; remove it");
@@ -192,7 +242,6 @@ class MissingLink final : public Rule {
     // out of their columns (table-shape reports it): it is left out. A text the column repeats
     // without a link ("Local Demo", "⚠️"), or a mark without letters that the file explains
     // outside its tables (a legend "❌ = not released"), is the column's own "none" mark.
-    const std::string_view src = ctx.doc.bytes();
     // The answer for each mark, found once: the file's tables' bytes are searched in order, and
     // an occurrence inside a table resumes the search past the table.
     std::vector<ByteRange> table_bytes;
@@ -266,7 +315,7 @@ class MissingLink final : public Rule {
     // Entries nest and come in the order they start: the entries holding a place are the last one
     // starting at or before it, or one of its ancestors, and the ancestors of the innermost.
     for (const UndefinedRef& u : m.undefined_refs) {
-      if (!u.link_like) continue;
+      if (!reported(u)) continue;
       const std::size_t at = u.span.bytes.begin;
       auto it = std::upper_bound(m.entries.begin(), m.entries.end(), at,
                                  [](std::size_t x, const Entry& e) { return x < e.span.bytes.begin; });

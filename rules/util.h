@@ -166,4 +166,10 @@ inline bool row_spills(std::string_view src, const std::vector<Span>& dropped) {
   return false;
 }
 
+/// True for a definition written as a hidden comment, not as a link target: `[//]: # (note)`,
+/// `[comment]: <> (note)` (an empty or "#" destination, or the label "//").
+inline bool comment_definition(const RefDef& d) {
+  return d.url.empty() || d.url == "#" || text::trim(d.label) == "//";
+}
+
 }  // namespace listlint::rules::util

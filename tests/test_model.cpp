@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "listlint/model.h"
+#include "listlint/text.h"
 #include "support.h"
 
 using listlint::LinkContext;
@@ -383,6 +384,20 @@ TEST_CASE("undefined references: link-like ones are told apart from license tags
   CHECK(seen == std::vector<std::string>{"[InternVid-10M] *", "[MIT]", "[Apache2]",
                                          "[Jpegli][https://github.com/google/jpegli] *"});
   CHECK(m.undefined_refs[0].span.begin == SourcePos{3, 28});
+}
+
+TEST_CASE("reference labels match as CommonMark matches them: whitespace collapsed, Unicode case folded") {
+  CHECK(listlint::text::fold_label("  The  Beta\nLibrary ") == "the beta library");
+  CHECK(listlint::text::fold_label("STRASSE") == listlint::text::fold_label("stra\xC3\x9F" "e"));  // straße
+  CHECK(listlint::text::fold_label("\xC3\x84rger") == "\xC3\xA4rger");                        // Ärger, ärger
+  CHECK(listlint::text::fold_label("\xCE\xA3\xCE\x91") == listlint::text::fold_label("\xCF\x83\xCE\xB1"));  // ΣΑ, σα
+  const auto m = test::model_of("[\xC3\x84rger][] and [STRASSE][] and [Gone][x].\n\n"
+                                "[\xC3\xA4rger]: https://a\n[stra\xC3\x9F" "e]: https://s\n");
+  REQUIRE(m.definitions.size() == 2);
+  CHECK(m.definitions[0].uses == 1);
+  CHECK(m.definitions[1].uses == 1);
+  REQUIRE(m.undefined_refs.size() == 1);
+  CHECK(m.undefined_refs[0].shape == "full");
 }
 
 TEST_CASE("title, description and table of contents") {

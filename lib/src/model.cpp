@@ -1573,10 +1573,10 @@ void Builder::find_definitions() {
   if (m_.definitions.empty()) return;
   std::unordered_map<std::string, int> by_label;
   for (std::size_t i = 0; i < m_.definitions.size(); ++i)
-    by_label.emplace(text::normalize_label(m_.definitions[i].label), static_cast<int>(i));
+    by_label.emplace(text::fold_label(m_.definitions[i].label), static_cast<int>(i));
   for (const Link& l : m_.links) {
     if (l.kind != LinkKind::Reference) continue;
-    auto it = by_label.find(text::normalize_label(l.label));
+    auto it = by_label.find(text::fold_label(l.label));
     if (it != by_label.end()) ++m_.definitions[static_cast<std::size_t>(it->second)].uses;
   }
 }
@@ -1589,7 +1589,7 @@ void Builder::classify_undefined_refs() {
   auto prepare = [&] {
     if (ready) return;
     ready = true;
-    for (const auto& d : m_.definitions) defined.insert(text::normalize_label(d.label));
+    for (const auto& d : m_.definitions) defined.insert(text::fold_label(d.label));
     for (const Link& l : m_.links) {
       if ((l.kind == LinkKind::Inline || l.kind == LinkKind::Reference) && !l.image) {
         md_links.emplace_back(l.span.bytes.begin, l.span.bytes.end);
@@ -1668,7 +1668,7 @@ void Builder::classify_undefined_refs() {
         }
       }
       prepare();
-      if (defined.count(text::normalize_label(lookup))) { i = end - 1; continue; }
+      if (defined.count(text::fold_label(lookup))) { i = end - 1; continue; }
       UndefinedRef& u = m_.undefined_refs.emplace_back();
       u.text = std::string(src_.substr(tb + i, end - i));
       u.label = lookup;

@@ -2,7 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
+#include <vector>
+
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+#include <unicode/utf16.h>
 
 namespace listlint::text {
 namespace {
@@ -60,6 +67,43 @@ std::string normalize_label(std::string_view s) {
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   return out;
+}
+
+std::string fold_label(std::string_view s) {
+  std::string out = normalize_label(s);
+  if (std::all_of(out.begin(), out.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return out;
+  std::vector<UChar> u16;
+  u16.reserve(out.size());
+  const auto* b = reinterpret_cast<const std::uint8_t*>(out.data());
+  const auto n = static_cast<int32_t>(out.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(b, i, n, c);
+    if (c < 0) c = 0xFFFD;
+    if (c <= 0xFFFF) {
+      u16.push_back(static_cast<UChar>(c));
+    } else {
+      u16.push_back(U16_LEAD(c));
+      u16.push_back(U16_TRAIL(c));
+    }
+  }
+  std::vector<UChar> folded(u16.size() * 3 + 4);
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t len = u_strFoldCase(folded.data(), static_cast<int32_t>(folded.size()), u16.data(),
+                                    static_cast<int32_t>(u16.size()), U_FOLD_CASE_DEFAULT, &status);
+  if (U_FAILURE(status)) return out;
+  std::string r;
+  r.reserve(out.size());
+  for (int32_t i = 0; i < len;) {
+    UChar32 c;
+    U16_NEXT(folded.data(), i, len, c);
+    char buf[4];
+    int32_t k = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<std::uint8_t*>(buf), k, 4, c, error);
+    if (!error) r.append(buf, static_cast<std::size_t>(k));
+  }
+  return r;
 }
 
 std::string normalize_url(std::string_view url) {

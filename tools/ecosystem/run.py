@@ -28,7 +28,8 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-TRIAGED = ("typo", "proper-name", "duplicate-link", "duplicate-entry", "missing-link", "vague-link-text")
+TRIAGED = ("typo", "proper-name", "duplicate-link", "duplicate-entry", "missing-link", "vague-link-text",
+           "unused-definition")
 ACCEPTED = os.path.join(ROOT, "tests", "ecosystem", "accepted.tsv")
 TRIAGE = os.path.join(ROOT, "tests", "ecosystem", "triage.tsv")
 VERDICTS = ("true", "false", "style")

@@ -26,8 +26,11 @@ std::string_view trim(std::string_view s);
 std::string collapse(std::string_view s);
 /// collapse() in place (no allocation when there is nothing to change).
 void collapse_inplace(std::string& s);
-/// ASCII lowercase with whitespace collapsed: how reference labels are matched.
+/// ASCII lowercase with whitespace collapsed: names compared loosely.
 std::string normalize_label(std::string_view s);
+/// How CommonMark matches link reference labels: whitespace collapsed, Unicode case-folded (full
+/// folding, as cmark-gfm's: "ß" and "SS" are one label). ASCII text takes normalize_label's path.
+std::string fold_label(std::string_view s);
 /// Decodes %XX escapes (invalid ones are kept).
 std::string percent_decode(std::string_view s);
 /// A URL's comparison key: scheme and host lowercased, the default port and trailing slashes of
