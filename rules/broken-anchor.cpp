@@ -34,18 +34,6 @@ bool is_readme(std::string_view path) {
   return name.rfind("readme", 0) == 0 && (name.size() == 6 || name[6] == '.');
 }
 
-std::size_t distance(const std::u32string& a, const std::u32string& b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 /// Flags in-page links (#fragment) that match no heading anchor as GitHub computes it and no
 /// HTML id or name, with the closest existing anchor as a suggestion.
 class BrokenAnchor final : public Rule {
@@ -106,7 +94,7 @@ class BrokenAnchor final : public Rule {
         const std::u32string t = decode(util::lower(target));
         std::size_t best = std::string::npos;
         for (const auto& c : candidates) {
-          const std::size_t d = distance(t, decode(util::lower(c)));
+          const std::size_t d = util::edit_distance(t, decode(util::lower(c)));
           if (d < best) {
             best = d;
             suggestion = c;

@@ -65,18 +65,6 @@ std::string folder_readme(const Workspace& ws, const std::string& dir) {
   return {};
 }
 
-std::size_t distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 std::string digits(std::string_view s) {
   std::string out;
   for (char c : s)
@@ -94,7 +82,7 @@ std::string nearest(std::string_view want, const std::vector<std::string>& candi
   std::string out;
   for (const std::string& c : candidates) {
     if (digits(c) != numbers) continue;
-    const std::size_t d = distance(w, util::lower(c));
+    const std::size_t d = util::edit_distance(w, util::lower(c));
     if (d < best) {
       best = d;
       out = c;

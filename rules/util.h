@@ -12,6 +12,20 @@
 
 namespace listlint::rules::util {
 
+/// Levenshtein distance between two strings of any character type (bytes, or code points).
+template <class S>
+std::size_t edit_distance(const S& a, const S& b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
 /// ASCII lowercase, in place.
 inline void lower_inplace(std::string& s) {
   for (char& c : s)

@@ -1,5 +1,7 @@
 #include "listlint/linkcheck.h"
 
+#include "html.h"
+
 #include <arpa/inet.h>
 #include <sys/socket.h>
 
@@ -124,63 +126,6 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-// An attribute value with its character references decoded (the numeric ones and the few named
-// ones an id holds in practice).
-std::string decode_entities(std::string_view v) {
-  if (v.find('&') == std::string_view::npos) return std::string(v);
-  std::string out;
-  for (std::size_t i = 0; i < v.size();) {
-    if (v[i] == '&') {
-      const std::size_t semi = v.find(';', i);
-      if (semi != std::string_view::npos && semi - i <= 10) {
-        const std::string_view name = v.substr(i + 1, semi - i - 1);
-        static const std::pair<const char*, char> kNamed[] = {{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}};
-        bool done = false;
-        for (const auto& [n, c] : kNamed)
-          if (name == n) {
-            out += c;
-            done = true;
-          }
-        if (!done && name.size() > 1 && name[0] == '#') {
-          const bool hex = name[1] == 'x' || name[1] == 'X';
-          const std::string_view digits = name.substr(hex ? 2 : 1);
-          unsigned long cp = 0;
-          const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
-          if (ec == std::errc() && end == digits.data() + digits.size() && !digits.empty()) {
-            append_utf8(out, cp);
-            done = true;
-          }
-        }
-        if (done) {
-          i = semi + 1;
-          continue;
-        }
-      }
-    }
-    out += v[i++];
-  }
-  return out;
-}
-
 std::string percent_decode(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -255,7 +200,7 @@ std::vector<std::string> html_anchors(std::string_view h) {
         while (i < n && !space(h[i]) && h[i] != '>') ++i;
         value = h.substr(v, i - v);
       }
-      if (attr == "id" || (attr == "name" && tag == "a")) out.push_back(decode_entities(value));
+      if (attr == "id" || (attr == "name" && tag == "a")) out.push_back(html::decode_entities(value));
     }
     if (tag == "script" || tag == "style") {  // their text holds no elements
       const std::size_t end = h.find("</", i);
