@@ -460,11 +460,13 @@ int run_check(CheckOptions o) {
     const auto local_link = config->rules.find("local-link");
     if (file != "-" && local_link != config->rules.end() && local_link->second.severity != listlint::Severity::Off) {
       // The repository the file is in, shared by its files (local-link reads it, on any thread).
-      const std::string root = listlint::repository_root(file);
-      auto& ws = workspaces[root];
-      if (!ws) ws = listlint::filesystem_workspace(root);
-      resources.workspace = ws.get();
-      resources.workspace_path = listlint::workspace_path(root, file);
+      // Outside a repository there is none: local-link cannot know the list's other files.
+      if (const auto root = listlint::repository_root(file)) {
+        auto& ws = workspaces[*root];
+        if (!ws) ws = listlint::filesystem_workspace(*root);
+        resources.workspace = ws.get();
+        resources.workspace_path = listlint::workspace_path(*root, file);
+      }
     }
     if (auto err = resources_for(*config, resources)) {
       if (!bad_config) std::fprintf(stderr, "listlint: %s\n", err->c_str());

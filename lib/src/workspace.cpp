@@ -165,7 +165,7 @@ std::unique_ptr<Workspace> memory_workspace(std::map<std::string, std::string> f
   return std::make_unique<MemoryWorkspace>(std::move(files));
 }
 
-std::string repository_root(const std::string& file) {
+std::optional<std::string> repository_root(const std::string& file) {
   std::error_code ec;
   fs::path abs = fs::absolute(fs::path(file), ec);
   if (ec) abs = fs::path(file);
@@ -174,7 +174,7 @@ std::string repository_root(const std::string& file) {
     if (fs::exists(p / ".git", ec)) return p.string();
     if (p == p.parent_path() || p.empty()) break;
   }
-  return folder.string();
+  return std::nullopt;
 }
 
 std::string workspace_path(const std::string& root, const std::string& file) {

@@ -3,6 +3,7 @@
 // the model of another Markdown file (rules do no I/O; the caller hands them a Workspace).
 
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -37,9 +38,10 @@ std::unique_ptr<Workspace> filesystem_workspace(std::string root);
 std::unique_ptr<Workspace> memory_workspace(std::map<std::string, std::string> files);
 
 /// The repository root of `file`: the nearest folder above it that holds `.git` (a folder, or a
-/// file as in worktrees and submodules); without one, the file's own folder. The path is
-/// absolute, symbolic links left as they are.
-std::string repository_root(const std::string& file);
+/// file as in worktrees and submodules), absolute, symbolic links left as they are; none when
+/// the file is in no repository (a list copied out of its clone cannot tell which files its
+/// repository has).
+std::optional<std::string> repository_root(const std::string& file);
 
 /// `file`'s path relative to `root` in workspace form ("docs/README.md").
 std::string workspace_path(const std::string& root, const std::string& file);
