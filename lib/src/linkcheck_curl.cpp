@@ -393,6 +393,11 @@ class Checker {
   void settle(LinkResult& r, Verdict v, std::string error) {
     r.verdict = v;
     r.error = std::move(error);
+    settled(r);
+  }
+
+  // Counts `r` settled and tells the progress callback.
+  void settled(const LinkResult& r) {
     ++settled_;
     if (progress_) {
       LinkProgressInfo info;
@@ -467,14 +472,7 @@ class Checker {
           }
         }
       }
-      ++settled_;
-      if (progress_) {
-        LinkProgressInfo info;
-        info.settled = settled_;
-        info.total = results_.size();
-        info.result = &r;
-        progress_(info);
-      }
+      settled(r);
     }
   }
 
