@@ -64,7 +64,9 @@ struct FirstTwo {
 // or kNone: the same normalized description (`descs`), or, both being 30 bytes or more, one that
 // begins with the other. One sort of the long descriptions, then linear in the group.
 std::vector<std::size_t> first_same(const std::vector<const Entry*>& group, const std::vector<std::string>& descs) {
-  const auto url = [&](std::size_t i) -> const std::string& { return group[i]->url; };
+  std::vector<std::string> pages;
+  for (const Entry* e : group) pages.push_back(text::page_key(e->url));
+  const auto url = [&](std::size_t i) -> const std::string& { return pages[i]; };
   const auto merge = [&](const FirstTwo& s, const FirstTwo& t) {
     const std::size_t c[4] = {s.a, s.b, t.a, t.b};
     FirstTwo r;
@@ -151,7 +153,7 @@ class DuplicateEntry final : public Rule {
       // A name on three or more entries under different URLs is a label ("Conda" before each
       // project's conda-forge link), not the name of one thing.
       std::set<std::string> urls;
-      for (const Entry* e : group) urls.insert(text::normalize_url(e->url));
+      for (const Entry* e : group) urls.insert(text::page_key(e->url));
       if (urls.size() >= 3) continue;
       const int card = std::get<1>(key);
       const std::string in = card >= 0
@@ -191,7 +193,7 @@ class DuplicateEntry final : public Rule {
           const Link* la = only_link(m, a.cells[0]);
           const Link* lb = only_link(m, b.cells[0]);
           if (linked_names && la != nullptr && lb != nullptr && !util::generic_label(la->text) &&
-              text::normalize_url(la->url) == text::normalize_url(lb->url))
+              text::page_key(la->url) == text::page_key(lb->url))
             continue;
           out.report(b.cells[0].span, "Row " + util::quote(b.cells[0].text) + " is repeated cell for cell (lines " +
                                           std::to_string(a.line) + " and " + std::to_string(b.line) + "): remove one");

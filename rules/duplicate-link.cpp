@@ -149,9 +149,12 @@ struct Use {
 // them. `one`/`many` name the things ("Entry"/"Entries"), `where` says where they are ("in this
 // section"). When `opaque_ok`, two unrelated names under a URL that names neither are left alone.
 void report_pair(Reporter& out, const Span& at, const std::string& one, const std::string& many, Use first, Use later,
-                 const std::string& url, const std::string& where, bool opaque_ok) {
-  const std::string ukey = url_key(text::normalize_url(url));
+                 const std::string& first_url, const std::string& later_url, const std::string& where, bool opaque_ok) {
+  const std::string ukey = url_key(text::normalize_url(later_url));
   const std::string a = std::to_string(first.line), b = std::to_string(later.line);
+  // The same page written two ways (http and https, www., index.html, a #fragment) shows both.
+  const std::string url =
+      text::normalize_url(first_url) == text::normalize_url(later_url) ? later_url : later_url + " (line " + a + ": " + first_url + ", the same page)";
   const std::string both = many + " " + util::quote(first.name) + " (line " + a + ") and " + util::quote(later.name) +
                            " (line " + b + ") " + where;
   switch (kin(first.name, later.name, ukey)) {
@@ -240,7 +243,7 @@ class DuplicateLink final : public Rule {
             for (int li : r.cells[c].links) {
               const Link& l = m.links[static_cast<std::size_t>(li)];
               if (skip(l) || util::generic_label(l.text)) continue;
-              by_url[text::normalize_url(l.url)].emplace_back(&l, &r);
+              by_url[text::page_key(l.url)].emplace_back(&l, &r);
             }
           }
           for (const auto& [url, uses] : by_url) {
@@ -257,7 +260,7 @@ class DuplicateLink final : public Rule {
               // both rows' names, and only a URL that names one of the rows shows a copy.
               if (!names_rows && key_of(first.text) == key_of(l.text)) continue;
               report_pair(out, l.span, names_rows ? "Row" : "Link", names_rows ? "Rows" : "Links",
-                          {first.text, first_row.line}, {l.text, uses[i].second->line}, l.url,
+                          {first.text, first_row.line}, {l.text, uses[i].second->line}, first.url, l.url,
                           "in column " + util::quote(t.columns[c].text), names_rows);
             }
           }
@@ -272,7 +275,7 @@ class DuplicateLink final : public Rule {
     for (const Entry& e : m.entries) {
       if (e.link < 0 || e.in_toc) continue;
       const Link& l = m.links[static_cast<std::size_t>(e.link)];
-      const std::string url = text::normalize_url(l.url);
+      const std::string url = text::page_key(l.url);
       if (skip(l) || home_page(url)) continue;
       const int group =
           scope == "list" ? (e.list >= 0 ? m.lists[static_cast<std::size_t>(e.list)].root : -1) : e.section;
@@ -304,10 +307,11 @@ class DuplicateLink final : public Rule {
         const Link* ca = card_link(m, first.details);
         const Link* cb = card_link(m, e.details);
         if (ca != nullptr && cb != nullptr && first.details != e.details)
-          report_pair(out, l.span, "The card of", "The cards of", {ca->text, first_line}, {cb->text, line}, l.url, in,
+          report_pair(out, l.span, "The card of", "The cards of", {ca->text, first_line}, {cb->text, line}, links[0]->url, l.url, in,
                       false);
         else
-          report_pair(out, l.span, "Entry", "Entries", {links[0]->text, first_line}, {l.text, line}, l.url, in, false);
+          report_pair(out, l.span, "Entry", "Entries", {links[0]->text, first_line}, {l.text, line}, links[0]->url, l.url, in,
+                      false);
       }
     }
   }

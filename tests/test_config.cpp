@@ -55,6 +55,25 @@ TEST_CASE("config: URL keys") {
     CHECK(normalize_url(normalize_url(u)) == normalize_url(u));
 }
 
+TEST_CASE("text: page_key makes one key of the forms one page's URL is written in") {
+  using listlint::text::page_key;
+  const std::string k = page_key("https://a.org/x");
+  for (const char* u : {"http://a.org/x", "https://www.a.org/x/", "HTTP://WWW.A.org:80/x/index.html",
+                        "https://a.org/x/index.htm#top", "https://a.org:443/x#", "http://www.a.org/x/index.html/",
+                        "https://a.org/x#readme-ov-file", "https://a.org/x/#readme"})
+    CHECK(page_key(u) == k);
+  // What still tells pages apart: the path's case, the query, another host or scheme.
+  for (const char* u : {"https://a.org/X", "https://a.org/x?page=2", "https://docs.a.org/x", "ftp://a.org/x",
+                        "https://a.org/x/index.html.bak", "https://a.org/xindex.html"})
+    CHECK(page_key(u) != k);
+  CHECK(page_key("https://a.org/x?q=1#f") == "https://a.org/x?q=1#f");
+  CHECK(page_key("http://a.org/x/#c") != page_key("http://a.org/x/#cpp"));
+  CHECK(page_key("http://a.org/x/#c") != k);
+  CHECK(page_key("#anchor") == "#anchor");
+  for (const char* u : {"http://www.www.a:80:443/index.html/index.htm//", "https://www./", "http://:80#x", "mailto:x"})
+    CHECK(page_key(page_key(u)) == page_key(u));
+}
+
 TEST_CASE("config: the links section sets every link setting, and a bad value names its key") {
   using listlint::Config;
   const auto& rules = std::vector<const listlint::Rule*>{};

@@ -131,6 +131,47 @@ std::string normalize_url(std::string_view url) {
   return out;
 }
 
+std::string page_key(std::string_view url) {
+  std::string u = normalize_url(url);
+  const std::size_t scheme_end = u.find("://");
+  if (scheme_end == std::string::npos) return u;
+  std::string_view scheme = std::string_view(u).substr(0, scheme_end);
+  if (scheme == "http") scheme = "https";
+  std::string_view rest = std::string_view(u).substr(scheme_end + 3);
+  // A fragment that picks a section is another target ("#c" and "#cpp" of one book list); those
+  // that show the page from its top are not (GitHub's "#readme" and "#readme-ov-file", "#top").
+  const std::size_t hash = rest.find('#');
+  std::string_view fragment;
+  if (hash != std::string_view::npos) {
+    fragment = rest.substr(hash);
+    rest = rest.substr(0, hash);
+    if (fragment == "#" || fragment == "#readme" || fragment == "#readme-ov-file" || fragment == "#top")
+      fragment = {};
+  }
+  const std::size_t host_end = std::min(find_any(rest, "/?"), rest.size());
+  const std::size_t path_end = std::min(rest.find('?'), rest.size());
+  std::string_view host = rest.substr(0, host_end);
+  std::string_view path = rest.substr(host_end, path_end - host_end);
+  for (bool again = true; again;) {  // "www.a.org:443" -> "a.org"
+    again = false;
+    for (std::string_view port : {":80", ":443"})
+      if (host.size() > port.size() && host.ends_with(port)) host.remove_suffix(port.size()), again = true;
+    if (host.size() > 4 && host.starts_with("www.")) host.remove_prefix(4), again = true;
+  }
+  for (;;) {  // "/x/index.html/" -> "/x"
+    const std::size_t before = path.size();
+    while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+    for (std::string_view index : {"/index.html", "/index.htm"})
+      if (path.size() >= index.size() && path.substr(path.size() - index.size()) == index)
+        path.remove_suffix(index.size());
+    if (path.size() == before) break;
+  }
+  std::string out;
+  out.reserve(u.size());
+  out.append(scheme).append("://").append(host).append(path).append(rest.substr(path_end)).append(fragment);
+  return out;
+}
+
 std::string percent_decode(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -17,6 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string n = listlint::text::normalize_url(s);
   FUZZ_CHECK(listlint::text::normalize_url(n) == n, "normalize_url is not idempotent on %s", s.c_str());
   FUZZ_CHECK(n.size() <= s.size(), "normalize_url grew %zu bytes into %zu", s.size(), n.size());
+  const std::string page = listlint::text::page_key(s);
+  FUZZ_CHECK(listlint::text::page_key(page) == page, "page_key is not idempotent on %s", s.c_str());
   FUZZ_CHECK(listlint::text::percent_decode(s).size() <= s.size(), "percent_decode grew");
   (void)listlint::skip_reason(s);
   (void)listlint::local_http_url(s);

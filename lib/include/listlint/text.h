@@ -37,6 +37,12 @@ std::string percent_decode(std::string_view s);
 /// the path dropped (http://Example.com:80/a/ and http://example.com/a are one URL).
 /// Idempotent; text without "://" is returned as it is.
 std::string normalize_url(std::string_view url);
+/// The page a URL shows, for finding the same link written twice: normalize_url, and also http and
+/// https, a leading "www." of the host, a final "index.html" / "index.htm" and a fragment that shows
+/// the page from its top (#readme, #readme-ov-file, #top) do not count
+/// (http://www.a.org/x/index.html#readme and https://a.org/x are one page; #c and #cpp are not).
+/// Idempotent.
+std::string page_key(std::string_view url);
 /// Parses a quantity such as 150k, 1.6M, 1177.6K, 5.7k, 1,200, ~3B, 100k+.
 std::optional<double> parse_quantity(std::string_view s);
 
