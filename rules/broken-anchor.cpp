@@ -72,6 +72,12 @@ class BrokenAnchor final : public Rule {
       const std::string_view prefix = "user-content-";
       const std::string resolved = util::lower(target).rfind(prefix, 0) == 0 ? target.substr(prefix.size()) : target;
       if (targets.count(resolved) || targets.count(util::lower(resolved)) || resolved == "top") continue;
+      // U+FE0F, the emoji variation selector (🛠️ is U+1F6E0 U+FE0F): github-slugger keeps it in the
+      // anchor, GitHub has both kept and dropped it over the years, and the anchors here drop it as
+      // GitHub does today. A link written with it (raw or %EF%B8%8F) is accepted either way.
+      std::string plain = resolved;
+      for (std::size_t p = 0; (p = plain.find("\xEF\xB8\x8F", p)) != std::string::npos;) plain.erase(p, 3);
+      if (plain != resolved && (targets.count(plain) || targets.count(util::lower(plain)))) continue;
       // #readme is the id of the box that shows a README on its repository's page: a README's
       // "back to top" links work where most readers see it. In any other file they go nowhere.
       const bool readme_id = util::lower(resolved) == "readme";
@@ -91,7 +97,7 @@ class BrokenAnchor final : public Rule {
         }
       }
       if (suggestion.empty()) {
-        const std::u32string t = decode(util::lower(target));
+        const std::u32string t = decode(util::lower(plain));
         std::size_t best = std::string::npos;
         for (const auto& c : candidates) {
           const std::size_t d = util::edit_distance(t, decode(util::lower(c)));
