@@ -159,3 +159,45 @@ TEST_CASE("cli: init writes a starter configuration; explain shows a rule's page
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("unknown rule \"no-such-rule\"") != std::string::npos);
 }
+
+TEST_CASE("cli: the awesome preset, from --preset or \"extends\", under the file's own settings") {
+  const std::string dir = test::temp_dir("cli-preset");
+  std::filesystem::create_directories(dir + "/.git");
+  test::write_file(dir + "/README.md",
+                   "# Awesome Zorblax\n\n## Table of Contents\n\n- [Tools](#tools)\n\n## Tools\n\n"
+                   "- [Quuxify](https://example.com/q) - Turns feeds into tables.\n\n## License\n\nCC0\n");
+  const std::string file = q(dir + "/README.md");
+  // Off by default.
+  auto r = test::listlint("check " + file);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("awesome-readme") == std::string::npos);
+  // --preset: badge, Contents, License section, contributing guide, LICENSE file.
+  r = test::listlint("check --format json --preset awesome " + file);
+  CHECK(r.exit_code == 1);
+  const auto j = nlohmann::json::parse(r.out);
+  int n = 0;
+  for (const auto& d : j["files"][0]["diagnostics"]) n += d["rule"] == "awesome-readme" && d["severity"] == "error";
+  CHECK(n == 5);
+  // "extends" in the file, with an option of the file's own on top.
+  test::write_file(dir + "/LICENSE", "CC0\n");
+  test::write_file(dir + "/.listlint.json",
+                   R"({"extends": "awesome", "rules": {"awesome-readme": {"no_license_section": false}}})");
+  r = test::listlint("check " + file);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("no contributing guide") != std::string::npos);
+  CHECK(r.out.find("Contents") != std::string::npos);
+  CHECK(r.out.find("License section") == std::string::npos);
+  CHECK(r.out.find("no LICENSE file") == std::string::npos);
+  // Unknown presets and bad values: one line naming the file, exit 2.
+  r = test::listlint("check --preset awsome " + file);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("unknown preset \"awsome\" (known: awesome)") != std::string::npos);
+  test::write_file(dir + "/.listlint.json", R"({"extends": ["awesome", 7]})");
+  r = test::listlint("check " + file);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(".listlint.json: \"extends\" must be a preset name") != std::string::npos);
+  // rules --presets shows what the preset changes.
+  r = test::listlint("rules --presets");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("awesome-readme     error") != std::string::npos);
+}

@@ -210,6 +210,7 @@ struct CheckOptions {
   std::string format = "text";
   std::string config;
   std::vector<std::string> enable, disable;
+  std::vector<std::string> presets;  ///< applied under every configuration file, as its "extends"
   bool fix = false, quiet = false;
   std::string color = "auto";
   bool links = false;                  ///< check the URLs too (network rules)
@@ -311,9 +312,22 @@ int run_check(CheckOptions o) {
     }
     for (const auto& id : disable) c.rules[id].severity = listlint::Severity::Off;
   };
+  // --preset NAME: as if every configuration file (and the defaults) began with "extends": NAME.
+  auto base_config = [&]() {
+    listlint::Config c = listlint::default_config(rules);
+    for (const auto& p : o.presets) (void)listlint::apply_preset(c, p, rules);  // checked below
+    return c;
+  };
+  for (const auto& p : o.presets) {
+    listlint::Config c = listlint::default_config(rules);
+    if (auto err = listlint::apply_preset(c, p, rules)) {
+      std::fprintf(stderr, "listlint: --preset: %s\n", err->c_str());
+      return kExitError;
+    }
+  }
   std::optional<listlint::Config> fixed_config;
   if (!o.config.empty()) {
-    listlint::Config c = listlint::default_config(rules);
+    listlint::Config c = base_config();
     if (auto err = listlint::load_config_file(c, o.config, rules)) {
       std::fprintf(stderr, "listlint: %s: %s\n", o.config.c_str(), err->c_str());
       return kExitError;
@@ -327,7 +341,7 @@ int run_check(CheckOptions o) {
     const std::string path = file == "-" ? listlint::find_config_file("./stdin") : listlint::find_config_file(file);
     auto it = discovered.find(path);
     if (it == discovered.end()) {
-      listlint::Config c = listlint::default_config(rules);
+      listlint::Config c = base_config();
       std::optional<std::string> err;
       if (!path.empty()) {
         if (auto e = listlint::load_config_file(c, path, rules)) err = path + ": " + *e;
@@ -565,8 +579,26 @@ int run_check(CheckOptions o) {
 
 // ---- rules ----------------------------------------------------------------------------------
 
-int run_rules(const std::string& format, const std::string& doc_header) {
+int run_rules(const std::string& format, const std::string& doc_header, bool list_presets) {
   const auto& rules = listlint::rules::all();
+  if (list_presets) {
+    // Each preset with what it changes against the defaults: severities and options.
+    const listlint::Config defaults = listlint::default_config(rules);
+    for (const auto& [name, summary] : listlint::presets()) {
+      listlint::Config c = listlint::default_config(rules);
+      (void)listlint::apply_preset(c, name, rules);
+      std::printf("%s: %s\n", name.c_str(), summary.c_str());
+      for (const auto& [id, s] : c.rules) {
+        const auto& d = defaults.rules.at(id);
+        if (s.severity == d.severity && s.options == d.options) continue;
+        std::string opts;
+        for (const auto& [k, v] : s.options.items())
+          if (!d.options.contains(k) || d.options.at(k) != v) opts += " " + k + "=" + v.dump();
+        std::printf("  %-18s %-7s%s\n", id.c_str(), listlint::to_string(s.severity), opts.c_str());
+      }
+    }
+    return kExitOk;
+  }
   if (!doc_header.empty()) {
     const auto* r = listlint::rules::find(doc_header);
     if (!r) { std::fprintf(stderr, "listlint: unknown rule \"%s\"\n", doc_header.c_str()); return kExitError; }
@@ -756,6 +788,9 @@ int main(int argc, char** argv) {
   check->add_option_function<std::string>("--disable", [&](const std::string& v) { check_opts.disable.push_back(v); },
                                            "Turn rules off (comma-separated ids)")
       ->trigger_on_parse()->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  check->add_option_function<std::string>("--preset", [&](const std::string& v) { check_opts.presets.push_back(v); },
+                                           "Apply a preset under the configuration (awesome); listlint rules --presets lists them")
+      ->trigger_on_parse()->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   check->add_flag("--fix", check_opts.fix, "Apply safe fixes and rewrite the files (atomically)");
   check->add_flag("-q,--quiet", check_opts.quiet, "Show errors only, without the summary line");
   check->add_option("-j,--jobs", check_opts.jobs, "Files linted at once (default: one per core)")->check(CLI::Range(1, 1024));
@@ -765,10 +800,12 @@ int main(int argc, char** argv) {
   check->add_flag("--no-progress", [&](std::int64_t) { check_opts.progress = false; }, "With --links: no progress display on a terminal");
 
   std::string rules_format = "text", doc_header;
+  bool list_presets = false;
   auto* rules_cmd = app.add_subcommand("rules", "List every rule with its default severity");
   rules_cmd->add_option("--format", rules_format, "text, json, or the configuration's JSON schema")
       ->check(CLI::IsMember({"text", "json", "schema"}));
   rules_cmd->add_option("--doc-header", doc_header, "Print the generated header of a rule's doc page");
+  rules_cmd->add_flag("--presets", list_presets, "List the presets (\"extends\", --preset) and what each turns on");
 
   listlint::cli::LinksOptions links_opts;
   LinkFlags links_flags;
@@ -817,7 +854,7 @@ int main(int argc, char** argv) {
 
   try {
     if (check->parsed()) return run_check(check_opts);
-    if (rules_cmd->parsed()) return run_rules(rules_format, doc_header);
+    if (rules_cmd->parsed()) return run_rules(rules_format, doc_header, list_presets);
     if (links->parsed()) return run_links_command(links_opts, links_flags, links_paths, links_config);
     if (model->parsed()) return run_model(model_files, pretty, summary);
     if (explain->parsed()) return run_explain(explain_id);

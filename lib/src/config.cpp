@@ -76,8 +76,22 @@ std::optional<std::string> apply_config(Config& config, const std::string& json_
     return "invalid JSON: " + what;
   }
   if (!doc.is_object()) return "the configuration must be a JSON object";
+  // "extends": a preset (or a list of them) applied first; the file's own settings override it.
+  if (const auto ext = doc.find("extends"); ext != doc.end()) {
+    std::vector<std::string> names;
+    if (ext->is_string()) names.push_back(ext->get<std::string>());
+    else if (ext->is_array())
+      for (const auto& n : *ext) {
+        if (!n.is_string()) return "\"extends\" must be a preset name or an array of them, not " + brief(*ext);
+        names.push_back(n.get<std::string>());
+      }
+    else
+      return "\"extends\" must be a preset name or an array of them, not " + brief(*ext);
+    for (const auto& n : names)
+      if (auto err = apply_preset(config, n, rules)) return *err;
+  }
   for (const auto& [key, value] : doc.items()) {
-    if (key == "$schema") continue;
+    if (key == "$schema" || key == "extends") continue;
     if (key == "ignore") {
       if (!value.is_array()) return "\"ignore\" must be an array of globs";
       for (const auto& g : value) {
@@ -91,7 +105,7 @@ std::optional<std::string> apply_config(Config& config, const std::string& json_
       config.links_json = value;
       continue;
     }
-    if (key != "rules") return "unknown key " + brief(key) + " (expected \"rules\", \"ignore\" or \"links\")";
+    if (key != "rules") return "unknown key " + brief(key) + " (expected \"extends\", \"rules\", \"ignore\" or \"links\")";
     if (!value.is_object()) return "\"rules\" must be an object of rule ids";
     for (const auto& [id, setting] : value.items()) {
       const Rule* rule = find(rules, id);
@@ -135,6 +149,45 @@ std::optional<std::string> apply_config(Config& config, const std::string& json_
     }
   }
   return std::nullopt;
+}
+
+namespace {
+
+// The presets: configuration documents applied before a file's own settings ("extends").
+struct Preset {
+  const char* name;
+  const char* summary;
+  const char* json;
+};
+
+// awesome: what a list submitted to sindresorhus/awesome must satisfy that can be checked offline
+// (docs/configuration.md#presets lists it beside awesome-lint's rules).
+constexpr Preset kPresets[] = {
+    {"awesome", "what sindresorhus/awesome requires of a list, offline (awesome-lint's checks)",
+     R"({
+  "rules": {
+    "awesome-readme": "error"
+  }
+})"},
+};
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> presets() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const Preset& p : kPresets) out.emplace_back(p.name, p.summary);
+  return out;
+}
+
+std::optional<std::string> apply_preset(Config& config, std::string_view name, const std::vector<const Rule*>& rules) {
+  for (const Preset& p : kPresets)
+    if (name == p.name) {
+      if (auto err = apply_config(config, p.json, rules)) return "preset \"" + std::string(name) + "\": " + *err;
+      return std::nullopt;
+    }
+  std::string known;
+  for (const Preset& p : kPresets) known += (known.empty() ? "" : ", ") + std::string(p.name);
+  return "unknown preset " + brief(std::string(name)) + " (known: " + known + ")";
 }
 
 std::optional<std::string> load_config_file(Config& config, const std::string& path,
@@ -289,6 +342,9 @@ json config_schema(const std::vector<const Rule*>& rules) {
         {"oneOf", json::array({severity, json{{"type", "boolean"}},
                                json{{"type", "object"}, {"properties", props}, {"additionalProperties", false}}})}};
   }
+  json preset_names = json::array();
+  for (const Preset& p : kPresets) preset_names.push_back(p.name);
+  const json preset = {{"type", "string"}, {"enum", preset_names}};
   return {{"$schema", "https://json-schema.org/draft/2020-12/schema"},
           {"$id", "https://raw.githubusercontent.com/listlint/listlint/main/docs/listlint.schema.json"},
           {"title", ".listlint.json"},
@@ -296,6 +352,8 @@ json config_schema(const std::vector<const Rule*>& rules) {
           {"type", "object"},
           {"properties",
            {{"$schema", {{"type", "string"}}},
+            {"extends", {{"description", "presets applied first, overridden by this file (listlint rules --presets)"},
+                         {"oneOf", json::array({preset, {{"type", "array"}, {"items", preset}}})}}},
             {"rules", {{"type", "object"}, {"properties", rule_props}, {"additionalProperties", false}}},
             {"ignore", {{"type", "array"}, {"items", {{"type", "string"}}},
                         {"description", "globs of files to skip, relative to the configuration file"}}},

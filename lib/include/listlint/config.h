@@ -37,6 +37,11 @@ Config default_config(const std::vector<const Rule*>& rules);
 std::optional<std::string> apply_config(Config& config, const std::string& json_text,
                                         const std::vector<const Rule*>& rules);
 
+/// The built-in presets, by name, with a one-line summary each.
+std::vector<std::pair<std::string, std::string>> presets();
+/// Applies the preset `name` ("awesome") to `config`, as "extends" does. The reason when there is
+/// no such preset.
+std::optional<std::string> apply_preset(Config& config, std::string_view name, const std::vector<const Rule*>& rules);
 /// Reads and applies a configuration file; `base_dir` becomes its folder.
 std::optional<std::string> load_config_file(Config& config, const std::string& path,
                                             const std::vector<const Rule*>& rules);
