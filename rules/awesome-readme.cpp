@@ -78,7 +78,7 @@ class AwesomeReadme final : public Rule {
         "awesome-readme",
         "What a list submitted to sindresorhus/awesome must have: the Awesome badge by the title, a Contents "
         "section, a contributing guide and a LICENSE file; no CI badge and no License section.",
-        {"awesome", "structure"},
+        {"awesome", "structure", "opt-in"},
         Severity::Off,
         false,
         {{"badge", true, "The Awesome badge is in the title heading or the text right below it."},
