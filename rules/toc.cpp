@@ -186,6 +186,14 @@ class TocRule final : public Rule {
     for (const Item& it : items) resolved += it.section >= 0;
     if (resolved < 2) return;
     auto item_text = [&](const Item& it) { return toc.items[static_cast<std::size_t>(it.index)].text; };
+    std::vector<std::string> sec_keys;  // text_key of each heading, computed when first needed
+    auto sec_key = [&](int s) -> const std::string& {
+      if (sec_keys.empty()) {
+        sec_keys.reserve(static_cast<std::size_t>(ns));
+        for (const Section& sec : secs) sec_keys.push_back(text_key(sec.text));
+      }
+      return sec_keys[static_cast<std::size_t>(s)];
+    };
     auto item_span = [&](const Item& it) {
       const int li = toc.items[static_cast<std::size_t>(it.index)].link;
       return li >= 0 ? m.links[static_cast<std::size_t>(li)].span : toc.span;
@@ -210,18 +218,18 @@ class TocRule final : public Rule {
     const std::size_t n = seq.size();
     std::vector<char> in_run(items.size(), 0);
     {
-      std::vector<int> len(n, 1), prev(n, -1);
-      int best = -1;
-      for (std::size_t i = 0; i < n; ++i) {
-        for (std::size_t j = 0; j < i; ++j)
-          if (items[static_cast<std::size_t>(seq[j])].section < items[static_cast<std::size_t>(seq[i])].section &&
-              len[j] + 1 > len[i]) {
-            len[i] = len[j] + 1;
-            prev[i] = static_cast<int>(j);
-          }
-        if (best < 0 || len[i] > len[static_cast<std::size_t>(best)]) best = static_cast<int>(i);
+      // Patience sorting, from the last item back (so that of two swapped items the later one is
+      // the one out of the run): tails[k] starts the best run of length k + 1 found so far.
+      std::vector<int> next(n, -1), tails;
+      auto sec_at = [&](int i) { return items[static_cast<std::size_t>(seq[static_cast<std::size_t>(i)])].section; };
+      for (std::size_t r = n; r-- > 0;) {
+        const int v = sec_at(static_cast<int>(r));
+        auto pos = std::lower_bound(tails.begin(), tails.end(), v, [&](int t, int val) { return sec_at(t) > val; });
+        next[r] = pos == tails.begin() ? -1 : *(pos - 1);
+        if (pos == tails.end()) tails.push_back(static_cast<int>(r));
+        else *pos = static_cast<int>(r);
       }
-      for (int i = best; i >= 0; i = prev[static_cast<std::size_t>(i)])
+      for (int i = tails.empty() ? -1 : tails.back(); i >= 0; i = next[static_cast<std::size_t>(i)])
         in_run[static_cast<std::size_t>(seq[static_cast<std::size_t>(i)])] = 1;
     }
     // Which item lists each heading: the one in that run, else the first. The others are duplicates.
@@ -250,14 +258,18 @@ class TocRule final : public Rule {
     // not listed: the item points to a namesake's anchor (a copied "#others-3" for the fourth
     // "Others").
     std::vector<char> claimed_by_dup(static_cast<std::size_t>(ns), 0);
+    std::unordered_map<std::string, std::vector<int>> by_key;  // headings by text_key
     for (const Item& it : items) {
       if (!it.duplicate) continue;
       const std::string key = text_key(item_text(it));
       const int under = it.parent >= 0 ? items[static_cast<std::size_t>(it.parent)].section : -2;
       int meant = -1;
-      for (int t = 0; t < ns; ++t) {
-        if (t == it.section || listed[static_cast<std::size_t>(t)] >= 0 || claimed_by_dup[static_cast<std::size_t>(t)] ||
-            text_key(secs[static_cast<std::size_t>(t)].text) != key)
+      if (by_key.empty())
+        for (int t = 0; t < ns; ++t) by_key[sec_key(t)].push_back(t);
+      const auto namesakes = by_key.find(key);
+      if (namesakes == by_key.end()) continue;
+      for (int t : namesakes->second) {
+        if (t == it.section || listed[static_cast<std::size_t>(t)] >= 0 || claimed_by_dup[static_cast<std::size_t>(t)])
           continue;
         if (meant < 0 || listed_ancestor(t) == under) meant = t;
         if (listed_ancestor(t) == under) break;
@@ -418,8 +430,9 @@ class TocRule final : public Rule {
         auto claimed = [&](int s) {
           if (listed[static_cast<std::size_t>(s)] >= 0 || claimed_by_dup[static_cast<std::size_t>(s)]) return true;
           if (broken.empty()) return false;
-          const std::string k = text_key(secs[static_cast<std::size_t>(s)].text);
+          const std::string& k = sec_key(s);
           if (broken.count(k)) return true;
+          if (broken.size() > 256) return false;  // (names in part: only for a TOC of ordinary size)
           for (const auto& b : broken)  // "Computer Vision" for "OpenSource-Computer-Vision"
             if (b.size() >= 4 && k.size() >= 4 && (k.find(b) != std::string::npos || b.find(k) != std::string::npos))
               return true;
