@@ -497,7 +497,8 @@ class TocRule final : public Rule {
 
     // The fix: a plain generated TOC is rewritten as a whole, once (carried by its first finding).
     // (A check switched off changes nothing: its items stay as they are, or there is no fix.)
-    bool unfixed = false;
+    // (Nor does a TOC in an order of its own get sorted into the headings' order.)
+    bool unfixed = moved * 5 > n;
     for (Item& it : items) {
       if (!opt_depth) it.wrong_depth = false;
       unfixed |= !opt_order && it.out_of_order;
