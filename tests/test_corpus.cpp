@@ -376,7 +376,8 @@ Untouchable untouchable(std::string_view text) {
 
 // --fix edits text, never what a reader follows or copies: over every fixture and both corpora,
 // every default rule leaves the destinations (GitHub's: bare URLs are links too), code and HTML
-// attributes as they were.
+// attributes as they were. (One exception: toc's fix adds in-page links to headings missing from
+// the table of contents; it never removes or changes one.)
 TEST_CASE("fix: no fix changes a link destination, code or an HTML attribute") {
   const auto& rules = listlint::rules::all();
   const listlint::Config config = listlint::default_config(rules);
@@ -400,6 +401,7 @@ TEST_CASE("fix: no fix changes a link destination, code or an HTML attribute") {
       else added.insert(u);
     }
     for (const auto& u : added) {
+      if (!u.empty() && u[0] == '#') continue;  // the toc fix lists a missing heading: an in-page link
       auto whole = std::find_if(cut.begin(), cut.end(), [&](const std::string& w) {
         return w.size() > u.size() && w.compare(0, u.size(), u) == 0 &&
                (static_cast<unsigned char>(w[u.size()]) == 0xE3 || static_cast<unsigned char>(w[u.size()]) == 0xEF);
