@@ -9,6 +9,7 @@
 #include "listlint/config.h"
 #include "listlint/linksettings.h"
 #include "listlint/text.h"
+#include "registry.h"
 
 TEST_CASE("config: glob matching") {
   using listlint::glob_match;
@@ -176,4 +177,34 @@ TEST_CASE("config: the link settings table: one row per setting, flags and keys 
   CHECK(listlint::parse_duration("1d") == 86400);
   CHECK_FALSE(listlint::parse_duration("-1"));
   CHECK_FALSE(listlint::parse_duration("1w"));
+}
+
+TEST_CASE("config: .listlint.json may hold comments and trailing commas (JSONC)") {
+  const auto& rules = listlint::rules::all();
+  listlint::Config c = listlint::default_config(rules);
+  const std::string text = R"({
+  // Off until the old tables are fixed.
+  "rules": {
+    "placeholder-cell": "off", /* a comment, */
+    "duplicate-link": { "allow": ["https://example.org//a,]", "x\"//,}"], },
+  },
+  "ignore": ["vendor/**",],
+})";
+  const auto err = listlint::apply_config(c, text, rules);
+  REQUIRE_MESSAGE(!err, *err);
+  CHECK(c.rules.at("placeholder-cell").severity == listlint::Severity::Off);
+  CHECK(c.rules.at("duplicate-link").options.at("allow") ==
+        nlohmann::json::array({"https://example.org//a,]", "x\"//,}"}));
+  CHECK(c.ignore == std::vector<std::string>{"vendor/**"});
+  // Offsets stay: the parser's line and column are the file's.
+  CHECK(listlint::jsonc_to_json(text).size() == text.size());
+  listlint::Config d = listlint::default_config(rules);
+  const auto bad = listlint::apply_config(d, "{\n  // fine\n  \"rules\": {,}\n}", rules);
+  REQUIRE(bad);
+  CHECK(bad->find("line 3, column 13") != std::string::npos);
+  // An unclosed comment, a lone comma, two commas: still errors.
+  for (const char* t : {"{ /* open", "{ , }", "{\"ignore\": [\"a\",,]}"}) {
+    listlint::Config e = listlint::default_config(rules);
+    CHECK(listlint::apply_config(e, t, rules).has_value());
+  }
 }

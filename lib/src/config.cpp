@@ -62,11 +62,61 @@ Config default_config(const std::vector<const Rule*>& rules) {
   return c;
 }
 
+std::string jsonc_to_json(std::string_view text) {
+  // One pass that knows strings: comments become spaces (line breaks kept), and a comma whose next
+  // character past blanks and comments is '}' or ']' becomes a space. Offsets do not move, so the
+  // parser's line and column are the file's.
+  std::string out(text);
+  std::size_t pending_comma = std::string::npos;
+  char last = 0;  // the last character outside comments and blanks
+  const auto blank = [&](std::size_t b, std::size_t e) {
+    for (std::size_t k = b; k < e; ++k)
+      if (out[k] != '\n' && out[k] != '\r') out[k] = ' ';
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (c == '"') {
+      pending_comma = std::string::npos;
+      last = c;
+      for (++i; i < text.size() && text[i] != '"'; ++i)
+        if (text[i] == '\\') ++i;
+      ++i;
+    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
+      const std::size_t e = std::min(text.find('\n', i), text.size());
+      blank(i, e);
+      i = e;
+    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
+      const std::size_t close = text.find("*/", i + 2);
+      if (close == std::string_view::npos) break;  // left for the parser to report
+      blank(i, close + 2);
+      i = close + 2;
+    } else if (c == ',') {
+      // After a value only: "{,}" and "[1,,]" stay errors.
+      pending_comma = last == '{' || last == '[' || last == ',' ? std::string::npos : i;
+      last = c;
+      ++i;
+      continue;
+    } else if (c == '}' || c == ']') {
+      if (pending_comma != std::string::npos) out[pending_comma] = ' ';
+      pending_comma = std::string::npos;
+      last = c;
+      ++i;
+    } else {
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+        pending_comma = std::string::npos;
+        last = c;
+      }
+      ++i;
+    }
+  }
+  return out;
+}
+
 std::optional<std::string> apply_config(Config& config, const std::string& json_text,
                                         const std::vector<const Rule*>& rules) {
   json doc;
   try {
-    doc = json::parse(json_text);
+    doc = json::parse(jsonc_to_json(json_text));
   } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers like 2E01011
     std::string what = e.what();
     const auto p = what.find("] ");
