@@ -139,11 +139,13 @@ def main():
         forms = collections.defaultdict(collections.Counter)
         for _, t in texts:
             for m in re.finditer(r"(?<![\w./@#:-])[A-Za-z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![\w@])", t):
-                forms[m.group(0).lower()][m.group(0)] += 1
+                if any(c.islower() for c in m.group(0)):  # mixed case, not capitals
+                    forms[m.group(0).lower()][m.group(0)] += 1
             for m in re.finditer(r"(?<![\w./@#:-])[a-z][a-z0-9]+(?![\w@])", t):
                 if m.group(0) in forms:
                     forms[m.group(0)][m.group(0)] += 1
-        for low, c in sorted(forms.items(), key=lambda kv: -sum(kv[1].values())):
+        mixed = lambda c: sum(n for f, n in c.items() if f.lower() != f and f.upper() != f)
+        for low, c in sorted(forms.items(), key=lambda kv: -mixed(kv[1])):
             if low in known or len(c) < 2:
                 continue
             print(low, dict(c.most_common()))
