@@ -563,3 +563,38 @@ TEST_CASE("fix: one finding for a repeated spelling leaves the lines its rule is
   CHECK(fixed.bytes.find("On GitHub.") != std::string::npos);
   CHECK(fixed.bytes.find("Also on GitHub.") != std::string::npos);
 }
+
+TEST_CASE("proper-name: names carry variants; names replaces the table, extra_names adds, ignore is as written") {
+  const auto& rules = listlint::rules::all();
+  auto messages = [&](const std::string& config_json, const std::string& text) {
+    listlint::Config config = listlint::default_config(rules);
+    REQUIRE_FALSE(listlint::apply_config(config, config_json, rules).has_value());
+    listlint::Document doc("x.md", text);
+    const auto model = listlint::build_model(doc);
+    std::vector<std::string> out;
+    for (const auto& d : listlint::lint(doc, model, config, rules))
+      if (d.rule == "proper-name") out.push_back(d.message);
+    return out;
+  };
+  const std::string text = "# T\n\nRuns on Nodejs and Github, with Weights and Biases.\n";
+  // The built-in table: a variant and a wrong case.
+  CHECK(messages("{}", text) == std::vector<std::string>{"\"Nodejs\" is written \"Node.js\"",
+                                                         "\"Github\" is written \"GitHub\""});
+  // extra_names adds a name with its variant of several words.
+  CHECK(messages(R"({"rules": {"proper-name": {"extra_names": ["W&B: Weights and Biases"]}}})", text).size() == 3);
+  // names replaces the whole table, variants included.
+  CHECK(messages(R"({"rules": {"proper-name": {"names": ["GitHub"]}}})", text) ==
+        std::vector<std::string>{"\"Github\" is written \"GitHub\""});
+  CHECK(messages(R"({"rules": {"proper-name": {"names": ["Node.js: Nodejs"]}}})", text) ==
+        std::vector<std::string>{"\"Nodejs\" is written \"Node.js\""});
+  // ignore holds spellings as written, variants too.
+  CHECK(messages(R"({"rules": {"proper-name": {"ignore": ["Nodejs"]}}})", text) ==
+        std::vector<std::string>{"\"Github\" is written \"GitHub\""});
+  // A variant of several words matches as written: "weights and biases" is no slip of W&B.
+  CHECK(messages(R"({"rules": {"proper-name": {"names": ["W&B: Weights and Biases"]}}})",
+                 "# T\n\nweights and biases of a network.\n")
+            .empty());
+  // The longer spelling wins: Mac OS X is a name of its own, Mac OS a variant of macOS.
+  CHECK(messages("{}", "# T\n\nFor Mac OS X 10.6 and Mac OS.\n") ==
+        std::vector<std::string>{"\"Mac OS\" is written \"macOS\""});
+}
