@@ -60,6 +60,8 @@ std::string_view strip_trailers(std::string_view t) {
       if (v.back() == ' ' || v.back() == '\t' || v.back() == '\n' || v.back() == '\r' || v.back() == '*' ||
           v.back() == '_')
         v.remove_suffix(1);
+      else if (v.size() >= 2 && v.back() == '-' && v[v.size() - 2] == ' ')  // "Desc. - [source](u)"
+        v.remove_suffix(1);
       else if (v.size() >= 6 && v.substr(v.size() - 6) == "&nbsp;")
         v.remove_suffix(6);
       else if (v.size() >= 4 && v.substr(v.size() - 4) == "<br>")
@@ -90,6 +92,12 @@ std::string_view strip_trailers(std::string_view t) {
       if (p != std::string_view::npos && p > 0 && t[p - 1] == '!') --p;
     } else if (c == ']') {
       p = match_back(t, t.size() - 1, '[', ']');
+      // A reference image or link: "![Freeware][Freeware Icon]", "[text][label]".
+      if (p != std::string_view::npos && p > 0 && t[p - 1] == ']') {
+        const std::size_t q = match_back(t, p - 1, '[', ']');
+        if (q != std::string_view::npos) p = q;
+      }
+      if (p != std::string_view::npos && p > 0 && t[p - 1] == '!') --p;
     } else if (c == '`') {
       p = t.find_last_of('`', t.size() - 2);
     } else if (c == ':' && t.size() >= 3) {
