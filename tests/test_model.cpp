@@ -365,6 +365,12 @@ TEST_CASE("entries: name, url, description, depth, tasks, link-less items") {
   CHECK(m.entries[4].task);
   CHECK_FALSE(m.entries[4].checked);
   CHECK(m.entries[5].description == "arrow style.");
+  // The separator as written, blanks collapsed.
+  CHECK(m.entries[0].separator == " - ");
+  CHECK(m.entries[1].separator == ": ");
+  CHECK(m.entries[2].separator == " \xE2\x80\x93 ");
+  CHECK(m.entries[3].separator.empty());
+  CHECK(m.entries[5].separator == " -> ");
   CHECK(m.entries[0].section == 0);
   CHECK(m.lists.size() == 2);
 }

@@ -149,7 +149,7 @@ TEST_CASE("spelling: the table is read only where lookups reach it, and safely f
   std::set<std::string> words;
   for (const auto& e : fs::recursive_directory_iterator(std::string(LISTLINT_SOURCE_DIR) + "/fixtures"))
     if (e.path().extension() == ".md") words_of(test::read_file(e.path().string()), words);
-  REQUIRE(words.size() > 500);
+  REQUIRE(words.size() > 1000);
   const std::vector<std::string> list(words.begin(), words.end());
   auto verdicts = [&](const listlint::Speller& s) {
     std::string v;
@@ -163,7 +163,12 @@ TEST_CASE("spelling: the table is read only where lookups reach it, and safely f
   for (auto& g : got) threads.emplace_back([&] { g = verdicts(*fresh); });
   for (auto& t : threads) t.join();
   for (const auto& g : got) CHECK(g == one);
-  CHECK(fresh->resident() < 14u * 1024 * 1024 / 2);  // the fixtures' words touch less than half of it
+  // 1,000 words touch less than half of it (the fixtures' words, which grow with every rule, are
+  // too many to say so: 3,000 reach most pages of a table whose lookups hash uniformly).
+  const auto sample = table();
+  for (std::size_t i = 0; i < 1000; ++i) (void)sample->known(list[i * list.size() / 1000]);
+  MESSAGE("1,000 lookups made " << sample->resident() / 1024 << " KB of the table resident");
+  CHECK(sample->resident() < 14u * 1024 * 1024 / 2);
 }
 
 TEST_CASE("spelling: a missing, short or damaged word table is a one-line error") {

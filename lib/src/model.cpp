@@ -677,18 +677,22 @@ void Builder::on_item_exit(cmark_node* n) {
   e.text = l.text;
   e.text += rest;
   text::collapse_inplace(e.text);
+  const bool lead_blank = !rest.empty() && (rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\n' || rest[0] == '\r');
   std::string d = std::move(rest);
   text::collapse_inplace(d);
   // Drop the separator between name and description: " - ", " – ", " — ", ": ", " -> ".
   std::size_t k = 0;
   while (k < d.size()) {
     const std::string_view v(d);
+    // A colon separates only before a blank or the end (":bird: A Twitter client" starts with an emoji).
+    if (v[k] == ':' && k + 1 < v.size() && v[k + 1] != ' ') break;
     if (v[k] == ' ' || v[k] == '-' || v[k] == ':' || v[k] == '>' || v[k] == '|') { ++k; continue; }
     if (v.compare(k, 3, "\xE2\x80\x93") == 0 || v.compare(k, 3, "\xE2\x80\x94") == 0 ||
         v.compare(k, 3, "\xE2\x86\x92") == 0) { k += 3; continue; }
     break;
   }
   e.description = d.substr(k);
+  if (!d.empty()) e.separator = (lead_blank ? " " : "") + d.substr(0, k);
 }
 
 void Builder::on_link_enter(cmark_node* n, cmark_node_type t) {

@@ -76,7 +76,7 @@ json model_to_json(const ListModel& m) {
   json entries = json::array();
   for (const Entry& e : m.entries) {
     json j = {{"depth", e.depth}, {"name", e.name}, {"url", e.url}, {"description", e.description},
-              {"text", e.text}, {"link", index_or_null(e.link)}, {"section", index_or_null(e.section)},
+              {"separator", e.separator}, {"text", e.text}, {"link", index_or_null(e.link)}, {"section", index_or_null(e.section)},
               {"list", e.list}, {"parent", index_or_null(e.parent)}};
     put_span(j, e.span);
     if (e.task) { j["task"] = true; j["checked"] = e.checked; }

@@ -29,7 +29,8 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TRIAGED = ("typo", "proper-name", "duplicate-link", "duplicate-entry", "missing-link", "vague-link-text",
-           "unused-definition", "toc")
+           "unused-definition", "toc",
+           "entry-format")
 ACCEPTED = os.path.join(ROOT, "tests", "ecosystem", "accepted.tsv")
 TRIAGE = os.path.join(ROOT, "tests", "ecosystem", "triage.tsv")
 VERDICTS = ("true", "false", "style")

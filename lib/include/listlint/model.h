@@ -65,6 +65,10 @@ struct Entry {
   std::string name;    ///< text of the main link
   std::string url;     ///< its destination
   std::string description;  ///< text after the main link, separator (" - ", ": ") removed
+  /// The separator as written in the plain text between the main link and the description
+  /// (" - ", " – ", ": ", " " for none, "" when the text follows the link directly), blanks
+  /// collapsed to one space; empty when the item has no main link or nothing follows it.
+  std::string separator;
   std::string text;    ///< plain text of the item's first paragraph
   bool task = false, checked = false;
   bool in_toc = false;
