@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "listlint/rule.h"
+#include "listlint/spelling.h"
 #include "util.h"
 
 namespace listlint::rules {
@@ -443,7 +444,13 @@ class EntryFormat final : public Rule {
           // descriptions; "npm" (never "Npm") is a name.
           std::string other = s.word;
           other[0] = static_cast<char>(cv->value == "upper" ? other[0] - 32 : other[0] + 32);
-          if (cv->fixed || words.count(other)) {
+          // With a fixed convention, a lowercase word that the dictionary knows is a slip ("mock data
+          // generation library", "is a Python library"); one it does not know is a name written as
+          // its project writes it ("sklearn compatible API", "uv's fast build backend").
+          const Speller* sp = ctx.resources.speller;
+          const bool word_like = s.capital == "upper" || sp == nullptr || sp->known(s.word) ||
+                                 sp->known(s.word.substr(0, s.word.find('\'')));
+          if ((cv->fixed && word_like) || words.count(other)) {
             Span range = at_link;
             const std::size_t p = tail.find(s.word);
             if (p != std::string_view::npos) range = lines.span(tail_begin + p, tail_begin + p + s.word.size());

@@ -165,7 +165,8 @@ TEST_CASE("cli: the awesome preset, from --preset or \"extends\", under the file
   std::filesystem::create_directories(dir + "/.git");
   test::write_file(dir + "/README.md",
                    "# Awesome Zorblax\n\n## Table of Contents\n\n- [Tools](#tools)\n\n## Tools\n\n"
-                   "- [Quuxify](https://example.com/q) - Turns feeds into tables.\n\n## License\n\nCC0\n");
+                   "- [Quuxify](https://example.com/q) - Turns feeds into tables.\n- [Zap](https://example.com/z) - zaps feeds\n"
+                   "\n## License\n\nCC0\n");
   const std::string file = q(dir + "/README.md");
   // Off by default.
   auto r = test::listlint("check " + file);
@@ -176,8 +177,13 @@ TEST_CASE("cli: the awesome preset, from --preset or \"extends\", under the file
   CHECK(r.exit_code == 1);
   const auto j = nlohmann::json::parse(r.out);
   int n = 0;
-  for (const auto& d : j["files"][0]["diagnostics"]) n += d["rule"] == "awesome-readme" && d["severity"] == "error";
+  int format = 0;
+  for (const auto& d : j["files"][0]["diagnostics"]) {
+    n += d["rule"] == "awesome-readme" && d["severity"] == "error";
+    format += d["rule"] == "entry-format" && d["severity"] == "error";
+  }
   CHECK(n == 5);
+  CHECK(format == 2);  // "zaps" and no period: the preset fixes the convention, no majority needed
   // "extends" in the file, with an option of the file's own on top.
   test::write_file(dir + "/LICENSE", "CC0\n");
   test::write_file(dir + "/.listlint.json",

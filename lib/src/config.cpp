@@ -216,7 +216,9 @@ constexpr Preset kPresets[] = {
     {"awesome", "what sindresorhus/awesome requires of a list, offline (awesome-lint's checks)",
      R"({
   "rules": {
-    "awesome-readme": "error"
+    "awesome-readme": "error",
+    "entry-format": { "severity": "error", "separator": " - ", "capital": "upper", "period": "yes" },
+    "toc": "error"
   }
 })"},
 };
