@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "listlint/rule.h"
@@ -284,7 +285,7 @@ class EntryFormat final : public Rule {
     // Comparable entries: an item that starts with a (non-image) link and has a description,
     // outside the table of contents and details cards.
     std::vector<Shape> shapes;
-    std::set<std::string> words;  // every word of every description, as written
+    std::unordered_set<std::string_view> words;  // every word of every description, as written
     for (std::size_t i = 0; i < m.entries.size(); ++i) {
       const Entry& e = m.entries[i];
       if (e.link < 0 || e.in_toc || e.details >= 0 || e.description.empty() || e.name.empty()) continue;
@@ -353,7 +354,7 @@ class EntryFormat final : public Rule {
         while (p < desc.size() && !ascii_letter(desc[p])) ++p;
         std::size_t q = p;
         while (q < desc.size() && ascii_letter(desc[q])) ++q;
-        if (q > p) words.insert(desc.substr(p, q - p));
+        if (q > p) words.insert(std::string_view(desc).substr(p, q - p));
         p = q;
       }
       shapes.push_back(std::move(s));
