@@ -107,6 +107,28 @@ TEST_CASE("baseline: malformed files are refused with the reason") {
   CHECK(err.find("no such baseline file") != std::string::npos);
 }
 
+TEST_CASE("baseline: the line numbers a message cites are not part of its key") {
+  CHECK(listlint::message_key("Entry \"X\" is listed twice (lines 669 and 697): remove one") ==
+        "Entry \"X\" is listed twice (lines N and N): remove one");
+  CHECK(listlint::message_key("the list's title is \"A\" (line 19); use h2") == "the list's title is \"A\" (line N); use h2");
+  CHECK(listlint::message_key("at lines 3, 7 and 9.") == "at lines N, N and N.");
+  CHECK(listlint::message_key("line 12, 3 words") == "line N, N words");  // a list of numbers is read as lines
+  CHECK(listlint::message_key("pipeline 12 and headline 4; 20 lines") == "pipeline 12 and headline 4; 20 lines");
+  CHECK(listlint::message_key("line 5") == "line N");
+  CHECK(listlint::message_key("line x") == "line x");
+  // Two findings that differ only in the line they cite share a key.
+  const std::string dir = test::temp_dir("baseline-cited");
+  listlint::FileReport before{dir + "/l.md", {diag("duplicate-link", "also at line 3", 9)}, std::nullopt};
+  listlint::attach_line_keys(before, "a\nb\nc\nd\ne\nf\ng\nh\n- x\n");
+  std::string err;
+  auto b = listlint::parse_baseline(listlint::baseline_text({before}, dir + "/b.json"), dir + "/b.json", err);
+  REQUIRE(b);
+  listlint::FileReport after{dir + "/l.md", {diag("duplicate-link", "also at line 5", 11)}, std::nullopt};
+  listlint::attach_line_keys(after, "0\n0\na\nb\nc\nd\ne\nf\ng\nh\n- x\n");
+  std::vector<listlint::FileReport> reports = {after};
+  CHECK(listlint::apply_baseline(reports, *b) == 1);
+}
+
 TEST_CASE("baseline: long lines and invalid UTF-8 make stable keys") {
   const std::string row = "| " + std::string(300, 'x') + " |";
   const std::string k = listlint::line_key(row);

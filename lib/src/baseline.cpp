@@ -60,6 +60,40 @@ std::string line_key(std::string_view line_text) {
   return text.substr(0, cut) + " ... #" + stable_hash(text);
 }
 
+std::string message_key(std::string_view message) {
+  const std::string m = as_json_text(message);
+  std::string out;
+  out.reserve(m.size());
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  std::size_t i = 0;
+  while (i < m.size()) {
+    // "line 12", "lines 12 and 40", "lines 3, 7 and 9": the numbers after the word.
+    const bool word_start = i == 0 || !letter(m[i - 1]);
+    std::size_t after = std::string::npos;
+    if (word_start && m.compare(i, 6, "lines ") == 0) after = i + 6;
+    else if (word_start && m.compare(i, 5, "line ") == 0) after = i + 5;
+    if (after == std::string::npos || after >= m.size() || !digit(m[after])) {
+      out += m[i++];
+      continue;
+    }
+    out.append(m, i, after - i);
+    std::size_t j = after;
+    for (;;) {
+      while (j < m.size() && digit(m[j])) ++j;
+      out += 'N';
+      std::size_t sep = 0;
+      if (m.compare(j, 5, " and ") == 0) sep = 5;
+      else if (m.compare(j, 2, ", ") == 0) sep = 2;
+      if (sep == 0 || j + sep >= m.size() || !digit(m[j + sep])) break;
+      out.append(m, j, sep);
+      j += sep;
+    }
+    i = j;
+  }
+  return out;
+}
+
 void attach_line_keys(FileReport& report, std::string_view bytes) {
   const std::size_t bom = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   const LineIndex index(bytes, bom);
@@ -154,7 +188,7 @@ std::string baseline_text(const std::vector<FileReport>& reports, const std::str
       nlohmann::ordered_json row;
       row["path"] = path;
       row["rule"] = d.rule;
-      row["message"] = as_json_text(d.message);
+      row["message"] = message_key(d.message);
       row["line"] = i < r.lines.size() ? r.lines[i] : std::string();
       rows.push_back(row.dump(-1, ' ', false, json::error_handler_t::replace));
     }
@@ -173,7 +207,7 @@ int apply_baseline(std::vector<FileReport>& reports, Baseline baseline) {
     const std::string path = baseline_path(r.path, baseline.file);
     silenced += keep_findings(r, [&](std::size_t i) {
       const auto& d = r.diagnostics[i];
-      const auto it = baseline.counts.find({path, d.rule, as_json_text(d.message), i < r.lines.size() ? r.lines[i] : ""});
+      const auto it = baseline.counts.find({path, d.rule, message_key(d.message), i < r.lines.size() ? r.lines[i] : ""});
       if (it == baseline.counts.end() || it->second == 0) return true;
       --it->second;
       return false;

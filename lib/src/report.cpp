@@ -141,7 +141,7 @@ json format_sarif(const std::vector<FileReport>& files, const std::vector<const 
       // the finding's line; not its number), then which occurrence of that key in the file it is,
       // as GitHub's primaryLocationLineHash counts them.
       const std::string h =
-          stable_hash(d.rule + "\n" + d.message + "\n" + (i < f.lines.size() ? f.lines[i] : std::string()));
+          stable_hash(d.rule + "\n" + message_key(d.message) + "\n" + (i < f.lines.size() ? f.lines[i] : std::string()));
       result["partialFingerprints"] = {{"listlint/v2", h + ":" + std::to_string(++occurrences[h])}};
       results.push_back(std::move(result));
     }

@@ -1,8 +1,8 @@
 #pragma once
 // Baselines and diff filters: which findings a run reports for a list with history.
 //
-// A finding's key is its file, rule, message and the text of its first line (trimmed), never its
-// line number: inserting lines above a recorded finding does not revive it. A baseline is a
+// A finding's key is its file, rule, message (with the line numbers it cites masked) and the text
+// of its first line (trimmed), never its line number: inserting lines above a recorded finding does not revive it. A baseline is a
 // multiset of keys: a key recorded N times silences at most N findings of a run, so a new copy of
 // an old mistake is still reported.
 
@@ -27,6 +27,12 @@ inline constexpr int kBaselineVersion = 1;
 /// 120 bytes followed by " ... #" and a hash of the whole, so that a long table row keeps the
 /// file small and still tells one row from another.
 std::string line_key(std::string_view line_text);
+
+/// The message part of a finding's key: the message with the line numbers it cites written as N
+/// ("listed twice (lines 12 and 40)" -> "listed twice (lines N and N)"), so that a finding whose
+/// message names another line is not revived when lines are inserted above; invalid UTF-8
+/// replaced as in line_key.
+std::string message_key(std::string_view message);
 
 /// Fills `report.lines` (one per diagnostic: line_key of the text of its first line) from the
 /// bytes the diagnostics refer to (after --fix, the fixed bytes).
