@@ -207,3 +207,181 @@ TEST_CASE("cli: the awesome preset, from --preset or \"extends\", under the file
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("awesome-readme     error") != std::string::npos);
 }
+
+namespace {
+// A list holding an error ("recieve", a known misspelling) and a warning ("speeed", not a word;
+// written once: a word written twice is taken for a name).
+const char* kHistoryList =
+    "# Awesome Zorblax\n\nTools for people who recieve Zorblax streams.\n\nMade with speeed.\n\n"
+    "## Tools\n\n- [Quuxify](https://example.com/q) - Turns feeds into tables.\n";
+std::string run_in(const std::string& dir, const std::string& args, const std::string& env = "") {
+  const std::string out = dir + "/.out", err = dir + "/.err";
+  const int status = std::system(("cd " + q(dir) + " && " + env + " '" + std::string(LISTLINT_EXE) + "' " + args + " >" +
+                                  q(out) + " 2>" + q(err) + " </dev/null").c_str());
+  return std::to_string(WEXITSTATUS(status)) + "\n" + test::read_file(out) + test::read_file(err);
+}
+}  // namespace
+
+TEST_CASE("cli: --write-baseline records today's findings, --baseline reports only new ones") {
+  const std::string dir = test::temp_dir("cli-baseline");
+  std::filesystem::create_directories(dir + "/.git");
+  std::filesystem::create_directories(dir + "/ci");
+  test::write_file(dir + "/README.md", kHistoryList);
+  auto r = test::listlint("check " + q(dir + "/README.md"));
+  REQUIRE(r.exit_code == 1);
+  // Written atomically (no temporary file left), exit 0 although there are errors.
+  std::string out = run_in(dir, "check --write-baseline ci/baseline.json README.md");
+  CHECK(out.rfind("0\n", 0) == 0);
+  CHECK(out.find("wrote ci/baseline.json: 2 findings in 1 file") != std::string::npos);
+  for (const auto& e : std::filesystem::directory_iterator(dir + "/ci")) CHECK(e.path().filename() == "baseline.json");
+  const auto j = nlohmann::json::parse(test::read_file(dir + "/ci/baseline.json"));
+  CHECK(j["version"] == 1);
+  REQUIRE(j["findings"].size() == 2);
+  CHECK(j["findings"][0]["path"] == "../README.md");  // relative to the baseline's folder
+  CHECK(j["findings"][0]["line"] == "Tools for people who recieve Zorblax streams.");
+  CHECK(j["findings"][1]["line"] == "Made with speeed.");
+  // Nothing new: exit 0, the summary says what the baseline silenced.
+  out = run_in(dir, "check --baseline ci/baseline.json README.md");
+  CHECK(out.rfind("0\n", 0) == 0);
+  CHECK(out.find("0 errors, 0 warnings in 1 file; 2 silenced by the baseline ci/baseline.json\n") != std::string::npos);
+  // From another working folder, and after lines are inserted above: still silenced.
+  std::string text = kHistoryList;
+  text.insert(text.find("Tools for"), "A new paragraph.\n\nAnother one.\n\n");
+  test::write_file(dir + "/README.md", text);
+  out = run_in(dir + "/ci", "check --baseline baseline.json ../README.md");
+  CHECK(out.rfind("0\n", 0) == 0);
+  CHECK(out.find("2 silenced by the baseline") != std::string::npos);
+  // A new copy of an old mistake is reported (the baseline holds it once).
+  test::write_file(dir + "/README.md", text + "\nTools for people who recieve Zorblax streams.\n");
+  r = test::listlint("check --baseline " + q(dir + "/ci/baseline.json") + " " + q(dir + "/README.md"));
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("README.md:15:") != std::string::npos);   // the copy at the end
+  CHECK(r.out.find("README.md:7:") == std::string::npos);    // the recorded one
+  CHECK(r.out.find("1 error, 0 warnings in 1 file (1 fixable with --fix); 2 silenced by the baseline") != std::string::npos);
+  // JSON and SARIF are filtered the same way.
+  r = test::listlint("check --format json --baseline " + q(dir + "/ci/baseline.json") + " " + q(dir + "/README.md"));
+  CHECK(nlohmann::json::parse(r.out)["summary"]["errors"] == 1);
+  // A missing or malformed baseline: one line naming the file and the reason, exit 2.
+  r = test::listlint("check --baseline " + q(dir + "/nope.json") + " " + q(dir + "/README.md"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "listlint: " + dir + "/nope.json: no such baseline file (--write-baseline creates it)\n");
+  test::write_file(dir + "/bad.json", R"({"version": 1, "findings": [{"path": "README.md"}]})");
+  r = test::listlint("check --baseline " + q(dir + "/bad.json") + " " + q(dir + "/README.md"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "listlint: " + dir + "/bad.json: finding 1 has no \"rule\" string\n");
+  test::write_file(dir + "/bad.json", "not json");
+  r = test::listlint("check --baseline " + q(dir + "/bad.json") + " " + q(dir + "/README.md"));
+  CHECK(r.exit_code == 2);
+  CHECK(count_lines(r.err) == 1);
+  CHECK(r.err.find(dir + "/bad.json: not a JSON baseline") != std::string::npos);
+  // An incomplete run writes nothing.
+  r = test::listlint("check --write-baseline " + q(dir + "/b2.json") + " " + q(dir + "/README.md") + " " + q(dir + "/missing.md"));
+  CHECK(r.exit_code == 2);
+  CHECK(!std::filesystem::exists(dir + "/b2.json"));
+  r = test::listlint("check --write-baseline " + q(dir + "/b2.json") + " --baseline " + q(dir + "/ci/baseline.json") + " " + q(dir + "/README.md"));
+  CHECK(r.exit_code == 2);
+  // --fix still fixes recorded findings; what remains is matched against the baseline.
+  test::write_file(dir + "/README.md", kHistoryList);
+  r = test::listlint("check --fix --baseline " + q(dir + "/ci/baseline.json") + " " + q(dir + "/README.md"));
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("0 errors, 0 warnings in 1 file; 1 silenced by the baseline") != std::string::npos);
+  CHECK(test::read_file(dir + "/README.md").find("who receive Zorblax") != std::string::npos);
+}
+
+TEST_CASE("cli: --changed-since reports only findings on lines changed since a git ref") {
+  if (std::system("git --version >/dev/null 2>&1") != 0) {
+    test::skip("git is not installed");
+    return;
+  }
+  const std::string dir = test::temp_dir("cli-changed");
+  const std::string git = "cd " + q(dir) + " && git -c user.name=t -c user.email=t@t -c init.defaultBranch=main ";
+  test::write_file(dir + "/README.md", kHistoryList);
+  REQUIRE(std::system((git + "init -q && " + git + "add README.md && " + git + "commit -q -m one").c_str()) == 0);
+  // Unchanged: nothing reported.
+  std::string out = run_in(dir, "check --changed-since HEAD README.md");
+  CHECK(out.rfind("0\n", 0) == 0);
+  CHECK(out.find("0 errors, 0 warnings in 1 file; 2 on lines not changed since HEAD\n") != std::string::npos);
+  // A line added above the old findings and one changed below: only theirs.
+  std::string text = kHistoryList;
+  text.insert(0, "<!-- new first line -->\n");
+  text += "- [Other](https://example.com/o) - Helps you recieve more.\n";
+  test::write_file(dir + "/README.md", text);
+  out = run_in(dir, "check --changed-since HEAD README.md");
+  CHECK(out.rfind("1\n", 0) == 0);
+  CHECK(out.find("README.md:11:") != std::string::npos);  // the added line
+  CHECK(out.find("README.md:4:") == std::string::npos);   // the old line, moved down
+  CHECK(out.find("2 on lines not changed since HEAD") != std::string::npos);
+  // A file not tracked yet: every line counts.
+  test::write_file(dir + "/NEW.md", kHistoryList);
+  out = run_in(dir, "check --changed-since HEAD NEW.md");
+  CHECK(out.rfind("1\n", 0) == 0);
+  CHECK(out.find("0 on lines not changed since HEAD") != std::string::npos);
+  // An unknown ref, a folder outside any repository, no git: one line, exit 2.
+  out = run_in(dir, "check --changed-since no-such-ref README.md");
+  CHECK(out.rfind("2\n", 0) == 0);
+  CHECK(out.find("listlint: --changed-since: README.md: unknown git ref \"no-such-ref\"") != std::string::npos);
+  CHECK(count_lines(out) == 2);
+  const std::string outside = test::temp_dir("cli-changed-outside");
+  test::write_file(outside + "/README.md", kHistoryList);
+  out = run_in(outside, "check --changed-since HEAD README.md");
+  CHECK(out == "2\nlistlint: --changed-since: README.md: not in a git repository (--changed-since compares with a git ref)\n");
+  out = run_in(dir, "check --changed-since HEAD README.md", "PATH=/nonexistent");
+  CHECK(out.rfind("2\n", 0) == 0);
+  CHECK(out.find("git is not installed") != std::string::npos);
+}
+
+TEST_CASE("cli: --max-warnings fails a run with too many warnings; the summary ends with counts per rule") {
+  const std::string dir = test::temp_dir("cli-max-warnings");
+  std::filesystem::create_directories(dir + "/.git");
+  const std::string file = q(test::write_file(dir + "/README.md",
+                                              "# Awesome Zorblax\n\nTools for speeed and qualiity.\n\n## Tools\n\n"
+                                              "- [Quuxify](https://example.com/q) - Turns feeds into tables.\n"));
+  auto r = test::listlint("check " + file);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("0 errors, 2 warnings in 1 file\nby rule: typo 2\n") != std::string::npos);
+  r = test::listlint("check --max-warnings 2 " + file);
+  CHECK(r.exit_code == 0);
+  r = test::listlint("check --max-warnings 1 " + file);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "listlint: 2 warnings, more than --max-warnings 1\n");
+  r = test::listlint("check --format json --max-warnings 0 " + file);
+  CHECK(r.exit_code == 1);
+  r = test::listlint("check --max-warnings -1 " + file);
+  CHECK(r.exit_code == 2);
+  // Every new option is in the man page and the completions.
+  const auto man = test::listlint("man").out;
+  const auto bash = test::listlint("completions bash").out;
+  for (const char* o : {"baseline", "write\\-baseline", "changed\\-since", "max\\-warnings"})
+    CHECK(man.find(std::string("\\-\\-") + o) != std::string::npos);
+  for (const char* o : {"--baseline", "--write-baseline", "--changed-since", "--max-warnings"})
+    CHECK(bash.find(o) != std::string::npos);
+}
+
+TEST_CASE("cli: SARIF fingerprints follow a finding when lines are inserted above it") {
+  const std::string dir = test::temp_dir("cli-sarif-fingerprints");
+  std::filesystem::create_directories(dir + "/.git");
+  const std::string copy = "Tools for people who recieve Zorblax streams.\n\n";
+  const std::string file = test::write_file(dir + "/README.md", std::string(kHistoryList) + "\n" + copy);
+  auto prints = [&] {
+    const auto r = test::listlint("check --format sarif " + q(file));
+    std::vector<std::string> out;
+    const auto sarif = nlohmann::json::parse(r.out);
+    for (const auto& res : sarif["runs"][0]["results"])
+      out.push_back(res["partialFingerprints"]["listlint/v2"].get<std::string>());
+    return out;
+  };
+  const auto before = prints();
+  REQUIRE(before.size() == 3);  // recieve twice, speeed once
+  CHECK(before[0].size() == 16 + 2);
+  CHECK(before[0].substr(0, 16) == before[2].substr(0, 16));  // the same key: the same line twice
+  CHECK(before[0].substr(16) == ":1");
+  CHECK(before[2].substr(16) == ":2");                        // told apart by its occurrence
+  CHECK(before[0] != before[1]);
+  test::write_file(file, "<!-- a -->\n\n" + std::string(kHistoryList) + "\n" + copy);
+  CHECK(prints() == before);
+  test::write_file(file, std::string(kHistoryList) + "\nPeople who recieve streams.\n");
+  const auto changed = prints();
+  REQUIRE(changed.size() == 3);
+  CHECK(changed[2] != before[2]);  // another line: another finding
+}

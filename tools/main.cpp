@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "listlint/baseline.h"
 #include "listlint/config.h"
 #include "listlint/document.h"
 #include "listlint/linksettings.h"
@@ -32,6 +33,7 @@
 #include "listlint/report.h"
 #include "listlint/spelling.h"
 #include "listlint/workspace.h"
+#include "changed_lines.h"
 #include "cli_docs.h"
 #include "install_paths.h"
 #include "links.h"
@@ -217,7 +219,38 @@ struct CheckOptions {
   bool progress = true;                ///< with --links: the progress display on a terminal
   unsigned jobs = 0;                   ///< files linted at once (0: one per core)
   LinkFlags link_flags;                ///< with --links: the link settings given
+  std::string baseline;                ///< report only the findings this baseline file does not hold
+  std::string write_baseline;          ///< record every finding in this file instead of reporting
+  std::string changed_since;           ///< report only findings on lines changed since this git ref
+  int max_warnings = -1;               ///< exit 1 above this many warnings (-1: no limit)
 };
+
+// --baseline and --changed-since: drop the findings they leave out, after every file is linted,
+// and say what was left out (the notes of the text summary). Returns an exit code on an error.
+std::optional<int> filter_reports(const CheckOptions& o, std::optional<listlint::Baseline> baseline,
+                                  std::vector<listlint::FileReport>& reports, std::vector<std::string>& notes) {
+  if (baseline) {
+    const int silenced = listlint::apply_baseline(reports, std::move(*baseline));
+    notes.push_back(std::to_string(silenced) + " silenced by the baseline " + o.baseline);
+  }
+  if (!o.changed_since.empty()) {
+    listlint::cli::GitChanges git(o.changed_since);
+    int outside = 0;
+    for (auto& r : reports) {
+      if (r.error) continue;
+      std::string err;
+      const auto changed = git.of(r.path, err);
+      if (!changed) {
+        std::fprintf(stderr, "listlint: --changed-since: %s: %s\n", r.path.c_str(), err.c_str());
+        return kExitError;
+      }
+      if (changed->all) continue;
+      outside += listlint::keep_findings(r, [&](std::size_t i) { return listlint::touches(r.diagnostics[i], changed->lines); });
+    }
+    notes.push_back(std::to_string(outside) + " on lines not changed since " + o.changed_since);
+  }
+  return std::nullopt;
+}
 
 bool skipped_dir(const std::string& name) {
   static const std::set<std::string> kSkip = {".git", "node_modules", "build", "_build", "dist", "target", ".venv", "venv"};
@@ -303,6 +336,27 @@ int run_check(CheckOptions o) {
     std::fprintf(stderr, "listlint: --fix cannot rewrite standard input; name the file instead\n");
     return kExitError;
   }
+  if (!o.changed_since.empty() && std::find(o.paths.begin(), o.paths.end(), "-") != o.paths.end()) {
+    std::fprintf(stderr, "listlint: --changed-since cannot diff standard input; name the file instead\n");
+    return kExitError;
+  }
+  if (!o.write_baseline.empty() && (!o.baseline.empty() || !o.changed_since.empty())) {
+    std::fprintf(stderr, "listlint: --write-baseline records every finding; it does not combine with %s\n",
+                 o.baseline.empty() ? "--changed-since" : "--baseline");
+    return kExitError;
+  }
+  // The baseline is read first: a missing or broken one stops the run before any work.
+  std::optional<listlint::Baseline> baseline;
+  if (!o.baseline.empty()) {
+    std::string err;
+    baseline = listlint::load_baseline(o.baseline, err);
+    if (!baseline) {
+      std::fprintf(stderr, "listlint: %s: %s\n", o.baseline.c_str(), err.c_str());
+      return kExitError;
+    }
+  }
+  // The text of each finding's line: the baseline's key and SARIF's fingerprints.
+  const bool line_keys = baseline || !o.write_baseline.empty() || o.format == "sarif";
   // Command-line choices override every configuration file.
   auto finish = [&](listlint::Config& c) {
     for (const auto& id : enable) {
@@ -500,6 +554,7 @@ int run_check(CheckOptions o) {
     auto loaded = job.loaded ? std::move(*job.loaded) : listlint::load_document(file);
     if (loaded.error) return listlint::FileReport{file, {}, loaded.error->reason};
     listlint::FileReport report{file, {}, std::nullopt};
+    std::optional<std::string> written;  // with --fix: the bytes the remaining findings refer to
     if (o.fix) {
       const std::string original(loaded.document->bytes());
       auto fixed = listlint::fix_document(file, original, config, rules, job.resources);
@@ -516,6 +571,7 @@ int run_check(CheckOptions o) {
         } else {
           spdlog::info("{}: {} fixes applied", file, fixed.applied);
           report.diagnostics = std::move(fixed.remaining);
+          written = std::move(fixed.bytes);
         }
       } else {
         report.diagnostics = std::move(fixed.remaining);
@@ -524,6 +580,7 @@ int run_check(CheckOptions o) {
       const auto model = listlint::build_model(*loaded.document);
       report.diagnostics = listlint::lint(*loaded.document, model, config, rules, job.resources);
     }
+    if (line_keys) listlint::attach_line_keys(report, written ? std::string_view(*written) : loaded.document->bytes());
     return report;
   };
   // A file named twice (also as a.md and ./a.md) is one piece of work: --fix must not rewrite
@@ -558,6 +615,27 @@ int run_check(CheckOptions o) {
   for (const auto& r : reports)
     if (r.error && r.error->rfind("invalid configuration", 0) != 0) std::fprintf(stderr, "listlint: %s: %s\n", r.path.c_str(), r.error->c_str());
 
+  if (!o.write_baseline.empty()) {
+    // Every finding of a complete run, or nothing: a file that could not be checked would be
+    // missing from the baseline and all its findings would come back later.
+    const auto s = listlint::summarize(reports);
+    if (s.failed > 0 || bad_config) {
+      std::fprintf(stderr, "listlint: %s not written: %d file%s could not be checked\n", o.write_baseline.c_str(),
+                   s.failed, s.failed == 1 ? "" : "s");
+      return kExitError;
+    }
+    // Written like --fix writes: a temporary file renamed into place.
+    if (auto err = listlint::write_file_atomic(o.write_baseline, listlint::baseline_text(reports, o.write_baseline), /*create=*/true)) {
+      std::fprintf(stderr, "listlint: %s: %s\n", o.write_baseline.c_str(), err->c_str());
+      return kExitError;
+    }
+    std::fprintf(stderr, "listlint: wrote %s: %d finding%s in %d file%s\n", o.write_baseline.c_str(), s.errors + s.warnings,
+                 s.errors + s.warnings == 1 ? "" : "s", s.files, s.files == 1 ? "" : "s");
+    return kExitOk;
+  }
+  std::vector<std::string> notes;
+  if (auto rc = filter_reports(o, std::move(baseline), reports, notes)) return *rc;
+
   bool color = o.color == "always";
   if (o.color == "auto") color = ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
   if (o.format == "json") {
@@ -569,11 +647,16 @@ int run_check(CheckOptions o) {
   } else if (o.format == "github") {
     std::cout << listlint::format_github(reports);
   } else {
-    std::cout << listlint::format_text(reports, color, o.quiet);
+    std::cout << listlint::format_text(reports, color, o.quiet, notes);
   }
   std::cout.flush();
   const auto summary = listlint::summarize(reports);
   if (summary.failed > 0 || bad_config) return kExitError;
+  if (o.max_warnings >= 0 && summary.warnings > o.max_warnings) {
+    std::fprintf(stderr, "listlint: %d warning%s, more than --max-warnings %d\n", summary.warnings,
+                 summary.warnings == 1 ? "" : "s", o.max_warnings);
+    return kExitFindings;
+  }
   return summary.errors > 0 ? kExitFindings : kExitOk;
 }
 
@@ -792,6 +875,16 @@ int main(int argc, char** argv) {
                                            "Apply a preset under the configuration (awesome); listlint rules --presets lists them")
       ->trigger_on_parse()->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   check->add_flag("--fix", check_opts.fix, "Apply safe fixes and rewrite the files (atomically)");
+  check->add_option("--baseline", check_opts.baseline, "Report only the findings this baseline file does not hold")
+      ->type_name("FILE");
+  check->add_option("--write-baseline", check_opts.write_baseline,
+                    "Record every finding in this baseline file (atomically) and exit 0")
+      ->type_name("FILE");
+  check->add_option("--changed-since", check_opts.changed_since,
+                    "Report only findings on lines added or changed since this git ref (git diff REF)")
+      ->type_name("REF");
+  check->add_option("--max-warnings", check_opts.max_warnings, "Exit 1 when there are more than N warnings")
+      ->type_name("N")->check(CLI::NonNegativeNumber);
   check->add_flag("-q,--quiet", check_opts.quiet, "Show errors only, without the summary line");
   check->add_option("-j,--jobs", check_opts.jobs, "Files linted at once (default: one per core)")->check(CLI::Range(1, 1024));
   check->add_option("--color", check_opts.color, "Colour the text output")->check(CLI::IsMember({"auto", "always", "never"}));
@@ -868,6 +961,7 @@ int main(int argc, char** argv) {
       for (const auto* r : listlint::rules::all()) ids.push_back(r->info().id);
       std::cout << listlint::cli::completion_script(
           app, shell, {{"enable", ids}, {"disable", ids}, {"doc-header", ids}, {"ID", ids}, {"config", {"<file>"}}, {"cache", {"<file>"}},
+           {"baseline", {"<file>"}}, {"write-baseline", {"<file>"}},
            {"merge", {"<file>"}}});
       return kExitOk;
     }

@@ -1,5 +1,7 @@
 #include "listlint/report.h"
 
+#include "listlint/baseline.h"
+
 #include <algorithm>
 #include <functional>
 #include <map>
@@ -28,7 +30,8 @@ std::string plural(int n, const char* word) {
 }
 }  // namespace
 
-std::string format_text(const std::vector<FileReport>& files, bool color, bool quiet) {
+std::string format_text(const std::vector<FileReport>& files, bool color, bool quiet,
+                        const std::vector<std::string>& notes) {
   const char* red = color ? "\033[31m" : "";
   const char* yellow = color ? "\033[33m" : "";
   const char* dim = color ? "\033[2m" : "";
@@ -45,17 +48,22 @@ std::string format_text(const std::vector<FileReport>& files, bool color, bool q
     }
   }
   if (!quiet) {
-    // Counts per rule, most first, when there are findings of several rules or many of one: the
-    // one error among hundreds of warnings is then seen.
+    const Summary s = summarize(files);
+    out << (s.errors ? red : "") << plural(s.errors, "error") << reset << ", " << plural(s.warnings, "warning")
+        << " in " << plural(s.files, "file");
+    if (s.fixable) out << " (" << s.fixable << " fixable with --fix)";
+    if (s.failed) out << "; " << s.failed << " could not be checked";
+    for (const auto& n : notes) out << "; " << n;
+    out << "\n";
+    // Then the counts per rule, most first: the one error among hundreds of warnings is seen, and
+    // --max-warnings shows where the warnings come from.
     std::map<std::string, std::pair<int, int>> by_rule;  // rule -> errors, warnings
-    int total = 0;
     for (const auto& f : files)
       for (const auto& d : f.diagnostics) {
         auto& c = by_rule[d.rule];
         (d.severity == Severity::Error ? c.first : c.second) += 1;
-        ++total;
       }
-    if (by_rule.size() > 1 || total >= 10) {
+    if (!by_rule.empty()) {
       std::vector<std::pair<std::string, std::pair<int, int>>> rows(by_rule.begin(), by_rule.end());
       std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
         return a.second.first + a.second.second > b.second.first + b.second.second;
@@ -68,12 +76,6 @@ std::string format_text(const std::vector<FileReport>& files, bool color, bool q
       }
       out << "\n";
     }
-    const Summary s = summarize(files);
-    out << (s.errors ? red : "") << plural(s.errors, "error") << reset << ", " << plural(s.warnings, "warning")
-        << " in " << plural(s.files, "file");
-    if (s.fixable) out << " (" << s.fixable << " fixable with --fix)";
-    if (s.failed) out << "; " << s.failed << " could not be checked";
-    out << "\n";
   }
   return out.str();
 }
@@ -123,7 +125,9 @@ json format_sarif(const std::vector<FileReport>& files, const std::vector<const 
   for (const auto& f : files) {
     std::string uri = f.path;
     if (uri.rfind("./", 0) == 0) uri = uri.substr(2);
-    for (const auto& d : f.diagnostics) {
+    std::map<std::string, int> occurrences;  // of each fingerprint in this file
+    for (std::size_t i = 0; i < f.diagnostics.size(); ++i) {
+      const auto& d = f.diagnostics[i];
       json region = {{"startLine", d.range.begin.line}, {"startColumn", d.range.begin.column},
                      {"endLine", d.range.end.line}, {"endColumn", std::max(d.range.end.column, 1)}};
       json result = {{"ruleId", d.rule},
@@ -133,11 +137,12 @@ json format_sarif(const std::vector<FileReport>& files, const std::vector<const 
                                                   {{"artifactLocation", {{"uri", uri}, {"uriBaseId", "%SRCROOT%"}}},
                                                    {"region", region}}}}})}};
       if (auto it = index.find(d.rule); it != index.end()) result["ruleIndex"] = it->second;
-      // Stable across runs and unrelated edits: rule, file and message, not the line.
-      const std::size_t h = std::hash<std::string>{}(d.rule + "\n" + uri + "\n" + d.message);
-      std::ostringstream hex;
-      hex << std::hex << h;
-      result["partialFingerprints"] = {{"listlint/v1", hex.str()}};
+      // Stable across runs and unrelated edits: the baseline's key (rule, message, the text of
+      // the finding's line; not its number), then which occurrence of that key in the file it is,
+      // as GitHub's primaryLocationLineHash counts them.
+      const std::string h =
+          stable_hash(d.rule + "\n" + message_key(d.message) + "\n" + (i < f.lines.size() ? f.lines[i] : std::string()));
+      result["partialFingerprints"] = {{"listlint/v2", h + ":" + std::to_string(++occurrences[h])}};
       results.push_back(std::move(result));
     }
   }

@@ -16,6 +16,9 @@ struct FileReport {
   std::string path;
   std::vector<Diagnostic> diagnostics;
   std::optional<std::string> error;  ///< set when the file could not be read or written
+  /// Per diagnostic, the line part of its key (baseline.h: line_key), when the front end filled
+  /// it in (attach_line_keys); empty otherwise. Used by baselines and SARIF fingerprints.
+  std::vector<std::string> lines{};
 };
 
 /// Counts over all files.
@@ -24,9 +27,11 @@ struct Summary {
 };
 Summary summarize(const std::vector<FileReport>& files);
 
-/// `path:line:col: severity: message [rule-id]` lines and a summary line. `quiet` shows errors only
-/// and no summary.
-std::string format_text(const std::vector<FileReport>& files, bool color, bool quiet);
+/// `path:line:col: severity: message [rule-id]` lines, a summary line (with `notes` after it,
+/// "; "-separated: what a baseline or a diff filter left out) and, when there are findings, the
+/// counts per rule. `quiet` shows errors only and no summary.
+std::string format_text(const std::vector<FileReport>& files, bool color, bool quiet,
+                        const std::vector<std::string>& notes = {});
 /// {"files": [...], "summary": {...}}
 nlohmann::json format_json(const std::vector<FileReport>& files);
 /// A SARIF 2.1.0 log that GitHub code scanning accepts.
