@@ -385,3 +385,17 @@ TEST_CASE("cli: SARIF fingerprints follow a finding when lines are inserted abov
   REQUIRE(changed.size() == 3);
   CHECK(changed[2] != before[2]);  // another line: another finding
 }
+
+TEST_CASE("cli: the man page renders without troff warnings") {
+  if (std::system("command -v groff >/dev/null 2>&1") != 0) {
+    MESSAGE("skipped: groff is not installed");
+    return;
+  }
+  const std::string dir = test::temp_dir("cli-man");
+  const std::string page = test::write_file(dir + "/listlint.1", test::listlint("man").out);
+  // -ww: every warning; -z: no output. A line starting with '.' that is not a macro warns.
+  const int rc = std::system(("groff -man -Tutf8 -ww -z " + q(page) + " 2>" + q(dir + "/warnings")).c_str());
+  CHECK(rc == 0);
+  const std::string warnings = test::read_file(dir + "/warnings");
+  CHECK_MESSAGE(warnings.empty(), warnings);
+}

@@ -325,7 +325,7 @@ std::string man_page(const CLI::App& app, const std::string& version) {
     << ".TP\n2\nSomething could not be checked: a file missing, unreadable, binary or too large, a bad\n"
     << "configuration, a fix that could not be written, no network. One line on standard error names it.\n"
     << ".SH FILES\n"
-    << ".TP\n.listlint.json\nThe configuration, looked up from each file's folder up to the repository root.\n"
+    << ".TP\n\\&.listlint.json\nThe configuration, looked up from each file's folder up to the repository root.\n"
     << ".TP\n~/.cache/listlint/links.sqlite\nThe link checker's cache and history.\n"
     << ".TP\nlistlint\\-baseline.json\nA baseline (\\-\\-write\\-baseline, \\-\\-baseline): the findings recorded, one a line; paths\n"
     << "relative to its folder. Any name works; this one is the docs' example.\n"
