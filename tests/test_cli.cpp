@@ -399,3 +399,29 @@ TEST_CASE("cli: the man page renders without troff warnings") {
   const std::string warnings = test::read_file(dir + "/warnings");
   CHECK_MESSAGE(warnings.empty(), warnings);
 }
+
+TEST_CASE("cli: directives that do nothing are findings; unused ones with --report-unused-directives") {
+  const std::string dir = test::temp_dir("cli-directives");
+  std::filesystem::create_directories(dir + "/.git");
+  const std::string file = test::write_file(dir + "/README.md",
+                                            "# Directives\n\n"
+                                            "Speeds we recieve. <!-- listlint-disable-line typo -->\n\n"
+                                            "<!-- listlint-disable-nextline typo -->\n"
+                                            "Streams we recieve.\n\n"
+                                            "<!-- listlint-disable-next-line broken-anchor -->\n"
+                                            "Nothing to silence here.\n");
+  auto r = test::listlint("check " + q(file));
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("README.md:3:") == std::string::npos);  // disable-line silences its own line
+  CHECK(r.out.find("\"listlint-disable-nextline\" is not a listlint directive") != std::string::npos);
+  CHECK(r.out.find("README.md:6:") != std::string::npos);  // so the typo under it is reported
+  CHECK(r.out.find("silences nothing (no finding") == std::string::npos);
+  r = test::listlint("check --report-unused-directives " + q(file));
+  CHECK(r.out.find("README.md:8:1: warning: This directive silences nothing") != std::string::npos);
+  CHECK(r.out.find("README.md:3:") == std::string::npos);  // the used one is not reported
+  // --fix mends the directive first, so the typo it meant to keep is kept.
+  r = test::listlint("check --fix " + q(file));
+  CHECK(r.exit_code == 0);
+  const std::string fixed = test::read_file(file);
+  CHECK(fixed.find("<!-- listlint-disable-next-line typo -->\nStreams we recieve.") != std::string::npos);
+}

@@ -214,6 +214,7 @@ struct CheckOptions {
   std::vector<std::string> enable, disable;
   std::vector<std::string> presets;  ///< applied under every configuration file, as its "extends"
   bool fix = false, quiet = false;
+  bool report_unused_directives = false;  ///< directives that silence nothing are warnings
   std::string color = "auto";
   bool links = false;                  ///< check the URLs too (network rules)
   bool progress = true;                ///< with --links: the progress display on a terminal
@@ -365,6 +366,7 @@ int run_check(CheckOptions o) {
       if (s.severity == listlint::Severity::Off) s.severity = listlint::Severity::Error;
     }
     for (const auto& id : disable) c.rules[id].severity = listlint::Severity::Off;
+    c.report_unused_directives = o.report_unused_directives;
   };
   // --preset NAME: as if every configuration file (and the defaults) began with "extends": NAME.
   auto base_config = [&]() {
@@ -885,6 +887,8 @@ int main(int argc, char** argv) {
       ->type_name("REF");
   check->add_option("--max-warnings", check_opts.max_warnings, "Exit 1 when there are more than N warnings")
       ->type_name("N")->check(CLI::NonNegativeNumber);
+  check->add_flag("--report-unused-directives", check_opts.report_unused_directives,
+                  "Warn about listlint-disable comments that silence nothing");
   check->add_flag("-q,--quiet", check_opts.quiet, "Show errors only, without the summary line");
   check->add_option("-j,--jobs", check_opts.jobs, "Files linted at once (default: one per core)")->check(CLI::Range(1, 1024));
   check->add_option("--color", check_opts.color, "Colour the text output")->check(CLI::IsMember({"auto", "always", "never"}));

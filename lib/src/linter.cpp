@@ -17,59 +17,93 @@ namespace listlint {
 // ------------------------------------------------------------------------------------------------
 // directives
 
+const std::vector<std::pair<std::string, DirectiveSyntax::Kind>>& directive_keywords() {
+  static const std::vector<std::pair<std::string, DirectiveSyntax::Kind>> kWords = {
+      {"listlint-disable-next-line", DirectiveSyntax::NextLine},
+      {"listlint-disable-line", DirectiveSyntax::Line},
+      {"listlint-disable-file", DirectiveSyntax::File},
+      {"listlint-disable", DirectiveSyntax::Disable},
+      {"listlint-enable", DirectiveSyntax::Enable}};
+  return kWords;
+}
+
+std::optional<DirectiveSyntax> parse_directive(std::string_view t) {
+  for (const auto& [word, kind] : directive_keywords()) {
+    if (t.rfind(word, 0) != 0) continue;
+    const std::string_view after = t.substr(word.size());
+    if (!after.empty() && after[0] != ' ' && after[0] != '\t' && after[0] != '\n' && after[0] != '\r') continue;
+    DirectiveSyntax d;
+    d.kind = kind;
+    d.keyword = word;
+    // Ids separated by blanks or commas.
+    for (std::size_t i = word.size(); i < t.size();) {
+      const char ch = t[i];
+      if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == ',') {
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      while (j < t.size() && t[j] != ' ' && t[j] != '\t' && t[j] != '\n' && t[j] != '\r' && t[j] != ',') ++j;
+      d.ids.push_back({std::string(t.substr(i, j - i)), i});
+      i = j;
+    }
+    return d;
+  }
+  return std::nullopt;
+}
+
 Directives::Directives(const ListModel& model) {
   for (const Comment& c : model.comments) {
-    std::string_view t = c.text;
-    if (t.rfind("listlint-", 0) != 0) continue;
+    const auto d = parse_directive(c.text);
+    if (!d) continue;
     Item item{};
-    std::string_view rest;
-    auto take = [&](std::string_view word, Item::Kind kind) {
-      if (t.rfind(word, 0) != 0) return false;
-      const std::string_view after = t.substr(word.size());
-      if (!after.empty() && after[0] != ' ' && after[0] != '\t' && after[0] != '\n') return false;
-      item.kind = kind;
-      rest = after;
-      return true;
-    };
-    // Longest words first: "listlint-disable" is a prefix of the others.
-    if (!take("listlint-disable-next-line", Item::NextLine) && !take("listlint-disable-file", Item::File) &&
-        !take("listlint-disable", Item::Disable) && !take("listlint-enable", Item::Enable))
-      continue;
-    item.line = item.kind == Item::NextLine ? c.span.end.line + 1 : c.span.begin.line;
-    std::string word;
-    auto flush = [&] {
-      if (!word.empty()) {
-        item.ids.push_back(word);
-        named_.emplace_back(word, c.span.begin.line);
-      }
-      word.clear();
-    };
-    for (char ch : rest) {
-      if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == ',') flush();
-      else word += ch;
-    }
-    flush();
+    item.kind = d->kind;
+    item.comment = &c;
+    item.line = d->kind == DirectiveSyntax::NextLine ? c.span.end.line + 1 : c.span.begin.line;
+    item.last = c.span.end.line;
+    for (const auto& id : d->ids) item.ids.push_back(id.id);
     items_.push_back(std::move(item));
   }
   std::stable_sort(items_.begin(), items_.end(), [](const Item& a, const Item& b) { return a.line < b.line; });
+  used_.assign(items_.size(), 0);
 }
 
 bool Directives::suppressed(const std::string& rule, int line) const {
   auto names = [&](const Item& i) {
     return i.ids.empty() || std::find(i.ids.begin(), i.ids.end(), rule) != i.ids.end();
   };
-  bool disabled = false;
-  for (const Item& i : items_) {
-    if (i.kind == Item::File && names(i)) return true;
-    if (i.kind == Item::NextLine) {
-      if (i.line == line && names(i)) return true;
+  std::size_t in_effect = items_.size();  // the last Disable/Enable naming the rule, before the line
+  for (std::size_t k = 0; k < items_.size(); ++k) {
+    const Item& i = items_[k];
+    if (i.kind == DirectiveSyntax::File && names(i)) {
+      used_[k] = 1;
+      return true;
+    }
+    if (i.kind == DirectiveSyntax::NextLine || i.kind == DirectiveSyntax::Line) {
+      const int last = i.kind == DirectiveSyntax::Line ? i.last : i.line;
+      if (line >= i.line && line <= last && names(i)) {
+        used_[k] = 1;
+        return true;
+      }
       continue;
     }
     if (i.line > line) continue;
     if (!names(i)) continue;
-    disabled = i.kind == Item::Disable;
+    in_effect = k;
   }
-  return disabled;
+  if (in_effect < items_.size() && items_[in_effect].kind == DirectiveSyntax::Disable) {
+    used_[in_effect] = 1;
+    return true;
+  }
+  return false;
+}
+
+std::vector<const Comment*> Directives::unused() const {
+  std::vector<const Comment*> out;
+  for (std::size_t k = 0; k < items_.size(); ++k)
+    if (!used_[k] && items_[k].kind != DirectiveSyntax::Enable) out.push_back(items_[k].comment);
+  std::sort(out.begin(), out.end(), [](const Comment* a, const Comment* b) { return a->span.bytes.begin < b->span.bytes.begin; });
+  return out;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -135,6 +169,17 @@ std::vector<Diagnostic> lint(const Document& doc, const ListModel& model, const 
       if (!directives.suppressed(d.rule, d.range.begin.line)) all.push_back(std::move(d));
     }
   }
+  // Directives that silenced nothing: stale after a fix, or naming a rule that is off.
+  if (config.report_unused_directives)
+    for (const Comment* c : directives.unused()) {
+      Diagnostic d;
+      d.rule = "directive";
+      d.severity = Severity::Warning;
+      d.range = c->span;
+      d.message = "This directive silences nothing (no finding of the rules it names is on the lines it covers): "
+                  "remove it";
+      all.push_back(std::move(d));
+    }
   std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
     if (a.range.begin.line != b.range.begin.line) return a.range.begin.line < b.range.begin.line;
     if (a.range.begin.column != b.range.begin.column) return a.range.begin.column < b.range.begin.column;
@@ -228,8 +273,13 @@ FixResult fix_document(const std::string& path, std::string bytes, const Config&
       break;
     }
     if (!fixable) break;
+    // Mended directives go first, alone: they decide what the other rules may report (a typo
+    // fix must not rewrite the word a misspelled listlint-disable-next-line meant to keep).
+    std::vector<Diagnostic> directive_fixes;
+    for (const auto& d : r.remaining)
+      if (d.fix && d.rule == "directive") directive_fixes.push_back(d);
     int applied = 0;
-    std::string next = apply_fixes(bytes, r.remaining, &applied);
+    std::string next = apply_fixes(bytes, directive_fixes.empty() ? r.remaining : directive_fixes, &applied);
     if (applied == 0 || next == bytes) break;
     bytes = std::move(next);
     r.applied += applied;

@@ -27,6 +27,8 @@ struct Config {
   std::string source;                        ///< the configuration file ("" for the defaults)
   LinkSettings links;                        ///< how links are checked: the defaults and the file's "links"
   nlohmann::json links_json;                 ///< the file's "links" object as written (null when absent)
+  /// Report directives that silence nothing (rule "directive", warning): --report-unused-directives.
+  bool report_unused_directives = false;
 };
 
 /// The defaults of every rule.

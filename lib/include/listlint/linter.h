@@ -1,7 +1,9 @@
 #pragma once
 // Running rules over a model, inline directives, and applying fixes.
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "listlint/config.h"
@@ -11,27 +13,48 @@
 
 namespace listlint {
 
+/// One directive as written in a comment's text: its keyword and the rule ids after it, with
+/// their offsets in the text.
+struct DirectiveSyntax {
+  enum Kind { Disable, Enable, NextLine, Line, File } kind = Disable;
+  std::string keyword;  ///< "listlint-disable-next-line" ...
+  struct Id {
+    std::string id;
+    std::size_t offset = 0;  ///< in the comment's text
+  };
+  std::vector<Id> ids;  ///< empty: every rule
+};
+
+/// The directive keywords, longest first ("listlint-disable" is a prefix of the others).
+const std::vector<std::pair<std::string, DirectiveSyntax::Kind>>& directive_keywords();
+
+/// Reads a comment's text (between "<!--" and "-->", trimmed) as a directive; none when it does
+/// not start with one of the keywords followed by a blank or its end.
+std::optional<DirectiveSyntax> parse_directive(std::string_view comment_text);
+
 /// Inline directives read from HTML comments:
 /// <!-- listlint-disable id ... -->, <!-- listlint-enable id ... -->,
-/// <!-- listlint-disable-next-line id ... -->, <!-- listlint-disable-file id ... -->
-/// (no ids: every rule).
+/// <!-- listlint-disable-next-line id ... -->, <!-- listlint-disable-line id ... -->,
+/// <!-- listlint-disable-file id ... --> (no ids: every rule).
 class Directives {
  public:
   /// Reads the directives of a model's comments.
   explicit Directives(const ListModel& model);
-  /// True when `rule` is disabled on `line`.
+  /// True when `rule` is disabled on `line`; the directive that disables it is marked used.
   bool suppressed(const std::string& rule, int line) const;
-  /// Rule ids named by directives, with the line naming them (to check against known rules).
-  const std::vector<std::pair<std::string, int>>& named() const { return named_; }
+  /// Directives that disabled nothing so far (after a lint): the comments holding them.
+  std::vector<const Comment*> unused() const;
 
  private:
   struct Item {
-    enum Kind { Disable, Enable, NextLine, File } kind;
-    int line;  // the line it applies from (NextLine: the line it applies to)
+    DirectiveSyntax::Kind kind;
+    int line;      // the line it applies from (NextLine: the line it applies to; Line: its first line)
+    int last = 0;  // Line: its last line
     std::vector<std::string> ids;  // empty: all
+    const Comment* comment = nullptr;
   };
   std::vector<Item> items_;
-  std::vector<std::pair<std::string, int>> named_;
+  mutable std::vector<char> used_;
 };
 
 /// Lints one document with the enabled rules, directives applied, sorted by position.
