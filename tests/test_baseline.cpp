@@ -3,7 +3,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <random>
+
 #include "listlint/baseline.h"
+#include "listlint/diff.h"
 #include "support.h"
 
 namespace {
@@ -154,4 +157,82 @@ TEST_CASE("diff filter: the new side of each hunk") {
   CHECK(listlint::touches(diag("r", "m", 9, 12), lines));          // a span that reaches a changed line
   CHECK(!listlint::touches(diag("r", "m", 9, 11, 1), lines));      // ends at column 1 of line 11: not in it
   CHECK(!listlint::touches(diag("r", "m", 13), lines));
+}
+
+namespace {
+
+// Applies a unified diff to `before` (the hunks in order): the text it yields, or "<bad>" when a
+// context or removed line does not match.
+std::string apply_unified(const std::string& before, const std::string& diff) {
+  std::vector<std::string> a;
+  for (std::size_t b = 0; b < before.size();) {
+    const std::size_t e = before.find('\n', b);
+    const std::size_t end = e == std::string::npos ? before.size() : e + 1;
+    a.push_back(before.substr(b, end - b));
+    b = end;
+  }
+  std::vector<std::string> d;
+  for (std::size_t b = 0; b < diff.size();) {
+    const std::size_t e = diff.find('\n', b);
+    d.push_back(diff.substr(b, e - b + 1));
+    b = e + 1;
+  }
+  // "\ No newline at end of file" takes the line break off the line before it.
+  std::vector<std::string> lines;
+  for (std::size_t i = 2; i < d.size(); ++i) {
+    if (d[i].rfind("\\ No newline", 0) == 0) {
+      if (!lines.empty() && !lines.back().empty() && lines.back().back() == '\n') lines.back().pop_back();
+      continue;
+    }
+    lines.push_back(d[i]);
+  }
+  std::string out;
+  std::size_t pos = 0;  // next line of `a` not yet copied
+  for (const std::string& l : lines) {
+    if (l.rfind("@@ -", 0) == 0) {
+      const std::size_t from = std::stoul(l.substr(4));
+      const std::size_t start = from == 0 ? 0 : from - 1;
+      while (pos < start && pos < a.size()) out += a[pos++];
+      continue;
+    }
+    const std::string line = l.substr(1);
+    if (l[0] == '+') {
+      out += line;
+      continue;
+    }
+    if (pos >= a.size() || a[pos] != line) return "<bad>";
+    if (l[0] == ' ') out += line;
+    ++pos;
+  }
+  while (pos < a.size()) out += a[pos++];
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("diff: unified_diff gives a patch that turns the old text into the new one") {
+  using listlint::unified_diff;
+  CHECK(unified_diff("x.md", "same\n", "same\n").empty());
+  const std::string before = "# T\n\n- a\n- b\n- c\n- d\n- e\n- f\n- g\n- h\n- i\n- j\n";
+  const std::string after = "# T\n\n- a\n- B\n- c\n- d\n- e\n- f\n- g\n- h\n- i\n- j\n- k";
+  const std::string d = unified_diff("README.md", before, after);
+  CHECK(d.rfind("--- a/README.md\n+++ b/README.md\n@@ -1,7 +1,7 @@\n", 0) == 0);
+  CHECK(d.find("-- b\n+- B\n") != std::string::npos);
+  CHECK(d.find("@@ -10,3 +10,4 @@\n - h\n - i\n - j\n+- k\n") != std::string::npos);
+  CHECK(d.find("+- k\n\\ No newline at end of file\n") != std::string::npos);
+  CHECK(apply_unified(before, d) == after);
+  // Random edits of random texts, including empty texts and a cap that gives up on the search.
+  std::mt19937 rng(7);
+  for (int round = 0; round < 300; ++round) {
+    auto text = [&](int n) {
+      std::string s;
+      for (int i = 0; i < n; ++i) s += std::string(1, static_cast<char>('a' + rng() % 4)) + (rng() % 9 ? "\n" : "");
+      return s;
+    };
+    const std::string x = text(static_cast<int>(rng() % 40)), y = text(static_cast<int>(rng() % 40));
+    const std::size_t cap = round % 3 == 0 ? 2 : 4000;
+    const std::string p = listlint::unified_diff("f", x, y, cap);
+    INFO(x << "\n=>\n" << y << "\n" << p);
+    CHECK(apply_unified(x, p) == (x == y ? x : y));
+  }
 }

@@ -425,3 +425,40 @@ TEST_CASE("cli: directives that do nothing are findings; unused ones with --repo
   const std::string fixed = test::read_file(file);
   CHECK(fixed.find("<!-- listlint-disable-next-line typo -->\nStreams we recieve.") != std::string::npos);
 }
+
+TEST_CASE("cli: --fix --diff prints the changes and writes nothing; --fix - fixes standard input") {
+  const std::string dir = test::temp_dir("cli-fix-diff");
+  std::filesystem::create_directories(dir + "/.git");
+  const std::string text = "# T\n\nTools we recieve.\n\n-[Zap](https://zap.example) - Zaps.\n";
+  const std::string file = test::write_file(dir + "/README.md", text);
+  auto r = test::listlint("check --fix --diff " + q(file));
+  CHECK(r.exit_code == 0);
+  CHECK(test::read_file(file) == text);  // nothing written
+  CHECK(r.out.find("@@ -1,5 +1,5 @@\n # T\n \n-Tools we recieve.\n+Tools we receive.\n \n"
+                   "--[Zap](https://zap.example) - Zaps.\n+- [Zap](https://zap.example) - Zaps.\n") !=
+        std::string::npos);
+  CHECK(r.err.find("0 errors, 0 warnings in 1 file") != std::string::npos);  // the report on stderr
+  // Standard input: the fixed text, alone, on standard output. (test::listlint reads /dev/null.)
+  auto from_stdin = [&](const std::string& input) {
+    test::Run run;
+    const int status = std::system(("'" + std::string(LISTLINT_EXE) + "' check --fix - < " + q(input) + " > " +
+                                    q(dir + "/out") + " 2> " + q(dir + "/err"))
+                                       .c_str());
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+    run.out = test::read_file(dir + "/out");
+    run.err = test::read_file(dir + "/err");
+    return run;
+  };
+  r = from_stdin(file);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "# T\n\nTools we receive.\n\n- [Zap](https://zap.example) - Zaps.\n");
+  // What is left unfixed is still reported, on stderr, with its exit code.
+  test::write_file(dir + "/left.md", "# T\n\n[a](#nowhere)\n");
+  r = from_stdin(dir + "/left.md");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == "# T\n\n[a](#nowhere)\n");
+  CHECK(r.err.find("broken-anchor") != std::string::npos);
+  r = test::listlint("check --diff " + q(file));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "listlint: --diff shows what --fix would change: give both\n");
+}

@@ -24,6 +24,7 @@
 
 #include "listlint/baseline.h"
 #include "listlint/config.h"
+#include "listlint/diff.h"
 #include "listlint/document.h"
 #include "listlint/linksettings.h"
 #include "listlint/linter.h"
@@ -215,6 +216,7 @@ struct CheckOptions {
   std::vector<std::string> presets;  ///< applied under every configuration file, as its "extends"
   bool fix = false, quiet = false;
   bool report_unused_directives = false;  ///< directives that silence nothing are warnings
+  bool diff = false;                      ///< with --fix: print a unified diff, write nothing
   std::string color = "auto";
   bool links = false;                  ///< check the URLs too (network rules)
   bool progress = true;                ///< with --links: the progress display on a terminal
@@ -333,10 +335,14 @@ int run_check(CheckOptions o) {
     if (!listlint::rules::find(id)) { std::fprintf(stderr, "listlint: --enable: unknown rule \"%s\" (listlint rules lists them)\n", id.c_str()); return kExitError; }
   for (const auto& id : disable)
     if (!listlint::rules::find(id)) { std::fprintf(stderr, "listlint: --disable: unknown rule \"%s\" (listlint rules lists them)\n", id.c_str()); return kExitError; }
-  if (o.fix && std::find(o.paths.begin(), o.paths.end(), "-") != o.paths.end()) {
-    std::fprintf(stderr, "listlint: --fix cannot rewrite standard input; name the file instead\n");
+  if (o.diff && !o.fix) {
+    std::fprintf(stderr, "listlint: --diff shows what --fix would change: give both\n");
     return kExitError;
   }
+  // --fix --diff prints the changes and writes nothing; --fix - writes the fixed standard input to
+  // standard output. Either way standard output carries that text, and the report goes to stderr.
+  const bool fix_stdin = o.fix && std::find(o.paths.begin(), o.paths.end(), "-") != o.paths.end();
+  const bool text_out = o.diff || fix_stdin;
   if (!o.changed_since.empty() && std::find(o.paths.begin(), o.paths.end(), "-") != o.paths.end()) {
     std::fprintf(stderr, "listlint: --changed-since cannot diff standard input; name the file instead\n");
     return kExitError;
@@ -510,6 +516,7 @@ int run_check(CheckOptions o) {
     std::optional<listlint::LoadResult> loaded;
   };
   std::vector<std::optional<listlint::FileReport>> slots(files.size());
+  std::vector<std::optional<std::string>> fixed_text(files.size());  // --diff, --fix -: the fixed bytes
   std::vector<Job> jobs;
   std::map<std::string, std::unique_ptr<listlint::Workspace>> workspaces;  // by repository root
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -562,8 +569,14 @@ int run_check(CheckOptions o) {
       auto fixed = listlint::fix_document(file, original, config, rules, job.resources);
       if (fixed.not_converged) {
         report.error = *fixed.not_converged;
+        if (file == "-" && !o.diff) fixed_text[job.slot] = original;  // an editor's buffer stays as it was
         const auto model = listlint::build_model(*loaded.document);
         report.diagnostics = listlint::lint(*loaded.document, model, config, rules, job.resources);
+      } else if (o.diff || file == "-") {
+        // Shown, not written: the diff against the file, or the text for standard output.
+        report.diagnostics = std::move(fixed.remaining);
+        written = fixed.bytes;
+        fixed_text[job.slot] = o.diff ? listlint::unified_diff(file, original, fixed.bytes) : std::move(fixed.bytes);
       } else if (fixed.bytes != original) {
         if (auto err = listlint::write_file_atomic(file, fixed.bytes)) {
           report.error = *err;
@@ -638,20 +651,27 @@ int run_check(CheckOptions o) {
   std::vector<std::string> notes;
   if (auto rc = filter_reports(o, std::move(baseline), reports, notes)) return *rc;
 
+  if (text_out) {
+    // The diffs (or the fixed standard input) alone on standard output, in the files' order.
+    for (const auto& t : fixed_text)
+      if (t) std::cout << *t;
+    std::cout.flush();
+  }
+  std::ostream& out = text_out ? std::cerr : std::cout;
   bool color = o.color == "always";
-  if (o.color == "auto") color = ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+  if (o.color == "auto") color = ::isatty(text_out ? STDERR_FILENO : STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
   if (o.format == "json") {
-    std::cout << listlint::format_json(reports).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    out << listlint::format_json(reports).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   } else if (o.format == "sarif") {
-    std::cout << listlint::format_sarif(reports, rules, LISTLINT_VERSION, kDocsUrl)
+    out << listlint::format_sarif(reports, rules, LISTLINT_VERSION, kDocsUrl)
                      .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
               << '\n';
   } else if (o.format == "github") {
-    std::cout << listlint::format_github(reports);
+    out << listlint::format_github(reports);
   } else {
-    std::cout << listlint::format_text(reports, color, o.quiet, notes);
+    out << listlint::format_text(reports, color, o.quiet, notes);
   }
-  std::cout.flush();
+  out.flush();
   const auto summary = listlint::summarize(reports);
   if (summary.failed > 0 || bad_config) return kExitError;
   if (o.max_warnings >= 0 && summary.warnings > o.max_warnings) {
@@ -887,6 +907,7 @@ int main(int argc, char** argv) {
       ->type_name("REF");
   check->add_option("--max-warnings", check_opts.max_warnings, "Exit 1 when there are more than N warnings")
       ->type_name("N")->check(CLI::NonNegativeNumber);
+  check->add_flag("--diff", check_opts.diff, "With --fix: print the changes as a unified diff and write nothing");
   check->add_flag("--report-unused-directives", check_opts.report_unused_directives,
                   "Warn about listlint-disable comments that silence nothing");
   check->add_flag("-q,--quiet", check_opts.quiet, "Show errors only, without the summary line");
