@@ -462,3 +462,41 @@ TEST_CASE("cli: --fix --diff prints the changes and writes nothing; --fix - fixe
   CHECK(r.exit_code == 2);
   CHECK(r.err == "listlint: --diff shows what --fix would change: give both\n");
 }
+
+TEST_CASE("cli: globs are expanded by listlint; a pattern or folder without lists, and bad arguments, are one-line errors") {
+  const std::string dir = test::temp_dir("cli-globs");
+  std::filesystem::create_directories(dir + "/docs/sub");
+  std::filesystem::create_directories(dir + "/empty");
+  std::filesystem::create_directories(dir + "/node_modules/x");
+  test::write_file(dir + "/docs/a.md", "# A\n");
+  test::write_file(dir + "/docs/sub/b.md", "# B\n");
+  test::write_file(dir + "/docs/c.txt", "not a list\n");
+  test::write_file(dir + "/node_modules/x/d.md", "# D\n");
+  const std::string cd = "cd " + q(dir) + " && '" + std::string(LISTLINT_EXE) + "' ";
+  auto run = [&](const std::string& args) {
+    test::Run r;
+    const int status = std::system((cd + args + " > out 2> err").c_str());
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+    r.out = test::read_file(dir + "/out");
+    r.err = test::read_file(dir + "/err");
+    return r;
+  };
+  auto r = run("check --format json 'docs/**/*.md'");
+  CHECK(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["files"].size() == 2);
+  CHECK(j["files"][0]["path"] == "docs/a.md");
+  CHECK(j["files"][1]["path"] == "docs/sub/b.md");
+  r = run("check --format json '**/*.md'");  // node_modules is skipped, as a folder walk skips it
+  CHECK(nlohmann::json::parse(r.out)["files"].size() == 2);
+  r = run("check 'nope/*.md'");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "listlint: nope/*.md: the pattern matches no file\n");
+  r = run("check empty");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "listlint: empty: holds no Markdown file (*.md, *.markdown)\n");
+  r = run("check --bogus");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.rfind("listlint: ", 0) == 0);
+  CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+}

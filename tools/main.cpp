@@ -266,10 +266,40 @@ bool markdown_name(const fs::path& p) {
 }
 
 // Files to check, in a stable order; a directory is walked for *.md and *.markdown.
+// A glob given quoted ('**/*.md', as the Action's paths input passes it): the files it matches,
+// sorted, walked from its literal folder ("docs" for docs/**/*.md), skipping what a folder walk skips.
+std::vector<std::string> expand_glob(const std::string& pattern) {
+  std::vector<std::string> out;
+  const std::size_t magic = pattern.find_first_of("*?[");
+  const std::size_t slash = pattern.rfind('/', magic);
+  const std::string base = slash == std::string::npos ? "" : pattern.substr(0, slash);
+  std::error_code ec;
+  fs::recursive_directory_iterator it(base.empty() ? "." : base, fs::directory_options::skip_permission_denied, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    std::error_code e2;
+    const fs::path f = it->path();
+    if (it->is_directory(e2)) {
+      if (skipped_dir(f.filename().string())) it.disable_recursion_pending();
+      continue;
+    }
+    std::string rel = f.generic_string();
+    if (base.empty() && rel.rfind("./", 0) == 0) rel = rel.substr(2);
+    if (it->is_regular_file(e2) && listlint::glob_match(pattern, rel)) out.push_back(rel);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std::vector<listlint::FileReport>& errors) {
   std::vector<std::string> out;
   for (const auto& p : paths) {
     std::error_code ec;
+    if (p != "-" && !fs::exists(p, ec) && p.find_first_of("*?[") != std::string::npos) {
+      const auto matched = expand_glob(p);
+      if (matched.empty()) errors.push_back({p, {}, "the pattern matches no file"});
+      out.insert(out.end(), matched.begin(), matched.end());
+      continue;
+    }
     if (p == "-" || !fs::is_directory(p, ec)) {
       out.push_back(p);  // a missing or odd file is reported when it is read
       continue;
@@ -303,6 +333,9 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std
       }
     }
     std::sort(found.begin(), found.end());
+    // A folder without a list is a mistaken path (or a checkout step that fetched nothing), not a pass.
+    if (found.empty() && std::none_of(errors.begin(), errors.end(), [&](const auto& e) { return e.path == p; }))
+      errors.push_back({p, {}, "holds no Markdown file (*.md, *.markdown)"});
     out.insert(out.end(), found.begin(), found.end());
   }
   return out;
@@ -963,8 +996,13 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : kExitError;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    // One line, like every other error.
+    std::string what = e.what();
+    for (char& c : what)
+      if (c == '\n') c = ' ';
+    std::fprintf(stderr, "listlint: %s (listlint --help lists the options)\n", what.c_str());
+    return kExitError;
   }
   auto logger = spdlog::stderr_color_mt("listlint");
   spdlog::set_default_logger(logger);
