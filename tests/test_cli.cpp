@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "listlint/config.h"
 #include "registry.h"
 #include "support.h"
 
@@ -136,16 +137,19 @@ TEST_CASE("cli: init writes a starter configuration; explain shows a rule's page
   for (const auto& e : std::filesystem::directory_iterator(dir))
     CHECK(e.path().filename().string().find(".listlint-") == std::string::npos);
   CHECK(test::read_file(dir + "/err").find("wrote .listlint.json for 1 file") != std::string::npos);
-  const auto j = nlohmann::json::parse(test::read_file(dir + "/.listlint.json"));
+  const std::string written = test::read_file(dir + "/.listlint.json");
+  const auto j = nlohmann::json::parse(listlint::jsonc_to_json(written));
   CHECK(j["rules"].size() == listlint::rules::all().size());  // every rule, at its default
   CHECK(j["rules"]["placeholder-cell"] == "error");
-  const auto words = j["rules"]["typo"]["words"];
-  CHECK(words == nlohmann::json::array({"speeed"}));  // a candidate to review (here a slip: the user fixes it)
-  CHECK(std::find(words.begin(), words.end(), "recieve") == words.end());  // a known misspelling: a typo
-  // The configuration is valid and now governs the list: the name is accepted, the typo is not.
+  // Flagged words are listed for review in a comment, with counts, and none is allowed yet; a
+  // known misspelling is a typo to fix, never a candidate.
+  CHECK(j["rules"]["typo"]["words"] == nlohmann::json::array());
+  CHECK(written.find("//   \"speeed\"  1x, README.md:3") != std::string::npos);
+  CHECK(written.find("recieve") == std::string::npos);
+  // The configuration is valid and now governs the list: nothing was silenced.
   r = test::listlint("check " + q(dir + "/README.md"));
   CHECK(r.exit_code == 1);
-  CHECK(r.out.find("speeed") == std::string::npos);
+  CHECK(r.out.find("\"speeed\" is not a word") != std::string::npos);
   CHECK(r.out.find("\"recieve\" is a misspelling") != std::string::npos);
   // A second init does not overwrite it.
   const int again = std::system((cd + "'" + std::string(LISTLINT_EXE) + "' init 2>/dev/null").c_str());

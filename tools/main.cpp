@@ -809,7 +809,7 @@ int run_init(const std::vector<std::string>& paths_in, bool force) {
   const auto speller = listlint::Speller::load(words_table_path(), &werr);
   listlint::Resources resources;
   resources.speller = speller.get();
-  std::set<std::string> words;
+  std::map<std::string, std::pair<int, std::string>> words;  // word -> (times, where first)
   int checked = 0;
   for (const auto& f : files) {
     auto loaded = listlint::load_document(f);
@@ -822,8 +822,10 @@ int run_init(const std::vector<std::string>& paths_in, bool force) {
     for (const auto& d : listlint::lint(*loaded.document, model, config, {listlint::rules::find("typo")}, resources)) {
       // "W" is not a word; did you mean ...: the dictionary layer.
       const auto q1 = d.message.find('"'), q2 = d.message.find('"', q1 + 1);
-      if (q1 == 0 && q2 != std::string::npos && d.message.compare(q2, 15, "\" is not a word") == 0)
-        words.insert(d.message.substr(1, q2 - 1));
+      if (q1 == 0 && q2 != std::string::npos && d.message.compare(q2, 15, "\" is not a word") == 0) {
+        auto& [times, where] = words[d.message.substr(1, q2 - 1)];
+        if (times++ == 0) where = f + ":" + std::to_string(d.range.begin.line);
+      }
     }
   }
   nlohmann::ordered_json out;
@@ -832,14 +834,25 @@ int run_init(const std::vector<std::string>& paths_in, bool force) {
   for (const auto* r : rules) {
     const auto& i = r->info();
     if (i.id == "typo") {
-      rj[i.id] = {{"severity", listlint::to_string(i.default_severity)}, {"words", words}};
+      rj[i.id] = {{"severity", listlint::to_string(i.default_severity)}, {"words", nlohmann::ordered_json::array()}};
     } else {
       rj[i.id] = listlint::to_string(i.default_severity);
     }
   }
   out["rules"] = rj;
   out["ignore"] = nlohmann::ordered_json::array();
-  const std::string text = out.dump(2) + "\n";
+  std::string text = out.dump(2) + "\n";
+  // The words the typo rule flags go above "words" as comments (the file is JSONC), for review:
+  // none is allowed until the maintainer moves it in. Known misspellings are never among them.
+  if (!words.empty()) {
+    const std::string key = "      \"words\": []";
+    std::string review =
+        "      // Words the typo rule flags in these lists, with how often and where first. Move names and\n"
+        "      // jargon into \"words\" (\"words\": [\"Zorblax\"]); fix the typos in the list instead.\n";
+    for (const auto& [w, tw] : words)
+      review += "      //   " + nlohmann::json(w).dump() + "  " + std::to_string(tw.first) + "x, " + tw.second + "\n";
+    if (const auto at = text.find(key); at != std::string::npos) text.insert(at, review);
+  }
   // Written like --fix writes: a temporary file renamed into place.
   if (auto err = listlint::write_file_atomic(target, text, /*create=*/true)) {
     std::fprintf(stderr, "listlint: init: %s: %s\n", target.c_str(), err->c_str());
@@ -847,8 +860,8 @@ int run_init(const std::vector<std::string>& paths_in, bool force) {
   }
   std::fprintf(stderr,
                "listlint: wrote %s for %d file%s: every rule at its default severity; %zu word%s the typo rule "
-               "would flag listed in rules.typo.words. Review them: keep names and jargon, fix the typos in "
-               "the list and remove them here.\n",
+               "flags listed for review in a comment above rules.typo.words (none allowed yet): move names and "
+               "jargon into words, fix the typos in the list.\n",
                target.c_str(), checked, checked == 1 ? "" : "s", words.size(), words.size() == 1 ? "" : "s");
   return errors.empty() ? kExitOk : kExitError;
 }
