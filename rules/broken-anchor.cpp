@@ -1,11 +1,13 @@
 // broken-anchor: an in-page link whose fragment matches no heading anchor and no HTML id.
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
 
 #include "listlint/rule.h"
+#include "listlint/slug.h"
 #include "util.h"
 #include "listlint/text.h"
 
@@ -45,7 +47,7 @@ class BrokenAnchor final : public Rule {
         "or name on the page.",
         {"links", "toc"},
         Severity::Error,
-        false,
+        true,
         {}};
     return kInfo;
   }
@@ -86,33 +88,54 @@ class BrokenAnchor final : public Rule {
         if (!readme_links++) first_readme = &l;
         continue;
       }
-      // Suggest the heading the link names, else the nearest anchor by edit distance.
+      // Suggest the heading the link names, else the nearest anchor by edit distance. `sure`: the
+      // suggestion is the only one (one heading of that name, or one anchor nearer than the rest).
       std::string suggestion, why;
+      bool sure = false;
+      int named = 0;
       for (const Section& s : m.sections) {
         if (!l.text.empty() && s.text == l.text) {
+          if (named++ > 0) continue;
           suggestion = s.anchor;
           why = "; GitHub gives the heading " + util::quote(s.text) + " (line " + std::to_string(s.span.begin.line) +
                 ") the anchor #" + s.anchor;
-          break;
         }
       }
+      sure = named == 1;
       if (suggestion.empty()) {
         const std::u32string t = decode(util::lower(plain));
         std::size_t best = std::string::npos;
+        std::unordered_set<std::string> at_best;
         for (const auto& c : candidates) {
           const std::size_t d = util::edit_distance(t, decode(util::lower(c)));
           if (d < best) {
             best = d;
             suggestion = c;
+            at_best.clear();
           }
+          if (d == best) at_best.insert(c);
         }
         // Close enough to be a typo: at most a quarter of the target (at least 1), and never
         // everything ("#x" suggests nothing).
         if (best > std::max<std::size_t>(1, t.size() / 4) || best >= t.size()) suggestion.clear();
         if (!suggestion.empty()) why = "; did you mean #" + suggestion + "?";
+        // Sure only when the link's own text names that anchor too ("Setup" for #setup, written
+        // #setpu): else the heading may be what is wrong (a mojibake heading whose anchor changed).
+        sure = !suggestion.empty() && at_best.size() == 1 && github_slug(l.text) == suggestion;
       }
-      out.report(l.span, "Link " + util::quote(l.text) + " points to #" + target +
-                             ", but no heading or id on this page has that anchor" + why);
+      // The fix rewrites the destination of an inline link, written as one fragment, when the
+      // suggestion is the only one. (A reference's definition may serve other links.)
+      std::optional<Fix> fix;
+      const std::string_view src = ctx.doc.bytes();
+      if (sure && l.kind == LinkKind::Inline && l.url_bytes.size() > 1 && l.url_bytes.end <= src.size() &&
+          src[l.url_bytes.begin] == '#' &&
+          src.substr(l.url_bytes.begin, l.url_bytes.size()).find_first_of(" <>()\\") == std::string_view::npos)
+        fix = Fix{{TextEdit(l.url_bytes.begin, l.url_bytes.end, "#" + suggestion,
+                            std::string(src.substr(l.url_bytes.begin, l.url_bytes.size())))}};
+      out.report(l.span,
+                 "Link " + util::quote(l.text) + " points to #" + target +
+                     ", but no heading or id on this page has that anchor" + why,
+                 std::move(fix));
     }
     // #readme in a file not named README: it works where GitHub shows the file as a README (on a
     // repository or folder page, whose README box has that id), not on the file's own page. Whether
