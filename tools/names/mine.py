@@ -29,12 +29,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 CANDIDATES = os.path.join(ROOT, "tools", "names", "candidates.tsv")
 
 
-def corpora(args):
-    if args.corpus:
-        return args.corpus
-    shared = os.path.join(os.path.dirname(ROOT), "shared")
-    return [os.environ.get("LISTLINT_CORPUS", os.path.join(shared, "corpus")),
-            os.environ.get("LISTLINT_CORPUS2", os.path.join(shared, "corpus2"))]
+sys.path.insert(0, os.path.join(ROOT, "tools", "ecosystem"))
+from run import corpora  # noqa: E402  (the corpus folders, found as the ecosystem run finds them)
 
 
 FENCE = re.compile(r"^ {0,3}(```+|~~~+).*?^ {0,3}\1[^\n]*$", re.M | re.S)
