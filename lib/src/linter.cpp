@@ -279,7 +279,8 @@ FixResult fix_document(const std::string& path, std::string bytes, const Config&
     for (const auto& d : r.remaining)
       if (d.fix && d.rule == "directive") directive_fixes.push_back(d);
     int applied = 0;
-    std::string next = apply_fixes(bytes, directive_fixes.empty() ? r.remaining : directive_fixes, &applied);
+    std::string next = directive_fixes.empty() ? bytes : apply_fixes(bytes, directive_fixes, &applied);
+    if (applied == 0) next = apply_fixes(bytes, r.remaining, &applied);  // none, or none applies
     if (applied == 0 || next == bytes) break;
     bytes = std::move(next);
     r.applied += applied;
