@@ -206,6 +206,10 @@ TEST_CASE("cli: the awesome preset, from --preset or \"extends\", under the file
   r = test::listlint("check " + file);
   CHECK(r.exit_code == 2);
   CHECK(r.err.find(".listlint.json: \"extends\" must be a preset name") != std::string::npos);
+  // Named relative to the working folder when the file is below it.
+  const int rc = std::system(("cd " + q(dir) + " && '" + std::string(LISTLINT_EXE) + "' check README.md 2> err").c_str());
+  CHECK(WEXITSTATUS(rc) == 2);
+  CHECK(test::read_file(dir + "/err").rfind("listlint: .listlint.json: \"extends\" must be", 0) == 0);
   // rules --presets shows what the preset changes.
   r = test::listlint("rules --presets");
   CHECK(r.exit_code == 0);

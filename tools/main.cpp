@@ -266,6 +266,15 @@ bool markdown_name(const fs::path& p) {
 }
 
 // Files to check, in a stable order; a directory is walked for *.md and *.markdown.
+// A path as the user should read it: relative to the working folder when it is below it (the
+// configuration lookup finds absolute paths), else as it is.
+std::string shown_path(const std::string& path) {
+  std::error_code ec;
+  const fs::path rel = fs::relative(path, fs::current_path(ec), ec);
+  if (ec || rel.empty() || *rel.begin() == "..") return path;
+  return rel.generic_string();
+}
+
 // A glob given quoted ('**/*.md', as the Action's paths input passes it): the files it matches,
 // sorted, walked from its literal folder ("docs" for docs/**/*.md), skipping what a folder walk skips.
 std::vector<std::string> expand_glob(const std::string& pattern) {
@@ -439,7 +448,7 @@ int run_check(CheckOptions o) {
       listlint::Config c = base_config();
       std::optional<std::string> err;
       if (!path.empty()) {
-        if (auto e = listlint::load_config_file(c, path, rules)) err = path + ": " + *e;
+        if (auto e = listlint::load_config_file(c, path, rules)) err = shown_path(path) + ": " + *e;
         else spdlog::debug("{}: using {}", file, path);
       }
       finish(c);
@@ -893,7 +902,7 @@ int run_links_command(listlint::cli::LinksOptions o, const LinkFlags& flags, con
       listlint::Config c = listlint::default_config(rules);
       if (!path.empty())
         if (auto err = listlint::load_config_file(c, path, rules)) {
-          std::fprintf(stderr, "listlint: %s: %s\n", path.c_str(), err->c_str());
+          std::fprintf(stderr, "listlint: %s: %s\n", shown_path(path).c_str(), err->c_str());
           return kExitError;
         }
       it = loaded.emplace(path, std::move(c)).first;
