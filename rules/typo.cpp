@@ -290,9 +290,17 @@ bool in_author_list(std::string_view src, std::size_t at) {
   // The names of a piece, or an empty view when it is no list of names.
   auto name_piece = [](std::string_view piece) -> std::string_view {
     // What comes before the names in the first piece: "[**Title.**](url) _Shuting Pan", "Team: Alex Li".
+    // (The end first: "Thomas Chambon* \\" closes the emphasis the names are in, and "David
+    // Grangier._ TACL 2021." ends where it closes.)
+    for (std::size_t k = 1; k < piece.size(); ++k)
+      if ((piece[k] == '_' || piece[k] == '*') && (letter(piece[k - 1]) || piece[k - 1] == '.') &&
+          (k + 1 == piece.size() || piece[k + 1] == ' ')) {
+        piece = piece.substr(0, k);
+        break;
+      }
+    while (!piece.empty() && std::string_view(" \t*_.)]\\").find(piece.back()) != std::string_view::npos) piece.remove_suffix(1);
     if (const std::size_t cut = piece.find_last_of("_*)]:"); cut != std::string_view::npos) piece.remove_prefix(cut + 1);
     while (!piece.empty() && std::string_view(" \t*_([").find(piece.front()) != std::string_view::npos) piece.remove_prefix(1);
-    while (!piece.empty() && std::string_view(" \t*_.)]\\").find(piece.back()) != std::string_view::npos) piece.remove_suffix(1);
     if (piece.rfind("and ", 0) == 0) piece.remove_prefix(4);
     int words = 0;
     for (std::size_t i = 0; i < piece.size();) {
@@ -324,6 +332,160 @@ bool in_author_list(std::string_view src, std::size_t at) {
   return mine && pieces >= 3;
 }
 
+// Is a run of link text or a heading prose: two words or more, of which at most one is not a
+// common word ("Trsuted Builds", "Evaulation Datasets")? One word ("Qwen", "Marketig") or
+// several unknown ones ("Shiping Yang", "LLaVA NeXT") name something. Words of one or two
+// letters and numbers do not count either way.
+bool prose_like(std::string_view s, const Speller& sp, int min_words) {
+  int words = 0, unknown = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    while (i < s.size() && !letter(s[i])) {
+      // Another script (CJK, Cyrillic, accents) holds names; emoji and symbols (U+2xxx, and
+      // beyond U+FFFF: lead bytes E2 and F0-F4) are decoration ("## 🚀 Applications").
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0xC0 && c != 0xE2 && c < 0xF0) return false;
+      ++i;
+    }
+    std::size_t j = i;
+    while (j < s.size() && (letter(s[j]) || s[j] == '\'')) ++j;
+    if (j - i >= 3 && !identifier_like(s.substr(i, j - i))) {  // acronyms and CamelCase (PRM, MLLMs) are neither
+      ++words;
+      std::string lw(s.substr(i, j - i));
+      util::lower_inplace(lw);
+      // A common word ("builds"), not a name the dictionary knows ("Yang", "Shiping Yang").
+      if (!(sp.common(lw) || is_technical_word(lw)) && ++unknown > 1) return false;
+    } else if (j < s.size() && static_cast<unsigned char>(s[j]) >= 0xC0 && static_cast<unsigned char>(s[j]) != 0xE2 &&
+               static_cast<unsigned char>(s[j]) < 0xF0) {
+      return false;
+    }
+    i = j == i ? i + 1 : j;
+  }
+  return words >= min_words;
+}
+
+// Is codespell's one correction of `lw` unsafe to apply without reading the sentence?
+// - The word is the regular plural of a dictionary word whose plural is irregular ("lifes": "still
+//   lifes" is right, "leafs" of a tree structure, "mouses"): the slip is likely, the fix is not
+//   certain.
+// - The correction is a contraction and the next word is a verb ("theres is" would become
+//   "there's is"): the writer meant "there is", and the fix would make a new error.
+bool ambiguous_fix(std::string_view lw, std::string_view correction, std::string_view after, const Speller& sp) {
+  auto ends = [&](std::string_view suf) { return lw.size() > suf.size() + 2 && lw.substr(lw.size() - suf.size()) == suf; };
+  if ((ends("s") && sp.known(lw.substr(0, lw.size() - 1))) || (ends("es") && sp.known(lw.substr(0, lw.size() - 2)))) return true;
+  if (correction.find('\'') != std::string_view::npos) {
+    std::size_t i = 0;
+    while (i < after.size() && (after[i] == ' ' || after[i] == '\t')) ++i;
+    std::size_t j = i;
+    while (j < after.size() && letter(after[j])) ++j;
+    std::string next(after.substr(i, j - i));
+    util::lower_inplace(next);
+    for (const char* verb : {"is", "are", "was", "were", "has", "have", "had", "will", "would", "am", "does", "did"})
+      if (next == verb) return true;
+  }
+  return false;
+}
+
+// Is `lw` (the word at [b, e), lowercase) written again on its line, in any letter case, within
+// a URL or another word?
+bool on_line_again(std::string_view src, std::size_t b, std::size_t e, std::string_view lw) {
+  std::size_t lb = src.rfind('\n', b);
+  lb = lb == std::string_view::npos ? 0 : lb + 1;
+  std::size_t le = src.find('\n', e);
+  if (le == std::string_view::npos) le = src.size();
+  if (le - lb > 20000) return false;  // no prose line of names
+  std::string line(src.substr(lb, le - lb));
+  util::lower_inplace(line);
+  for (std::size_t p = line.find(lw); p != std::string::npos; p = line.find(lw, p + 1))
+    if (lb + p != b) return true;
+  return false;
+}
+
+// Is the word at `at` in the credits at the end of an entry: after " - " or "by ", up to the end
+// of the line or a parenthesis, names only, comma- or "and"-separated ("- Peter Flach", "by
+// Martin Odersky, Lex Spoon, and Bill Venners", "- Chris Burke and Clifford Reiter (PDF)"); or a
+// name before "et al" ("*Rowan Zellers et al.*")?
+bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
+  std::size_t lb = src.rfind('\n', at);
+  lb = lb == std::string_view::npos ? 0 : lb + 1;
+  if (at - lb > 2000) return false;
+  std::size_t le = src.find('\n', at);
+  if (le == std::string_view::npos) le = src.size();
+  const std::string_view before = src.substr(lb, at - lb);
+  const std::size_t dash = before.rfind(" - "), by = before.rfind(" by ");
+  std::size_t from = std::string_view::npos;
+  // (Not a list marker: "  - [Prompt Tuning](...)".)
+  if (dash != std::string_view::npos && before.find_first_not_of(" \t>") < dash) from = dash + 3;
+  if (by != std::string_view::npos && (from == std::string_view::npos || by + 4 > from)) from = by + 4;
+  // Words of a name: capitalised, and a proper noun (Peter, Chris) or no dictionary word (Flach);
+  // initials (D., Br.) and particles (de, van). A common word (Web, Framework) makes a title.
+  // ("Jeff Brown": one common word is a surname beside a name.)
+  auto names_only = [&sp](std::string_view piece, int max_words) {
+    int words = 0, common = 0;
+    for (std::size_t i = 0; i < piece.size();) {
+      while (i < piece.size() && (piece[i] == ' ' || piece[i] == '*' || piece[i] == '_')) ++i;
+      if (i >= piece.size()) break;
+      std::size_t j = i;
+      while (j < piece.size() && piece[j] != ' ') ++j;
+      std::string_view w = piece.substr(i, j - i);
+      while (!w.empty() && (w.back() == '*' || w.back() == '_' || w.back() == '.')) w.remove_suffix(1);
+      const bool particle = w == "and" || w == "de" || w == "van" || w == "von" || w == "der" || w == "da" || w == "di";
+      if (!particle && (w.empty() || !((w[0] >= 'A' && w[0] <= 'Z') || static_cast<unsigned char>(w[0]) >= 0x80))) return false;
+      if (!particle && w.size() > 3 && static_cast<unsigned char>(w[0]) < 0x80) {
+        std::string lw(w);
+        util::lower_inplace(lw);
+        if (sp.known(w) && !sp.proper_noun(lw) && ++common > 1) return false;
+      }
+      if (!particle && ++words > max_words) return false;
+      i = j;
+    }
+    return words > common;
+  };
+  if (from != std::string_view::npos) {
+    std::string_view tail = src.substr(lb + from, le - lb - from);
+    if (const std::size_t cut = tail.find_first_of("([<|"); cut != std::string_view::npos) tail = tail.substr(0, cut);
+    bool all = true;
+    int pieces = 0;
+    for (std::size_t p = 0; all && p <= tail.size();) {
+      std::size_t q = tail.find(',', p);
+      if (q == std::string_view::npos) q = tail.size();
+      std::string_view piece = tail.substr(p, q - p);
+      while (!piece.empty() && (piece.back() == ' ' || piece.back() == '.')) piece.remove_suffix(1);
+      while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1);
+      if (!piece.empty()) {
+        all = names_only(piece, 6);
+        ++pieces;
+      }
+      p = q + 1;
+    }
+    if (all && pieces > 0) return true;
+  }
+  // A line of names only, in emphasis: "*Frank Fundel* \\", "*Majed El Helou*".
+  {
+    std::string_view line = src.substr(lb, le - lb);
+    while (!line.empty() && std::string_view(" \t*_\\").find(line.back()) != std::string_view::npos) line.remove_suffix(1);
+    while (!line.empty() && std::string_view(" \t*_").find(line.front()) != std::string_view::npos) line.remove_prefix(1);
+    bool all = !line.empty() && (src[lb] == '*' || src[lb] == '_');
+    for (std::size_t p = 0; all && p <= line.size();) {
+      std::size_t q = line.find(',', p);
+      if (q == std::string_view::npos) q = line.size();
+      all = names_only(line.substr(p, q - p), 5);
+      p = q + 1;
+    }
+    if (all) return true;
+  }
+  // "Rowan Zellers et al."
+  std::size_t e = at;
+  while (e < le && src[e] != ' ') ++e;
+  for (int words = 0; words < 3 && e < le; ++words) {
+    if (src.substr(e).rfind(" et al", 0) == 0 || src.substr(e).rfind(" el al", 0) == 0) return true;
+    std::size_t n = e + 1;
+    if (n >= le || !(src[n] >= 'A' && src[n] <= 'Z')) break;
+    while (n < le && src[n] != ' ') ++n;
+    e = n;
+  }
+  return false;
+}
+
 std::string cased_like(std::string_view written, std::string fix) {
   if (!written.empty() && written[0] >= 'A' && written[0] <= 'Z' && !fix.empty() && fix[0] >= 'a' && fix[0] <= 'z')
     fix[0] = static_cast<char>(fix[0] - 32);
@@ -346,7 +508,7 @@ class Typo final : public Rule {
          {"dictionary", "warning", "Severity of words the dictionary does not know: \"error\", \"warning\" or \"off\"."},
          {"words", nlohmann::json::array(), "Words that are always right (names, jargon), case-insensitive."},
          {"words_file", "", "A file of such words, one per line, relative to the configuration file."},
-         {"min_length", 6, "Shortest word the dictionary layer checks (short words are mostly abbreviations and tool names)."},
+         {"min_length", 4, "Shortest word the dictionary layer checks; words of four or five letters only as a slip on a common word of five letters or more."},
          {"vocabulary_count", 2, "A word used this many times in the list is its vocabulary, not a typo."}}};
     return kInfo;
   }
@@ -365,7 +527,10 @@ class Typo final : public Rule {
     // Words shorter than any layer checks are left out of the counts.
     const std::size_t shortest = std::min<std::size_t>(4, min_length);
     // Per token: its bytes, and flags: what its text run is, whether it starts one.
-    enum : unsigned char { kInLinkOrName = 1, kTitleCase = 2, kStraightened = 4, kRunStart = 8 };
+    // kInLinkOrName: in link text, a heading or a table header cell written as a name (one word, or
+    // words a dictionary does not know); kProse: in link text or a heading made of common words,
+    // which is prose ("[Trusted Builds](...)", "### Evaluation Datasets").
+    enum : unsigned char { kInLinkOrName = 1, kTitleCase = 2, kStraightened = 4, kRunStart = 8, kProse = 16, kSoleLinkWord = 32 };
     std::vector<Token> tokens;
     std::vector<unsigned char> token_flags;
     // Room for a token per 8 bytes of text: prose has one per 10 to 12, so the vectors are
@@ -387,7 +552,10 @@ class Typo final : public Rule {
     }
     for (const TextRun& run : ctx.model.text_runs) {
       const std::size_t first = tokens.size();
-      const unsigned char flags = static_cast<unsigned char>((run.in_link || run.in_heading ? kInLinkOrName : 0) |
+      const bool name_place = run.in_link || run.in_heading;
+      // (A heading of one common word is prose too: "## Miscellaneous" names no project.)
+      const bool prose = name_place && prose_like(src.substr(run.bytes.begin, run.bytes.size()), *speller, run.in_heading ? 1 : 2);
+      const unsigned char flags = static_cast<unsigned char>((name_place && !prose ? kInLinkOrName : 0) | (prose ? kProse : 0) |
                                                              (run.in_heading || run.in_table_header ? kTitleCase : 0));
       tokenize(src.substr(run.bytes.begin, run.bytes.size()), run.bytes.begin, shortest,
                [&](std::string_view word, std::uint32_t begin, std::uint32_t end) {
@@ -400,6 +568,9 @@ class Typo final : public Rule {
                  token_flags.push_back(f);
                });
       if (tokens.size() > first) token_flags[first] |= kRunStart;
+      // The whole text of a link ("[vertx](...)", "[Paket](...)") is a name as its project writes it.
+      if (run.in_link && tokens.size() == first + 1 && tokens[first].end - tokens[first].begin + 4 >= run.bytes.size())
+        token_flags[first] |= kSoleLinkWord;
     }
     // A token's word as written (apostrophes made straight).
     auto word_of = [&](std::size_t i) -> std::string_view {
@@ -412,10 +583,12 @@ class Typo final : public Rule {
       signed char fixes = -1, unknown = -1, suggested = -1;
       std::vector<std::string> corrections;
       std::string best;  // the suggestion, empty when none or when the word looks like a name
+      bool best_used = false;  // the list uses the suggestion
     };
     struct WordStats {
       int count = 0;
       bool name = false;            // in link text, a heading or a details summary
+      bool cap_mid = false;         // written capitalised in mid-sentence (a name: "on Discord")
       signed char urls = -1;        // found in one of the list's URLs
       int facts[2] = {-1, -1};      // in `facts`, once needed: as written in lowercase, capitalised
     };
@@ -433,6 +606,7 @@ class Typo final : public Rule {
     // One WordStats per distinct lowercase word (`stat`, keyed by `stats`; the words are held once
     // each in `keys`, in the same order), and each token's index in it plus one (0 for a word too
     // short).
+    auto capitalised = [&](const Token& t) { return src[t.begin] >= 'A' && src[t.begin] <= 'Z'; };
     std::unordered_map<std::string_view, std::uint32_t> stats;
     std::vector<WordStats> stat;
     std::deque<std::string> keys;
@@ -451,6 +625,12 @@ class Typo final : public Rule {
       WordStats& st = stat[it->second];
       ++st.count;
       st.name |= (token_flags[i] & kInLinkOrName) != 0;
+      // (Alone: in prose, between words that are not capitalised.)
+      if (w[0] >= 'A' && w[0] <= 'Z' && !st.cap_mid && !(token_flags[i] & (kInLinkOrName | kProse | kTitleCase)) &&
+          !identifier_like(w) && !sentence_start(src, tokens[i].begin) &&
+          !(i > 0 && tokens[i - 1].end + 1 == tokens[i].begin && capitalised(tokens[i - 1])) &&
+          !(i + 1 < tokens.size() && tokens[i].end + 1 == tokens[i + 1].begin && capitalised(tokens[i + 1])))
+        st.cap_mid = true;
       token_stats[i] = it->second + 1;
     }
     for (const Details& d : ctx.model.details)
@@ -469,14 +649,25 @@ class Typo final : public Rule {
             all_urls += ' ';
           }
         }
-        // A plural of a name is a name too: "boletos" where the list links boleto.cloud.
-        auto found = [&](std::string_view x) { return x.size() >= 4 && all_urls.find(x) != std::string::npos; };
+        // A whole word of a URL, or one with a short prefix or suffix ("figlet" in .../pyfiglet,
+        // "marked" in markedjs): "whic" is no name because a URL holds "whichjdk". A plural of a
+        // name is a name too: "boletos" where the list links boleto.cloud.
+        auto found = [&](std::string_view x) {
+          if (x.size() < 4) return false;
+          for (std::size_t p = all_urls.find(x); p != std::string::npos; p = all_urls.find(x, p + 1)) {
+            std::size_t b = p, e = p + x.size();
+            while (b > 0 && letter(all_urls[b - 1])) --b;
+            while (e < all_urls.size() && letter(all_urls[e])) ++e;
+            const std::size_t before = p - b, after = e - p - x.size();
+            if ((after == 0 && before <= 3) || (before == 0 && after <= 2)) return true;
+          }
+          return false;
+        };
         st.urls = found(lw) || (lw.size() > 5 && lw.back() == 's' && found(lw.substr(0, lw.size() - 1)));
       }
       return st.urls == 1;
     };
 
-    auto capitalised = [&](const Token& t) { return src[t.begin] >= 'A' && src[t.begin] <= 'Z'; };
     // A piece of a word split by emphasis ("**A**nother", "re*use*") is not a word.
     auto fragment = [&](const Token& t) {
       const char before = t.begin > 0 ? src[t.begin - 1] : ' ';
@@ -513,6 +704,7 @@ class Typo final : public Rule {
             f.best = sug;
             best_common = common;
             best_used = used;
+            f.best_used = used;
             // Is the word the suggestion with a letter before or after it (tshark: shark, royale: royal)?
             const std::string ls = util::lower(sug);
             best_at_edge = lw.size() == ls.size() + 1 && (lw.substr(1) == ls || lw.substr(0, ls.size()) == ls);
@@ -532,7 +724,10 @@ class Typo final : public Rule {
                                  lw.substr(1) == util::lower(f.best);
         const bool doubled = best_common && f.best.size() >= 5 && lw.size() >= 3 &&
                              (lw[0] == lw[1] || lw[lw.size() - 1] == lw[lw.size() - 2]);
-        if (best_at_edge && !best_used && !before_long && !doubled) f.best.clear();
+        // A common word of six letters or more is seldom made into a name that way (renamex,
+        // optiony, hrapidly): a letter held or hit beside the word is the likelier story.
+        const bool long_common = best_common && f.best.size() >= 6;
+        if (best_at_edge && !best_used && !before_long && !doubled && !long_common) f.best.clear();
         // Two common words written as one whose nearest word starts with another letter
         // (readline: deadline, evergrowing: overgrowing) is a compound or a name, not a slip.
         if (!f.best.empty() && (f.best[0] | 0x20) != lw[0] && compound_of_common(lw, *speller)) f.best.clear();
@@ -607,7 +802,8 @@ class Typo final : public Rule {
       auto quiet_here = [&] {
         const int line = ctx.doc.lines().pos(t.begin).line;
         if (ctx.doc.lines().line_end(line) - ctx.doc.lines().line_begin(line) > 20000) return false;
-        return foreign_run(t.begin) || in_author_list(src, t.begin) || foreign_near(src, t.begin);
+        return foreign_run(t.begin) || in_author_list(src, t.begin) || foreign_near(src, t.begin) ||
+               ((src[t.begin] >= 'A' && src[t.begin] <= 'Z') && in_credits(src, t.begin, *speller));
       };
       WordStats* stp = &stat[token_stats[ti] - 1];
       const std::string_view lw = keys[token_stats[ti] - 1];
@@ -623,15 +819,17 @@ class Typo final : public Rule {
       if (corr_sev != "off" && w.size() >= 4 && !(capital_mid && w.size() <= 5)) {
         if (f.fixes < 0) {
           f.corrections = speller->corrections(lw);
-          // A spelling a dictionary accepts (focussed, imbed) is a variant, not a misspelling.
-          if (!f.corrections.empty() && (speller->known(w) || speller->known_alt(w) || in_urls(st, lw))) f.corrections.clear();
+          // A spelling a dictionary accepts (focussed, imbed) is a variant, not a misspelling. (The
+          // list's URLs are no evidence here: a known misspelling in a URL is the same slip.)
+          if (!f.corrections.empty() && (speller->known(w) || speller->known_alt(w))) f.corrections.clear();
           f.fixes = !f.corrections.empty();
         }
-        if (f.fixes == 1 && !quiet_here()) {
+        // Link text that is one word ("[vertx](...)", "[Paket](...)") is a name as written.
+        if (f.fixes == 1 && !(token_flags[ti] & kSoleLinkWord) && !quiet_here()) {
           std::string list;
           for (const auto& c : f.corrections) list += (list.empty() ? "" : " or ") + util::quote(cased_like(w, c));
           std::optional<Fix> fix;
-          if (f.corrections.size() == 1)
+          if (f.corrections.size() == 1 && !ambiguous_fix(lw, f.corrections.front(), src.substr(t.end), *speller))
             // (A word whose apostrophe was made straight is not its bytes: such a fix is refused.)
             fix = Fix{{TextEdit{t.begin, t.begin + w.size(), cased_like(w, f.corrections.front()), std::string(w)}}};
           out.report(ctx.doc.lines().span(t.begin, t.begin + w.size()), util::quote(w) + " is a misspelling of " + list,
@@ -642,16 +840,82 @@ class Typo final : public Rule {
       // 2. Words no dictionary knows.
       if (dict_sev == "off" || w.size() < min_length) continue;
       if (st.count >= vocabulary_count || st.name || is_technical_word(lw)) continue;
-      // A capital in mid-sentence makes a name (Zhang, Vercel), not a typo.
       const bool capital = w[0] >= 'A' && w[0] <= 'Z';
-      if (capital && !sentence_start(src, t.begin)) continue;
-      // Outside headings and table headers (title case), a capitalised word beside another one is
-      // part of a name: "Junjie Wang", "Renmin University".
-      if (capital && !(token_flags[ti] & kTitleCase) &&
-          ((ti + 1 < tokens.size() && capitalised(tokens[ti + 1]) && tokens[ti + 1].begin <= t.end + 2) ||
-           (ti > 0 && capitalised(tokens[ti - 1]) && t.begin <= tokens[ti - 1].end + 2)))
+      // Words of four or five letters are mostly names and abbreviations (kops, redux, Dota):
+      // checked only in lowercase, and only as a slip on a common word of five letters or more
+      // ("vdeos", "whic"), below.
+      const bool short_word = w.size() < 6;
+      // A capitalised word beside a name is part of a name: beside a capitalised word that no
+      // dictionary knows ("Junjie Wang", "Renmin University"), or an initial ("L. Angrave").
+      // Beside a capitalised word the dictionary knows it is Title Case ("Compress Contextss",
+      // "Evaulation Datasets", "Chinese Wodrs Segmentation"); acronyms (LLM) are neither.
+      bool title_case = (token_flags[ti] & kTitleCase) != 0;
+      auto name_beside = [&](std::size_t k) {
+        if (!capitalised(tokens[k]) || identifier_like(word_of(k))) return false;
+        std::string nl(base_word(word_of(k)));
+        util::lower_inplace(nl);
+        if (speller->known(word_of(k)) || speller->known_alt(word_of(k)) || is_technical_word(nl) ||
+            derived_from_known(nl, *speller)) {
+          // (Title Case is words joined by a space: "Slack, Gitter" is an enumeration of names.)
+          const Token& x = tokens[std::min(k, ti)];
+          const Token& y = tokens[std::max(k, ti)];
+          title_case |= y.begin == x.end + 1 && src[x.end] == ' ';
+          return false;
+        }
+        return true;
+      };
+      auto initial_before = [&] {
+        return t.begin >= 3 && src[t.begin - 1] == ' ' && src[t.begin - 2] == '.' && src[t.begin - 3] >= 'A' &&
+               src[t.begin - 3] <= 'Z' && (t.begin == 3 || !letter(src[t.begin - 4]));
+      };
+      if (capital && ((ti + 1 < tokens.size() && tokens[ti + 1].begin <= t.end + 2 && name_beside(ti + 1)) ||
+                      (ti > 0 && t.begin <= tokens[ti - 1].end + 2 && name_beside(ti - 1)) || initial_before()))
         continue;
-      if (assess(st, f, w, lw).empty() || beside_unknown_names(ti) || quiet_here()) continue;
+      if (assess(st, f, w, lw).empty()) continue;
+      // A capitalised word or a short one is a slip only on a common word: a word the list uses
+      // elsewhere is not evidence enough (names are made of such words).
+      const std::string lbest = util::lower(f.best);
+      if ((capital || short_word) && !(speller->common(lbest) || is_technical_word(lbest))) continue;
+      // A capitalised word alone in mid-sentence is a name ("based on Guice", "a drop-in
+      // replacement for Disqus", "Slack, Gitter"), and many names are a word with a letter
+      // changed: only Title Case and sentence starts are read as words...
+      if (capital) {
+        // Names are many, and many are a word with a letter changed (Firestore, Rappin) or put
+        // before it (Kcache, Jinterface, Preact): a capitalised word is a slip only on a word
+        // the list uses elsewhere, and not when the suggestion is the word minus its first letter.
+        if (!f.best_used || (lw.size() == lbest.size() + 1 && lw.substr(1) == lbest)) continue;
+        // A name with another first letter is a name of its own (Tmall: Small, Zamba: Samba,
+        // Vokens: Tokens); slips seldom change the first letter.
+        if (lbest[0] != lw[0]) continue;
+        // Names of papers and systems come before a colon ("Thanos: A Block-wise Pruning...").
+        if (t.end < src.size() && (src[t.end] == ':' || (src[t.end] == '-' && t.end + 1 < src.size() && letter(src[t.end + 1]) &&
+                                                         src.find(':', t.end) < src.find(' ', t.end))))
+          continue;
+        // Beside a word in another script or with accents ("Álvaro Barbero Jiménez"): a name.
+        auto foreign_beside = [&](std::size_t from, int dir) {
+          std::size_t p = from;
+          if (dir < 0) {
+            while (p > 0 && (src[p - 1] == ' ' || src[p - 1] == '*' || src[p - 1] == '_')) --p;
+            return p > 0 && static_cast<unsigned char>(src[p - 1]) >= 0x80;
+          }
+          while (p < src.size() && (src[p] == ' ' || src[p] == '*' || src[p] == '_')) ++p;
+          return p < src.size() && static_cast<unsigned char>(src[p]) >= 0x80;
+        };
+        if (foreign_beside(t.begin, -1) || foreign_beside(t.end, 1)) continue;
+      }
+      // A capitalised word alone in mid-sentence is a name ("based on Guice", "a drop-in
+      // replacement for Disqus", "Slack, Gitter", "built on a Preact core"): many names are a
+      // word with a letter changed or put before it. Such a word is a slip only on a name the
+      // list itself writes alone in mid-sentence ("on Discqrd" where the list says "on Discord").
+      if (capital && !title_case && !sentence_start(src, t.begin)) {
+        const auto it = stats.find(lbest);
+        if (it == stats.end() || !stat[it->second].cap_mid) continue;
+      }
+      // A word written again on its own line, in a URL or a name, is a name there ("Noel Rappin"
+      // beside noelrappin.com, "[Plack Handbook](http://handbook.plackperl.org)").
+      if (on_line_again(src, t.begin, t.end, lw)) continue;
+      if (short_word && (f.best.size() < 5 || in_urls(st, lw))) continue;
+      if (beside_unknown_names(ti) || quiet_here()) continue;
       out.report(ctx.doc.lines().span(t.begin, t.begin + w.size()),
                  util::quote(w) + " is not a word; did you mean " + util::quote(cased_like(w, f.best)) +
                      "? (if it is right, add it to the typo rule's words)",

@@ -142,6 +142,7 @@ bool Speller::known_with(std::string_view word, unsigned flag) const {
 }
 
 bool Speller::common(std::string_view word) const { return (flags(word) & wf::kCommon) != 0; }
+bool Speller::proper_noun(std::string_view lower_word) const { return (flags(lower_word) & wf::kCapitalized) != 0; }
 
 bool Speller::known(std::string_view word) const { return known_with(word, wf::kUS); }
 bool Speller::known_alt(std::string_view word) const { return known_with(word, wf::kGB); }

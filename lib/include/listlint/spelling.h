@@ -39,6 +39,8 @@ class Speller {
   std::vector<std::string> suggest(std::string_view word) const;
   /// True when `word`, as the dictionary writes it, is in the list of common words.
   bool common(std::string_view word) const;
+  /// True when the dictionary has `lower_word` capitalised as a proper noun ("peter": Peter).
+  bool proper_noun(std::string_view lower_word) const;
   /// codespell's corrections for a lowercase word; empty when it is not a known misspelling.
   std::vector<std::string> corrections(std::string_view lower_word) const;
   /// Entries in the table (word forms and misspellings).
