@@ -35,6 +35,9 @@ for p in "${PACKAGES[@]}"; do
     missing+=("$p")
   fi
 done
+# The typo rule's technical vocabulary reads apt's long package descriptions (Translation-en),
+# which Docker images leave out (Acquire::Languages "none"): fetch them when they are absent.
+compgen -G '/var/lib/apt/lists/*Translation-en*' >/dev/null || $([ "$(id -u)" -eq 0 ] || echo sudo) apt-get update -qq -o Acquire::Languages=en
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 SUDO=""
@@ -45,5 +48,5 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "setup: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq >/dev/null
+$SUDO apt-get update -qq -o Acquire::Languages=en >/dev/null  # an update without it would drop them
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

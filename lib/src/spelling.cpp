@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <cstring>
 #include <thread>
@@ -67,9 +68,10 @@ std::unique_ptr<Speller> Speller::load(const std::string& path, std::string* err
   if (size < sizeof h) return fail("not a listlint word table (too short)");
   if (!read_at(s->fd_, reinterpret_cast<unsigned char*>(&h), sizeof h, 0)) return fail(std::string("cannot read it: ") + std::strerror(errno));
   if (std::memcmp(h.magic, wf::kMagic, sizeof h.magic) != 0) return fail("not a listlint word table (bad magic)");
-  const std::size_t need = sizeof h + std::size_t{h.bloom_bits} / 8 + std::size_t{h.slots} * sizeof(wf::Slot) + h.blob_size;
+  const std::size_t need =
+      sizeof h + std::size_t{h.bloom_bits} / 8 + std::size_t{h.slots} * sizeof(wf::Slot) + h.blob_size + h.index_size;
   if (h.slots == 0 || (h.slots & (h.slots - 1)) != 0 || h.bloom_bits < 8 || (h.bloom_bits & (h.bloom_bits - 1)) != 0 ||
-      need != size || h.entries >= h.slots)
+      need != size || h.entries >= h.slots || h.index_size < (wf::kIndexBuckets + 1) * 4)
     return fail("a damaged word table (sizes do not add up); rebuild it");
   // Reserved, not committed: only the pages read take memory.
   void* map = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -84,6 +86,8 @@ std::unique_ptr<Speller> Speller::load(const std::string& path, std::string* err
   s->entries_ = h.entries;
   s->blob_ = s->slots_ + std::size_t{h.slots} * sizeof(wf::Slot);
   s->blob_size_ = h.blob_size;
+  s->index_ = s->blob_ + h.blob_size;
+  s->index_size_ = h.index_size;
   return s;
 }
 
@@ -144,13 +148,15 @@ bool Speller::known_with(std::string_view word, unsigned flag) const {
 bool Speller::common(std::string_view word) const { return (flags(word) & wf::kCommon) != 0; }
 bool Speller::proper_noun(std::string_view lower_word) const { return (flags(lower_word) & wf::kCapitalized) != 0; }
 
+bool Speller::technical(std::string_view lower_word) const { return (flags(lower_word) & wf::kTechnical) != 0; }
+
 bool Speller::known(std::string_view word) const { return known_with(word, wf::kUS); }
 bool Speller::known_alt(std::string_view word) const { return known_with(word, wf::kGB); }
 
-std::vector<std::string> Speller::suggest(std::string_view word) const {
+std::vector<std::string> Speller::suggest(std::string_view word, bool with_technical) const {
   std::string w(word);
   if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') w[0] = static_cast<char>(w[0] + 32);
-  std::vector<std::string> out;
+  std::vector<std::string> out, technical;
   std::string cand;
   auto consider = [&](const std::string& c) {
     for (const std::string& o : out)  // two edits can lead to one word
@@ -161,6 +167,9 @@ std::vector<std::string> Speller::suggest(std::string_view word) const {
     } else if ((f & wf::kCapitalized) && c[0] >= 'a' && c[0] <= 'z') {
       out.push_back(c);  // a proper noun: Paris
       out.back()[0] = static_cast<char>(c[0] - 32);
+    } else if (with_technical && (f & wf::kTechnical) && !(f & wf::kNoSuggest) &&
+               std::find(technical.begin(), technical.end(), c) == technical.end()) {
+      technical.push_back(c);
     }
   };
   for (std::size_t i = 0; i < w.size(); ++i) consider(w.substr(0, i) + w.substr(i + 1));
@@ -183,6 +192,65 @@ std::vector<std::string> Speller::suggest(std::string_view word) const {
       cand = w;
       cand.insert(cand.begin() + static_cast<std::ptrdiff_t>(i), c);
       consider(cand);
+    }
+  }
+  out.insert(out.end(), technical.begin(), technical.end());
+  return out;
+}
+
+namespace {
+
+/// The optimal string alignment distance of `a` and `b` (Damerau-Levenshtein where no letter is
+/// edited twice), or `bound` + 1 when it exceeds `bound`. Both at most 64 bytes.
+int osa_within(std::string_view a, std::string_view b, int bound) {
+  const std::size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > static_cast<std::size_t>(bound)) return bound + 1;
+  int rows[3][65];
+  int *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+  for (std::size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= n; ++i) {
+    cur[0] = static_cast<int>(i);
+    int best = cur[0];
+    for (std::size_t j = 1; j <= m; ++j) {
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      int d = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d = std::min(d, prev2[j - 2] + 1);
+      cur[j] = d;
+      best = std::min(best, d);
+    }
+    if (best > bound) return bound + 1;  // every alignment is already past the bound
+    int* t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return std::min(prev[m], bound + 1);
+}
+
+std::uint32_t read32(const unsigned char* p) {
+  std::uint32_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+}  // namespace
+
+std::vector<std::string> Speller::within_two(std::string_view w) const {
+  std::vector<std::string> out;
+  if (w.empty() || w[0] < 'a' || w[0] > 'z' || w.size() > wf::kIndexMax + 2) return out;
+  const std::uint32_t mask = wf::letter_mask(w);
+  const std::size_t lo = std::max<std::size_t>(wf::kIndexMin, w.size() < 2 ? 0 : w.size() - 2);
+  const std::size_t hi = std::min<std::size_t>(wf::kIndexMax, w.size() + 2);
+  for (std::size_t len = lo; len <= hi; ++len) {
+    const std::size_t b = static_cast<std::size_t>(w[0] - 'a') * wf::kIndexLengths + (len - wf::kIndexMin);
+    if (!ensure(index_ + b * 4, 8)) continue;  // unreadable: nothing from this bucket
+    const std::size_t begin = read32(index_ + b * 4), end = read32(index_ + b * 4 + 4), stride = 4 + len;
+    if (begin > end || end > index_size_ || (end - begin) % stride != 0 || !ensure(index_ + begin, end - begin)) continue;
+    for (std::size_t at = begin; at < end; at += stride) {
+      // Each edit changes at most two letters' presence: more than four differing bits is three edits or more.
+      if (std::popcount(read32(index_ + at) ^ mask) > 4) continue;
+      const std::string_view cand(reinterpret_cast<const char*>(index_ + at + 4), len);
+      if (osa_within(w, cand, 2) == 2) out.emplace_back(cand);
     }
   }
   return out;

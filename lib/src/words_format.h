@@ -2,7 +2,7 @@
 // The layout of share/listlint/words.bin, written by tools/words/make_words.cpp at build time and
 // read page by page by the Speller (spelling.cpp). All integers are little-endian, as written.
 //
-//   Header | bloom (Header::bloom_bits / 8 bytes) | Slot slots[Header::slots] | blob
+//   Header | bloom (Header::bloom_bits / 8 bytes) | Slot slots[Header::slots] | blob | two-edit index
 //
 // The Bloom filter (two bits per entry key) answers most lookups of absent words, the usual case
 // when suggestions try every one-edit candidate, from half a megabyte that stays in cache.
@@ -10,13 +10,22 @@
 // probe reads the blob only for a likely match (open addressing, linear probing, first slot
 // hash(word) & (slots - 1)). An entry is: uint8 flags, uint8 length, the word's bytes and,
 // when flags has kMisspelling, uint16 length and codespell's corrections, comma-separated.
+//
+// The two-edit index (Header::index_size bytes) lists the words a two-edit suggestion may be:
+// the common and technical words in lowercase ASCII letters, 5 to 40 of them (kIndexMin..kIndexMax),
+// not kNoSuggest. They are bucketed by first letter and length, bucket b = (letter - 'a') *
+// kIndexLengths + (length - kIndexMin); the index starts with kIndexBuckets + 1 uint32 offsets
+// (from the index's start; bucket b is [offset[b], offset[b + 1])), then the buckets, each
+// a run of sorted entries of fixed stride 4 + length: a uint32 letter mask (bit c - 'a' set when
+// the word has the letter c) and the word's bytes. Two words two edits apart differ in at most
+// four bits of their masks, which turns most of a bucket away before any distance is computed.
 
 #include <cstdint>
 #include <string_view>
 
 namespace listlint::words_format {
 
-inline constexpr char kMagic[8] = {'L', 'L', 'W', 'O', 'R', 'D', 'S', '4'};
+inline constexpr char kMagic[8] = {'L', 'L', 'W', 'O', 'R', 'D', 'S', '5'};
 
 struct Slot {
   std::uint32_t offset, hash;
@@ -25,7 +34,19 @@ struct Slot {
 struct Header {
   char magic[8];
   std::uint32_t slots, entries, blob_size, bloom_bits;  ///< bloom_bits: a power of two
+  std::uint32_t index_size;  ///< bytes of the two-edit index, after the blob
 };
+
+inline constexpr std::uint32_t kIndexMin = 5, kIndexMax = 40, kIndexLengths = kIndexMax - kIndexMin + 1,
+                               kIndexBuckets = 26 * kIndexLengths;
+
+/// The two-edit index's letter mask of a word: bit c - 'a' for each letter c in a..z.
+inline std::uint32_t letter_mask(std::string_view s) {
+  std::uint32_t m = 0;
+  for (char c : s)
+    if (c >= 'a' && c <= 'z') m |= 1u << (c - 'a');
+  return m;
+}
 
 /// The two bits a key sets in the Bloom filter (from its hash).
 inline std::uint32_t bloom_a(std::uint32_t h, std::uint32_t bits) { return h & (bits - 1); }
@@ -38,6 +59,7 @@ enum : std::uint8_t {
   kMisspelling = 8,  ///< in codespell's list of misspellings
   kCapitalized = 16, ///< on a lowercase key: the word capitalised is a suggestible form (paris: Paris)
   kCommon = 32,      ///< in a list of common words (Debian's wamerican, SCOWL size 50)
+  kTechnical = 64,   ///< on a lowercase key: technical vocabulary (Debian's package descriptions, rules/typo-vocabulary.txt)
 };
 
 /// FNV-1a, 32 bits.

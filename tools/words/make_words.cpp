@@ -7,10 +7,17 @@
 // lib/src/spelling.cpp for the reader and docs/rules/typo.md for the format's purpose.
 //
 //  - the common words (a plain word list: Debian's wamerican), marked, since a typo is far more
-//    often a slip on a common word than on a rare one.
+//    often a slip on a common word than on a rare one;
+//  - a technical vocabulary, marked (kTechnical on the lowercase key): the words of Debian's
+//    package descriptions used by at least kMinSources source packages (stdout, passwd, cgroup,
+//    kubectl, nginx), less codespell's misspellings, and a hand supplement of words too new or too
+//    specialised for Debian (rules/typo-vocabulary.txt);
+//  - the two-edit index: the common and technical words bucketed by first letter and length.
 //
-// Usage: listlint-make-words OUT US_PREFIX GB_PREFIX CODESPELL_DICTIONARY COMMON_WORDS
-//   (US_PREFIX and GB_PREFIX without .aff/.dic; GB_PREFIX may be "-" to leave British out)
+// Usage: listlint-make-words OUT US_PREFIX GB_PREFIX CODESPELL_DICTIONARY COMMON_WORDS DESCRIPTIONS SUPPLEMENT
+//   (US_PREFIX and GB_PREFIX without .aff/.dic; GB_PREFIX may be "-" to leave British out;
+//   DESCRIPTIONS: apt's package stanzas, `apt-cache dumpavail` then the Translation-en files, or
+//   "-" for none; SUPPLEMENT: one word per line, `#` starts a comment)
 
 #include <hunspell/hunspell.h>
 
@@ -21,7 +28,9 @@
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -209,12 +218,130 @@ void read_codespell(const std::string& path, std::unordered_map<std::string, Ent
   }
 }
 
+// A word of the technical vocabulary is used in the descriptions of at least this many source
+// packages: one package's own names and typos stay out.
+constexpr std::size_t kMinSources = 3;
+
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_alnum(char c) { return is_letter(c) || (c >= '0' && c <= '9'); }
+
+/// The words of a description: runs of 4+ ASCII letters that stand alone, not part of a path, a
+/// URL, a file name or an identifier: not preceded by a letter, digit, `_`, `.`, `/` or `-`, not
+/// followed by a letter, digit or `_`, nor by `.`, `/` or `-` and a letter or digit. Lowercased.
+template <class F>
+void description_words(std::string_view t, F&& f) {
+  std::size_t i = 0;
+  while (i < t.size()) {
+    if (!is_letter(t[i])) { ++i; continue; }
+    std::size_t j = i;
+    while (j < t.size() && is_letter(t[j])) ++j;
+    const char before = i > 0 ? t[i - 1] : ' ';
+    const char after = j < t.size() ? t[j] : ' ';
+    const bool alone = !(is_alnum(before) || before == '_' || before == '.' || before == '/' || before == '-') &&
+                       !(is_alnum(after) || after == '_') &&
+                       !((after == '.' || after == '/' || after == '-') && j + 1 < t.size() && is_alnum(t[j + 1]));
+    if (alone && j - i >= 4) {
+      std::string w(t.substr(i, j - i));
+      for (char& c : w)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      f(std::move(w));
+    }
+    i = j;
+  }
+}
+
+struct Vocabulary {
+  std::vector<std::string> words;  ///< sorted
+  std::size_t stanzas = 0, sources = 0;
+};
+
+/// The words of the package descriptions in `path` (RFC 822 stanzas: Package, Source, Description
+/// or Description-en with continuation lines; other fields are skipped) used by kMinSources source
+/// packages or more. A stanza without Source (Translation-en has none) takes its package's source
+/// from the stanza that named it, else its own name.
+Vocabulary read_descriptions(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot read it");
+  struct Stanza {
+    std::string package, source, text;
+  };
+  std::vector<Stanza> stanzas;
+  std::unordered_map<std::string, std::string> source_of;
+  Stanza cur;
+  bool in_description = false;
+  auto flush = [&] {
+    if (!cur.package.empty()) {
+      if (!cur.source.empty()) source_of.emplace(cur.package, cur.source);
+      if (!cur.text.empty()) stanzas.push_back(std::move(cur));
+    }
+    cur = Stanza{};
+    in_description = false;
+  };
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) { flush(); continue; }
+    if (line[0] == ' ' || line[0] == '\t') {
+      if (in_description) (cur.text += '\n') += line;
+      continue;
+    }
+    const std::size_t colon = line.find(':');
+    const std::string field = line.substr(0, colon);
+    std::string value = colon == std::string::npos ? "" : line.substr(colon + 1);
+    while (!value.empty() && value.front() == ' ') value.erase(value.begin());
+    in_description = field == "Description" || field == "Description-en";
+    if (in_description) (cur.text += '\n') += value;
+    else if (field == "Package") cur.package = value;
+    else if (field == "Source") cur.source = value.substr(0, value.find(' '));  // "glibc (2.36-9)"
+  }
+  flush();
+  std::unordered_map<std::string, std::uint32_t> source_id;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> users;
+  for (const Stanza& s : stanzas) {
+    const auto it = source_of.find(s.package);
+    const std::string& source = s.source.empty() ? (it == source_of.end() ? s.package : it->second) : s.source;
+    const std::uint32_t id = source_id.emplace(source, static_cast<std::uint32_t>(source_id.size())).first->second;
+    description_words(s.text, [&](std::string w) {
+      std::vector<std::uint32_t>& u = users[std::move(w)];
+      if (u.empty() || u.back() != id) u.push_back(id);
+    });
+  }
+  Vocabulary v;
+  v.stanzas = stanzas.size();
+  v.sources = source_id.size();
+  for (auto& [w, u] : users) {
+    std::sort(u.begin(), u.end());
+    if (static_cast<std::size_t>(std::unique(u.begin(), u.end()) - u.begin()) >= kMinSources) v.words.push_back(w);
+  }
+  std::sort(v.words.begin(), v.words.end());
+  return v;
+}
+
+/// The hand supplement: one lowercase word per line; `#` starts a comment.
+std::vector<std::string> read_supplement(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot read it");
+  std::vector<std::string> out;
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (const auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.pop_back();
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.erase(line.begin());
+    if (line.empty()) continue;
+    for (char c : line)
+      if (!(c >= 'a' && c <= 'z'))
+        throw std::runtime_error(path + ":" + std::to_string(n) + ": \"" + line + "\" is not one lowercase word");
+    out.push_back(line);
+  }
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   namespace wf = listlint::words_format;
-  if (argc != 6) {
-    std::cerr << "usage: listlint-make-words OUT US_PREFIX GB_PREFIX|- CODESPELL_DICTIONARY COMMON_WORDS\n";
+  if (argc != 8) {
+    std::cerr << "usage: listlint-make-words OUT US_PREFIX GB_PREFIX|- CODESPELL_DICTIONARY COMMON_WORDS DESCRIPTIONS|- SUPPLEMENT\n";
     return 2;
   }
   try {
@@ -251,6 +378,31 @@ int main(int argc, char** argv) {
       w[0] = static_cast<char>(w[0] + 32);
       table[w].flags |= wf::kCapitalized;
     }
+    // The technical vocabulary, on lowercase keys: Debian's words (but codespell's misspellings),
+    // then the supplement. A slur stays unmarked.
+    Vocabulary debian;
+    if (std::string(argv[6]) != "-") debian = read_descriptions(argv[6]);
+    long technical = 0, technical_new = 0, from_debian = 0, from_supplement = 0;
+    auto mark = [&](const std::string& w) {
+      Entry& e = table[w];
+      if (e.flags & (wf::kNoSuggest | wf::kTechnical)) return false;
+      if (!(e.flags & (wf::kUS | wf::kGB))) ++technical_new;
+      e.flags |= wf::kTechnical;
+      ++technical;
+      return true;
+    };
+    for (const std::string& w : debian.words) {
+      const auto it = table.find(w);
+      if (it == table.end() || !(it->second.flags & wf::kMisspelling)) from_debian += mark(w);
+    }
+    std::string redundant;  // supplement words the descriptions already gave: to prune
+    for (const std::string& w : read_supplement(argv[7])) {
+      const bool added = mark(w);
+      from_supplement += added;
+      if (!added && !debian.words.empty()) redundant += " " + w;
+    }
+    if (!redundant.empty())
+      std::printf("listlint-make-words: the package descriptions already have these words of %s:%s\n", argv[7], redundant.c_str());
 
     // Lay the table out: slots of blob offsets (0 = empty), then the entries.
     std::uint32_t nslots = 1;
@@ -278,6 +430,29 @@ int main(int argc, char** argv) {
       while (slots[s].offset) s = (s + 1) & (nslots - 1);
       slots[s] = wf::Slot{at, h};
     }
+    // The two-edit index: buckets by (first letter, length) of mask + word entries, sorted.
+    std::vector<std::string> buckets(wf::kIndexBuckets);
+    long indexed = 0;
+    for (const auto& [word, e] : sorted) {
+      if (!(e.flags & (wf::kCommon | wf::kTechnical)) || (e.flags & (wf::kNoSuggest | wf::kMisspelling))) continue;
+      if (word.size() < wf::kIndexMin || word.size() > wf::kIndexMax) continue;
+      if (!std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
+      std::string& b = buckets[static_cast<std::size_t>(word[0] - 'a') * wf::kIndexLengths + (word.size() - wf::kIndexMin)];
+      const std::uint32_t m = wf::letter_mask(word);
+      for (int k = 0; k < 4; ++k) b += static_cast<char>((m >> (8 * k)) & 0xff);
+      b += word;
+      ++indexed;
+    }
+    std::string index((wf::kIndexBuckets + 1) * 4, '\0');
+    auto put32 = [&](std::size_t at, std::uint32_t v) {
+      for (int k = 0; k < 4; ++k) index[at + static_cast<std::size_t>(k)] = static_cast<char>((v >> (8 * k)) & 0xff);
+    };
+    for (std::size_t b = 0; b < buckets.size(); ++b) {
+      put32(b * 4, static_cast<std::uint32_t>(index.size()));
+      index += buckets[b];
+    }
+    put32(buckets.size() * 4, static_cast<std::uint32_t>(index.size()));
+
     const std::string out_path = argv[1];
     const std::string tmp = out_path + ".tmp";
     {
@@ -288,15 +463,20 @@ int main(int argc, char** argv) {
       hdr.entries = static_cast<std::uint32_t>(table.size());
       hdr.blob_size = static_cast<std::uint32_t>(blob.size());
       hdr.bloom_bits = bloom_bits;
+      hdr.index_size = static_cast<std::uint32_t>(index.size());
       out.write(reinterpret_cast<const char*>(&hdr), sizeof hdr);
       out.write(reinterpret_cast<const char*>(bloom.data()), static_cast<std::streamsize>(bloom.size()));
       out.write(reinterpret_cast<const char*>(slots.data()), static_cast<std::streamsize>(slots.size() * sizeof(wf::Slot)));
       out.write(blob.data(), static_cast<std::streamsize>(blob.size()));
+      out.write(index.data(), static_cast<std::streamsize>(index.size()));
       if (!out) throw std::runtime_error(tmp + ": cannot write it");
     }
     if (std::rename(tmp.c_str(), out_path.c_str()) != 0) throw std::runtime_error(out_path + ": cannot rename into place");
     std::printf("listlint-make-words: %zu entries (%ld forms accepted by Hunspell, %ld expansions it rejected, %ld misspellings, %ld common words)\n",
                 table.size(), accepted, rejected, misspellings, common);
+    std::printf("listlint-make-words: %ld technical words, %ld of them unknown to the dictionaries (%ld used by %zu+ of the %zu source packages"
+                " of %zu package descriptions, %ld more from the supplement); %ld words in the two-edit index (%zu bytes)\n",
+                technical, technical_new, from_debian, kMinSources, debian.sources, debian.stanzas, from_supplement, indexed, index.size());
   } catch (const std::exception& e) {
     std::cerr << "listlint-make-words: " << e.what() << "\n";
     return 2;

@@ -35,12 +35,25 @@ class Speller {
   bool known_alt(std::string_view word) const;
   /// Dictionary words one edit away (a letter deleted, inserted, replaced, or two neighbours
   /// swapped), as the dictionary writes them (proper nouns capitalised); deletions first, then
-  /// swaps, replacements and insertions. Slurs are never suggested.
-  std::vector<std::string> suggest(std::string_view word) const;
+  /// swaps, replacements and insertions. Slurs are never suggested. With `with_technical`, the
+  /// technical words one edit away that no dictionary has (lowercase: kubectl, nginx) follow, in
+  /// the same order of edits.
+  std::vector<std::string> suggest(std::string_view word, bool with_technical = false) const;
   /// True when `word`, as the dictionary writes it, is in the list of common words.
   bool common(std::string_view word) const;
   /// True when the dictionary has `lower_word` capitalised as a proper noun ("peter": Peter).
   bool proper_noun(std::string_view lower_word) const;
+  /// True when a lowercase word is in the technical vocabulary: used in the package descriptions
+  /// of at least three Debian source packages (and not one of codespell's misspellings), or in
+  /// the hand supplement rules/typo-vocabulary.txt. Dictionary words so used are technical too
+  /// ("library"): `technical(w) && !known(w)` is the vocabulary en_US lacks (stdout, kubectl).
+  bool technical(std::string_view lower_word) const;
+  /// The common and technical words (lowercase ASCII, 5 to 40 letters, no slur or known
+  /// misspelling) that start with the word's first letter and are at optimal string alignment
+  /// distance exactly 2 from it (two deletions, insertions, replacements or swaps of neighbours,
+  /// no letter edited twice): `lighweigth`: lightweight. Ordered by length, then alphabetically.
+  /// Reads only the index buckets of that first letter and the lengths within 2 of the word's.
+  std::vector<std::string> within_two(std::string_view lower_word) const;
   /// codespell's corrections for a lowercase word; empty when it is not a known misspelling.
   std::vector<std::string> corrections(std::string_view lower_word) const;
   /// Entries in the table (word forms and misspellings).
@@ -74,6 +87,8 @@ class Speller {
   std::uint32_t bloom_bits_ = 0;
   const unsigned char* slots_ = nullptr;
   std::uint32_t nslots_ = 0, entries_ = 0;
+  const unsigned char* index_ = nullptr;  ///< the two-edit index
+  std::size_t index_size_ = 0;
 };
 
 }  // namespace listlint
