@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "listlint/rule.h"
-#include "typo-vocabulary.h"
 #include "util.h"
 
 namespace listlint::rules {
@@ -129,7 +128,7 @@ bool british_of_known(const std::string& lw, const Speller& sp) {
 // subfields, lockless, natively, theming, bootstrapper. The stem must have 4 letters or more.
 bool derived_from_known(const std::string& w, const Speller& sp) {
   auto known_stem = [&](const std::string& stem) {
-    return stem.size() >= 4 && (sp.known(stem) || sp.known_alt(stem) || is_technical_word(stem));
+    return stem.size() >= 4 && (sp.known(stem) || sp.known_alt(stem) || sp.technical(stem));
   };
   auto ends = [&](std::string_view suf) { return w.size() > suf.size() && w.compare(w.size() - suf.size(), suf.size(), suf) == 0; };
   auto cut = [&](std::size_t n) { return w.substr(0, w.size() - n); };
@@ -156,25 +155,21 @@ bool derived_from_known(const std::string& w, const Speller& sp) {
   return false;
 }
 
-// True when one edit (a letter deleted, inserted or replaced, or two neighbours swapped) turns
-// `a` into `b`.
-bool one_edit(std::string_view a, std::string_view b) {
-  if (a.size() > b.size()) std::swap(a, b);
-  if (b.size() - a.size() > 1) return false;
-  std::size_t i = 0;
-  while (i < a.size() && a[i] == b[i]) ++i;
-  if (a.size() == b.size()) {
-    if (i == a.size()) return false;
-    if (a.substr(i + 1) == b.substr(i + 1)) return true;  // replaced
-    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);  // swapped
-  }
-  return a.substr(i) == b.substr(i + 1);  // inserted
-}
-
 // Two common words written as one, each of four letters or more: leaderboards, lookback.
 bool compound_of_common(std::string_view w, const Speller& sp) {
   for (std::size_t cut = 4; cut + 4 <= w.size(); ++cut)
     if (sp.common(w.substr(0, cut)) && sp.common(w.substr(cut))) return true;
+  return false;
+}
+
+// Does the word start or end with a dictionary or technical word that is at least half of it
+// and five letters or more (preempt-ible, py-project, text-graphs, tailwind-css)?
+bool made_of_a_word(std::string_view lw, const Speller& sp) {
+  const std::size_t least = std::max<std::size_t>(5, (lw.size() + 1) / 2);
+  for (std::size_t n = least; n < lw.size(); ++n) {
+    const std::string_view head = lw.substr(0, n), tail = lw.substr(lw.size() - n);
+    if (sp.known(head) || sp.technical(head) || sp.known(tail) || sp.technical(tail)) return true;
+  }
   return false;
 }
 
@@ -353,7 +348,7 @@ bool prose_like(std::string_view s, const Speller& sp, int min_words) {
       std::string lw(s.substr(i, j - i));
       util::lower_inplace(lw);
       // A common word ("builds"), not a name the dictionary knows ("Yang", "Shiping Yang").
-      if (!(sp.common(lw) || is_technical_word(lw)) && ++unknown > 1) return false;
+      if (!(sp.common(lw) || sp.technical(lw)) && ++unknown > 1) return false;
     } else if (j < s.size() && static_cast<unsigned char>(s[j]) >= 0xC0 && static_cast<unsigned char>(s[j]) != 0xE2 &&
                static_cast<unsigned char>(s[j]) < 0xF0) {
       return false;
@@ -476,7 +471,13 @@ bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
   // "Rowan Zellers et al."
   std::size_t e = at;
   while (e < le && src[e] != ' ') ++e;
-  for (int words = 0; words < 3 && e < le; ++words) {
+  // (The name's first word before it: "Arizona State Univeristy et al." is an institution.)
+  std::size_t pb = at;
+  while (pb > lb && src[pb - 1] == ' ') --pb;
+  std::size_t pa = pb;
+  while (pa > lb && src[pa - 1] != ' ' && src[pa - 1] != '*' && src[pa - 1] != '_') --pa;
+  const bool name_before = pa == pb || names_only(src.substr(pa, pb - pa), 1);
+  for (int words = 0; name_before && words < 3 && e < le; ++words) {
     if (src.substr(e).rfind(" et al", 0) == 0 || src.substr(e).rfind(" el al", 0) == 0) return true;
     std::size_t n = e + 1;
     if (n >= le || !(src[n] >= 'A' && src[n] <= 'Z')) break;
@@ -675,8 +676,21 @@ class Typo final : public Rule {
       const char after2 = t.end + 1 < src.size() ? src[t.end + 1] : ' ';
       std::size_t b = t.begin;
       while (b > 0 && (src[b - 1] == '*' || src[b - 1] == '_')) --b;
-      return (b < t.begin && b > 0 && letter(src[b - 1])) || ((after == '*' || after == '_') && letter(after2)) ||
-             letter(before) || before == ')' || before == ']';  // "(d)evelopment": an acronym spelled out
+      const char before2 = t.begin > 1 ? src[t.begin - 2] : ' ';
+      if ((b < t.begin && b > 0 && letter(src[b - 1])) || ((after == '*' || after == '_') && letter(after2)) ||
+          letter(before) || before == ')' || before == ']')  // "(d)evelopment": an acronym spelled out
+        return true;
+      // A word split by markup: "Uni(versal)get" is Uni, versal and get.
+      if ((before == '(' || before == '[') && letter(before2)) return true;
+      if ((after == '(' || after == '[') && letter(after2)) return true;
+      // A piece of a hyphenated word the dictionary knows whole: "avant-garde", "laissez-faire".
+      if (before == '-' || after == '-') {
+        std::size_t hb = t.begin, he = t.end;
+        while (hb > 0 && (letter(src[hb - 1]) || (src[hb - 1] == '-' && hb > 1 && letter(src[hb - 2])))) --hb;
+        while (he < src.size() && (letter(src[he]) || (src[he] == '-' && he + 1 < src.size() && letter(src[he + 1])))) ++he;
+        if (he - hb < 64 && speller->known(src.substr(hb, he - hb))) return true;
+      }
+      return false;
     };
     // The dictionary layer's verdict on a word, whatever its context: the correction to offer, or
     // empty when the dictionary knows the word or the word looks like a name.
@@ -691,14 +705,30 @@ class Typo final : public Rule {
         // order of edits (deletions, swaps, replacements, insertions).
         int best_rank = -1;
         bool best_common = false, best_used = false, best_at_edge = false;
-        std::vector<std::string> candidates = speller->suggest(w);
-        for (std::string_view term : technical_words())  // quantizatioan: quantization
-          if (one_edit(term, lw)) candidates.emplace_back(term);
+        // (Technical words too: quantizatioan: quantization.)
+        std::vector<std::string> candidates = speller->suggest(w, true);
+        // No word one edit away: a word two edits away, when it is the only one (lighweigth:
+        // lightweight, parternship: partnership) and the word is long enough for two slips (ten
+        // letters or more: "newbility", "cronolog" and "changpeng" are names two letters from a
+        // word) and not a word with a piece added (preemptible, pyproject, textgraphs).
+        bool two_edits = false;
+        if (candidates.empty() && lw.size() >= 10 && !made_of_a_word(lw, *speller)) {
+          candidates = speller->within_two(lw);
+          if (candidates.size() != 1) candidates.clear();
+          two_edits = !candidates.empty();
+        }
         for (const auto& sug : candidates) {
           const bool proper = sug[0] >= 'A' && sug[0] <= 'Z';
-          const bool common = speller->common(sug) || is_technical_word(sug);
+          // (A technical word is a likely correction only when the list uses it: the vocabulary
+          // holds names too, weechat, cmark, leveldb, which wechaty and dmark are not slips on.)
+          const bool common = speller->common(sug);
           const bool used = stats.count(std::string_view(util::lower(sug))) > 0;
-          const int rank = (proper ? 0 : 8) + (common ? 4 : 0) + (used ? 2 : 0) + ((sug[0] | 0x20) == lw[0] ? 1 : 0);
+          // (Last, a slip inside the word before a letter put in front of it: "blease" is "please"
+          // rather than "lease".)
+          const std::string ls = util::lower(sug);
+          const bool at_edge = lw.size() == ls.size() + 1 && (lw.substr(1) == ls || lw.substr(0, ls.size()) == ls);
+          const bool letter_before = at_edge && lw.substr(1) == ls;
+          const int rank = (proper ? 0 : 16) + (common ? 8 : 0) + (used ? 4 : 0) + ((sug[0] | 0x20) == lw[0] ? 2 : 0) + (letter_before ? 0 : 1);
           if (rank > best_rank) {
             best_rank = rank;
             f.best = sug;
@@ -706,10 +736,11 @@ class Typo final : public Rule {
             best_used = used;
             f.best_used = used;
             // Is the word the suggestion with a letter before or after it (tshark: shark, royale: royal)?
-            const std::string ls = util::lower(sug);
-            best_at_edge = lw.size() == ls.size() + 1 && (lw.substr(1) == ls || lw.substr(0, ls.size()) == ls);
+            best_at_edge = at_edge;
           }
         }
+        // Two slips in one word are rarer than a name two letters from a word: only a common word.
+        if (two_edits && !best_common) f.best.clear();
         // When the nearest word is a proper noun (Andre for Andrej), the word is a name too; when
         // it is a rare word the list never uses (lattermost for mattermost), a slip is unlikely.
         if (!f.best.empty() && ((f.best[0] >= 'A' && f.best[0] <= 'Z') || !(best_common || best_used))) f.best.clear();
@@ -724,10 +755,13 @@ class Typo final : public Rule {
                                  lw.substr(1) == util::lower(f.best);
         const bool doubled = best_common && f.best.size() >= 5 && lw.size() >= 3 &&
                              (lw[0] == lw[1] || lw[lw.size() - 1] == lw[lw.size() - 2]);
-        // A common word of six letters or more is seldom made into a name that way (renamex,
-        // optiony, hrapidly): a letter held or hit beside the word is the likelier story.
-        const bool long_common = best_common && f.best.size() >= 6;
-        if (best_at_edge && !best_used && !before_long && !doubled && !long_common) f.best.clear();
+        // A common word of six letters or more is seldom made into a name by a letter after it
+        // (renamex, optiony): a key hit beside the last one is the likelier story. (A letter
+        // before it makes names: pexpect, escript, ibrowse, eleveldb.)
+        const bool long_common = best_common && f.best.size() >= 6 && lw.compare(0, f.best.size(), util::lower(f.best)) == 0;
+        // (A letter before a word the list uses is still a name: escript, eleveldb.)
+        const bool before = best_at_edge && lw.substr(1) == util::lower(f.best);
+        if (best_at_edge && (!best_used || before) && !before_long && !doubled && !long_common) f.best.clear();
         // Two common words written as one whose nearest word starts with another letter
         // (readline: deadline, evergrowing: overgrowing) is a compound or a name, not a slip.
         if (!f.best.empty() && (f.best[0] | 0x20) != lw[0] && compound_of_common(lw, *speller)) f.best.clear();
@@ -749,10 +783,12 @@ class Typo final : public Rule {
           if (!token_stats[k]) continue;
           WordStats* nst = &stat[token_stats[k] - 1];
           const std::string_view nlw = keys[token_stats[k] - 1];
-          if (is_technical_word(nlw)) continue;
+          // (A technical word the dictionary lacks is a name too: mattermost, smtp.)
+          const bool technical = speller->technical(nlw);
+          if (technical && (speller->known(nw) || speller->known_alt(nw))) continue;
           // A name the list uses elsewhere, next to it in an enumeration ("slack, mattermost,
           // gotify and smtp"): the text names things.
-          if (nst->count >= vocabulary_count || nst->name) {
+          if (nst->count >= vocabulary_count || nst->name || technical) {
             const bool next_to = dir < 0 ? k + 1 == ti : k == ti + 1;
             const Token& x = tokens[std::min(k, ti)];
             const Token& y = tokens[std::max(k, ti)];
@@ -825,7 +861,9 @@ class Typo final : public Rule {
           f.fixes = !f.corrections.empty();
         }
         // Link text that is one word ("[vertx](...)", "[Paket](...)") is a name as written.
-        if (f.fixes == 1 && !(token_flags[ti] & kSoleLinkWord) && !quiet_here()) {
+        // So is link text written again in its URL ("[vertx-lang-scala](.../vertx-lang-scala)").
+        if (f.fixes == 1 && !(token_flags[ti] & kSoleLinkWord) &&
+            !((token_flags[ti] & (kInLinkOrName | kProse)) && on_line_again(src, t.begin, t.end, lw)) && !quiet_here()) {
           std::string list;
           for (const auto& c : f.corrections) list += (list.empty() ? "" : " or ") + util::quote(cased_like(w, c));
           std::optional<Fix> fix;
@@ -839,7 +877,7 @@ class Typo final : public Rule {
       }
       // 2. Words no dictionary knows.
       if (dict_sev == "off" || w.size() < min_length) continue;
-      if (st.count >= vocabulary_count || st.name || is_technical_word(lw)) continue;
+      if (st.count >= vocabulary_count || st.name || speller->technical(lw)) continue;
       const bool capital = w[0] >= 'A' && w[0] <= 'Z';
       // Words of four or five letters are mostly names and abbreviations (kops, redux, Dota):
       // checked only in lowercase, and only as a slip on a common word of five letters or more
@@ -854,7 +892,7 @@ class Typo final : public Rule {
         if (!capitalised(tokens[k]) || identifier_like(word_of(k))) return false;
         std::string nl(base_word(word_of(k)));
         util::lower_inplace(nl);
-        if (speller->known(word_of(k)) || speller->known_alt(word_of(k)) || is_technical_word(nl) ||
+        if (speller->known(word_of(k)) || speller->known_alt(word_of(k)) || speller->technical(nl) ||
             derived_from_known(nl, *speller)) {
           // (Title Case is words joined by a space: "Slack, Gitter" is an enumeration of names.)
           const Token& x = tokens[std::min(k, ti)];
@@ -875,7 +913,7 @@ class Typo final : public Rule {
       // A capitalised word or a short one is a slip only on a common word: a word the list uses
       // elsewhere is not evidence enough (names are made of such words).
       const std::string lbest = util::lower(f.best);
-      if ((capital || short_word) && !(speller->common(lbest) || is_technical_word(lbest))) continue;
+      if ((capital || short_word) && !speller->common(lbest)) continue;
       // A capitalised word alone in mid-sentence is a name ("based on Guice", "a drop-in
       // replacement for Disqus", "Slack, Gitter"), and many names are a word with a letter
       // changed: only Title Case and sentence starts are read as words...
@@ -914,7 +952,9 @@ class Typo final : public Rule {
       // A word written again on its own line, in a URL or a name, is a name there ("Noel Rappin"
       // beside noelrappin.com, "[Plack Handbook](http://handbook.plackperl.org)").
       if (on_line_again(src, t.begin, t.end, lw)) continue;
-      if (short_word && (f.best.size() < 5 || in_urls(st, lw))) continue;
+      // A short word is a slip only on a common word the list uses elsewhere ("vdeos" where it
+      // says "videos"): short unknown words are mostly tools and abbreviations (unrar, faiss).
+      if (short_word && (f.best.size() < 5 || !f.best_used || in_urls(st, lw))) continue;
       if (beside_unknown_names(ti) || quiet_here()) continue;
       out.report(ctx.doc.lines().span(t.begin, t.begin + w.size()),
                  util::quote(w) + " is not a word; did you mean " + util::quote(cased_like(w, f.best)) +

@@ -252,6 +252,7 @@ void description_words(std::string_view t, F&& f) {
 
 struct Vocabulary {
   std::vector<std::string> words;  ///< sorted
+  std::unordered_map<std::string, std::size_t> sources_of;  ///< every word: how many source packages use it
   std::size_t stanzas = 0, sources = 0;
 };
 
@@ -311,7 +312,9 @@ Vocabulary read_descriptions(const std::string& path) {
   v.sources = source_id.size();
   for (auto& [w, u] : users) {
     std::sort(u.begin(), u.end());
-    if (static_cast<std::size_t>(std::unique(u.begin(), u.end()) - u.begin()) >= kMinSources) v.words.push_back(w);
+    const auto n = static_cast<std::size_t>(std::unique(u.begin(), u.end()) - u.begin());
+    v.sources_of.emplace(w, n);
+    if (n >= kMinSources) v.words.push_back(w);
   }
   std::sort(v.words.begin(), v.words.end());
   return v;
@@ -391,9 +394,49 @@ int main(int argc, char** argv) {
       ++technical;
       return true;
     };
+    // A word no dictionary has that is one edit inside it from a dictionary word ten times as
+    // many packages use is a common slip, not vocabulary: "lighweight" (lightweight).
+    long slips = 0;
+    auto common_slip = [&](const std::string& w) {
+      const auto it = table.find(w);
+      if (it != table.end() && (it->second.flags & (wf::kUS | wf::kGB))) return false;
+      const std::size_t mine = debian.sources_of.at(w);
+      auto frequent_word = [&](const std::string& c) {
+        const auto t = table.find(c);
+        if (t == table.end() || !(t->second.flags & (wf::kUS | wf::kGB))) return false;
+        const auto u = debian.sources_of.find(c);
+        return u != debian.sources_of.end() && u->second >= 10 * mine;
+      };
+      // Inside the word only: names add a letter at an end (systemd, alloc), slips land anywhere.
+      std::string c;
+      for (std::size_t i = 1; i + 1 < w.size(); ++i)
+        if (frequent_word(w.substr(0, i) + w.substr(i + 1))) return true;
+      for (std::size_t i = 1; i + 2 < w.size(); ++i) {
+        c = w;
+        std::swap(c[i], c[i + 1]);
+        if (c != w && frequent_word(c)) return true;
+      }
+      for (std::size_t i = 1; i + 1 <= w.size(); ++i)
+        for (char l = 'a'; l <= 'z'; ++l) {
+          if (i + 1 < w.size()) {
+            c = w;
+            c[i] = l;
+            if (c != w && frequent_word(c)) return true;
+          }
+          c = w;
+          c.insert(c.begin() + static_cast<std::ptrdiff_t>(i), l);
+          if (frequent_word(c)) return true;
+        }
+      return false;
+    };
     for (const std::string& w : debian.words) {
       const auto it = table.find(w);
-      if (it == table.end() || !(it->second.flags & wf::kMisspelling)) from_debian += mark(w);
+      if (it != table.end() && (it->second.flags & wf::kMisspelling)) continue;
+      if (common_slip(w)) {
+        ++slips;
+        continue;
+      }
+      from_debian += mark(w);
     }
     std::string redundant;  // supplement words the descriptions already gave: to prune
     for (const std::string& w : read_supplement(argv[7])) {
@@ -475,8 +518,10 @@ int main(int argc, char** argv) {
     std::printf("listlint-make-words: %zu entries (%ld forms accepted by Hunspell, %ld expansions it rejected, %ld misspellings, %ld common words)\n",
                 table.size(), accepted, rejected, misspellings, common);
     std::printf("listlint-make-words: %ld technical words, %ld of them unknown to the dictionaries (%ld used by %zu+ of the %zu source packages"
-                " of %zu package descriptions, %ld more from the supplement); %ld words in the two-edit index (%zu bytes)\n",
-                technical, technical_new, from_debian, kMinSources, debian.sources, debian.stanzas, from_supplement, indexed, index.size());
+                " of %zu package descriptions, %ld more from the supplement; %ld left out as slips on a far more used word);"
+                " %ld words in the two-edit index (%zu bytes)\n",
+                technical, technical_new, from_debian, kMinSources, debian.sources, debian.stanzas, from_supplement, slips, indexed,
+                index.size());
   } catch (const std::exception& e) {
     std::cerr << "listlint-make-words: " << e.what() << "\n";
     return 2;
