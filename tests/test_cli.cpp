@@ -563,3 +563,27 @@ TEST_CASE("cli: explain prints a rule's page for a terminal: wrapped, tables ali
   CHECK(narrow.out.find("- Option: `placeholders`") != std::string::npos);
   ::unsetenv("COLUMNS");
 }
+
+TEST_CASE("cli: .listlint.json in JSONC (comments, trailing commas); its errors name the file, line and column") {
+  const std::string dir = test::temp_dir("cli-jsonc");
+  std::filesystem::create_directories(dir + "/.git");
+  test::write_file(dir + "/README.md", "# E\n\n- [Tools](#tools) - a broken anchor.\n");
+  const std::string cd = "cd " + q(dir) + " && '" + std::string(LISTLINT_EXE) + "' ";
+  auto run = [&](const std::string& args) {
+    const std::string out = dir + "/out", err = dir + "/err";
+    const int status = std::system((cd + args + " >'" + out + "' 2>'" + err + "'").c_str());
+    return std::make_pair(WEXITSTATUS(status), test::read_file(err));
+  };
+  CHECK(run("check README.md").first == 1);
+  test::write_file(dir + "/.listlint.json",
+                   "{\n  // the old TOC is fixed next month\n  \"rules\": {\n    \"broken-anchor\": \"off\", /* for now, */\n  },\n}\n");
+  CHECK(run("check README.md").first == 0);
+  // A mistake in it: exit 2, one line, the path as given relative to the working folder, line and column.
+  test::write_file(dir + "/.listlint.json", "{\n  // comment\n  \"rules\": {\n    \"broken-anchor\": off,\n  },\n}\n");
+  const auto [rc, err] = run("check README.md");
+  CHECK(rc == 2);
+  INFO(err);
+  CHECK(count_lines(err) == 1);
+  CHECK(err.rfind("listlint: .listlint.json: invalid JSON: ", 0) == 0);
+  CHECK(err.find("line 4, column") != std::string::npos);
+}
