@@ -88,8 +88,8 @@ rc=0
 [ "$rc" -eq 1 ] && grep -q '^::error file=README.md' "$tmp/annotations" || fail "check with the cached listlint: exit $rc"
 
 # An older version in the cache is not taken for this one: replaced by the release.
-printf '#!/bin/sh\necho "listlint 0.0.1"\n' >"$tmp/old" && chmod +x "$tmp/old"
-mv "$prefix/bin/listlint" "$tmp/listlint.keep" && cp "$tmp/old" "$prefix/bin/listlint"
+printf '#!/bin/sh\necho "listlint 0.0.1"\n' >"$tmp/listlint-0.0.1" && chmod +x "$tmp/listlint-0.0.1"
+cp "$tmp/listlint-0.0.1" "$prefix/bin/listlint"
 coproc SRV2 { exec python3 -u -m http.server --bind 127.0.0.1 --directory "$tmp/www" "$port" 2>/dev/null; }
 server_pid=$SRV2_PID
 read -r _ <&"${SRV2[0]}" || fail "the release server did not restart"

@@ -68,7 +68,7 @@ if [ -n "$ref" ]; then
   mkdir -p "$tmp/ref" && cp "$src/fixtures/seed/README.md" "$tmp/ref/README.md" && cp -r "$src/fixtures/rules" "$tmp/ref/rules"
   for args in "check --format json README.md" "check --format json --jobs 1 rules" "explain broken-anchor" "rules --format json"; do
     # shellcheck disable=SC2086
-    want=$(cd "$tmp/ref" && env -u LISTLINT_WORDS "$ref" $args 2>&1) || true
+    want=$(cd "$tmp/ref" && env -u LISTLINT_WORDS -u COLUMNS "$ref" $args 2>&1) || true
     # shellcheck disable=SC2086
     got=$(run "$root" $args 2>&1) || true
     [ "$got" = "$want" ] || { diff <(echo "$want") <(echo "$got") | head -20 >&2; fail "release and normal build differ on: listlint $args"; }
