@@ -86,11 +86,34 @@ std::string inline_text(std::string_view s) {
 /// `text` wrapped to `width`: the first line after `first`, the others after `rest` (indents).
 void wrap(std::ostringstream& out, const std::string& text, int width, const std::string& first,
           const std::string& rest) {
-  std::istringstream words(text);
-  std::string word, line = first;
+  // Words, with a code span kept whole (`<!-- listlint-disable-line -->` is not cut in two) when
+  // it fits on a line.
+  std::vector<std::string> tokens;
+  {
+    std::istringstream in(text);
+    std::vector<std::string> span;  // the words of an open code span
+    auto close_span = [&] {
+      std::string joined;
+      for (const auto& w : span) joined += (joined.empty() ? "" : " ") + w;
+      if (display_width(joined) <= width - display_width(rest)) tokens.push_back(joined);
+      else tokens.insert(tokens.end(), span.begin(), span.end());
+      span.clear();
+    };
+    bool open = false;
+    for (std::string w; in >> w;) {
+      if (open || std::count(w.begin(), w.end(), '`') % 2 == 1) span.push_back(w);
+      else tokens.push_back(w);
+      if (std::count(w.begin(), w.end(), '`') % 2 == 1) {
+        open = !open;
+        if (!open) close_span();
+      }
+    }
+    if (!span.empty()) close_span();
+  }
+  std::string line = first;
   int line_w = display_width(first);
   bool empty = true;
-  while (words >> word) {
+  for (const std::string& word : tokens) {
     const int w = display_width(word);
     if (!empty && line_w + 1 + w > width) {
       out << line << '\n';
