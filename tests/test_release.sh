@@ -11,7 +11,7 @@
 # has one. For the link checker, a second root adds libcurl.so.4 and
 # the libraries it loads (ldd). Prints the oldest glibc the release needs (objdump -T).
 set -euo pipefail
-tarball="$1" src="$2" server="$3" ref="${4:-}"
+tarball=$(realpath "$1") src=$(realpath "$2") server=$(realpath "$3") ref="${4:+$(realpath "$4")}"
 tmp=$(mktemp -d)
 server_pid=""
 cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$tmp"; }
