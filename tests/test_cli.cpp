@@ -605,3 +605,22 @@ TEST_CASE("cli: .listlint.json in JSONC (comments, trailing commas); its errors 
   CHECK(err.rfind("listlint: .listlint.json: invalid JSON: ", 0) == 0);
   CHECK(err.find("line 4, column") != std::string::npos);
 }
+
+TEST_CASE("cli: --help lists the commands in the order a new user needs them, with first steps; options show defaults") {
+  const auto r = test::listlint("--help");
+  CHECK(r.exit_code == 0);
+  std::size_t at = 0;
+  for (const char* cmd : {"\n  check ", "\n  links ", "\n  init ", "\n  explain ", "\n  rules ", "\n  model ", "\n  completions ", "\n  man "}) {
+    CAPTURE(cmd);
+    const std::size_t p = r.out.find(cmd);
+    REQUIRE(p != std::string::npos);
+    CHECK(p > at);
+    at = p;
+  }
+  CHECK(r.out.find("Start here:\n  listlint check [PATH...]") != std::string::npos);
+  CHECK(r.out.find("listlint check --fix [PATH...]") != std::string::npos);
+  CHECK(test::listlint("check --help").out.find("{text,json,sarif,github,markdown}=text") != std::string::npos);
+  CHECK(test::listlint("check --help").out.find("{auto,always,never}=auto") != std::string::npos);
+  // The first steps are the main page's only: a command's help stays about its options.
+  CHECK(test::listlint("check --help").out.find("Start here") == std::string::npos);
+}
