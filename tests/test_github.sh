@@ -26,6 +26,15 @@ sed 's/using: composite/using: compost/' action.yml > "$tmp/action.yml"
 sed 's/runs-on:/runs_on:/' docs/examples/lint.yml > "$tmp/repo/.github/workflows/broken.yml"
 "$validator" "$tmp/repo/.github/workflows/broken.yml" >/dev/null 2>&1 && fail "action-validator accepted a broken workflow"
 
+# The version has one place (CMakeLists.txt, tools/version.sh); the docs' download commands name it.
+version=$(bash tools/version.sh)
+[ "$("$exe" --version)" = "listlint $version" ] || fail "listlint --version is not $version (tools/version.sh)"
+for doc in README.md docs/getting-started/install.md docs/getting-started/pre-commit.md; do
+  for v in $(grep -oE '(v=|/v)[0-9]+\.[0-9]+\.[0-9]+' "$doc" | sed 's|^v=||; s|^/v||' | sort -u); do
+    [ "$v" = "$version" ] || fail "$doc downloads version $v, CMakeLists.txt says $version"
+  done
+done
+
 # The action's check step, with the inputs as the runner passes them (environment variables).
 mkdir -p "$tmp/bin" "$tmp/work"
 ln -s "$exe" "$tmp/bin/listlint"
