@@ -598,7 +598,9 @@ TEST_CASE("cli: .listlint.json in JSONC (comments, trailing commas); its errors 
   CHECK(run("check README.md").first == 0);
   // A mistake in it: exit 2, one line, the path as given relative to the working folder, line and column.
   test::write_file(dir + "/.listlint.json", "{\n  // comment\n  \"rules\": {\n    \"broken-anchor\": off,\n  },\n}\n");
-  const auto [rc, err] = run("check README.md");
+  const auto result = run("check README.md");
+  const int rc = result.first;
+  const std::string err = result.second;
   CHECK(rc == 2);
   INFO(err);
   CHECK(count_lines(err) == 1);
