@@ -45,6 +45,9 @@ make_root() {  # DIR
 root="$tmp/root"
 make_root "$root"
 unshare=$(command -v unshare) || fail "no unshare (util-linux)"
+"$unshare" --user --map-root-user --mount --pid --fork --mount-proc=/proc --root="$root" /opt/"$name"/bin/listlint --version >/dev/null 2>&1 ||
+  "$unshare" --user --map-root-user --mount --pid --fork true ||
+  fail "user namespaces are not available here (unshare --user --mount --pid): the release test needs them (a container may forbid them; run it on the host or a VM)"
 run() {  # ROOT ARGS... : the release's listlint in ROOT, in /work, with an empty environment
   local r="$1"; shift
   env -i PATH=/opt/bin "$unshare" --user --map-root-user --mount --pid --fork --mount-proc=/proc \
