@@ -28,6 +28,11 @@ links_works() {  # the listlint executable to try
 }
 links_works "$exe" || fail "links from the installed prefix"
 
+# The docs, with the example workflows ci.md and audit.md point to.
+for f in getting-started/ci.md examples/lint.yml examples/link-audit.yml; do
+  [ -f "$tmp/prefix/share/doc/listlint/$f" ] || fail "share/doc/listlint/$f is not installed"
+done
+
 # The man page renders, and names every subcommand and every long option of --help.
 page="$tmp/prefix/share/man/man1/listlint.1"
 rendered=$(MANWIDTH=100 man -l "$page" 2>/dev/null | col -b)
