@@ -250,7 +250,8 @@ TEST_CASE("check: configuration files and their errors") {
     "table-shape": "loud"
   },
   "rulez": {},
-  "ignore": "vendor/**"
+  "ignore": "vendor/**",
+  "links": {"timeout": "soon", "retries": 1, "bogus": true}
 })");
   for (const bool discovered : {false, true}) {
     CAPTURE(discovered);
@@ -263,9 +264,10 @@ TEST_CASE("check: configuration files and their errors") {
     }
     CHECK(r.exit_code == 2);
     INFO(r.err);
-    CHECK(count(r.err, "\n") == 6);
+    CHECK(count(r.err, "\n") == 8);
     for (const char* says : {"unknown rule \"no-such-rule\"", "unknown option \"colour\"", "must be an array of strings",
-                             "severity must be", "unknown key \"rulez\"", "\"ignore\" must be an array"})
+                             "severity must be", "unknown key \"rulez\"", "\"ignore\" must be an array",
+                             "links.timeout must be", "links: unknown key \"bogus\""})
       CHECK(r.err.find(says) != std::string::npos);
     std::istringstream lines(r.err);
     std::string line;
