@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <map>
@@ -13,6 +14,7 @@
 
 #include "listlint/config.h"
 #include "listlint/linter.h"
+#include "listlint/report.h"
 #include "registry.h"
 #include "support.h"
 
@@ -236,6 +238,43 @@ TEST_CASE("check: configuration files and their errors") {
     r = test::listlint("check " + q(list));
     CHECK(r.exit_code == 2);
     CHECK(r.err.find(b.says) != std::string::npos);
+  }
+
+  // Every mistake of a file is reported, one line each, not only the first; the good settings
+  // around them do not hide them.
+  const std::string many = test::write_file(root + "/many.json", R"({
+  "rules": {
+    "no-such-rule": "off",
+    "placeholder-cell": {"colour": 1, "placeholders": "TODO"},
+    "broken-anchor": "warning",
+    "table-shape": "loud"
+  },
+  "rulez": {},
+  "ignore": "vendor/**",
+  "links": {"timeout": "soon", "retries": 1, "bogus": true}
+})");
+  for (const bool discovered : {false, true}) {
+    CAPTURE(discovered);
+    test::Run r;
+    if (discovered) {
+      test::write_file(root + "/repo/.listlint.json", test::read_file(many));
+      r = test::listlint("check " + q(list));
+    } else {
+      r = test::listlint("check --config " + q(many) + " " + q(list));
+    }
+    CHECK(r.exit_code == 2);
+    INFO(r.err);
+    CHECK(count(r.err, "\n") == 8);
+    for (const char* says : {"unknown rule \"no-such-rule\"", "unknown option \"colour\"", "must be an array of strings",
+                             "severity must be", "unknown key \"rulez\"", "\"ignore\" must be an array",
+                             "links.timeout must be", "links: unknown key \"bogus\""})
+      CHECK(r.err.find(says) != std::string::npos);
+    std::istringstream lines(r.err);
+    std::string line;
+    while (std::getline(lines, line)) {
+      CHECK(line.rfind("listlint: ", 0) == 0);
+      CHECK(line.find(".json: ") != std::string::npos);
+    }
   }
 }
 
@@ -603,4 +642,41 @@ TEST_CASE("proper-name: names carry variants; names replaces the table, extra_na
   // The longer spelling wins: Mac OS X is a name of its own, Mac OS a variant of macOS.
   CHECK(messages("{}", "# T\n\nFor Mac OS X 10.6 and Mac OS.\n") ==
         std::vector<std::string>{"\"Mac OS\" is written \"macOS\""});
+}
+
+TEST_CASE("check: --format markdown, the job summary: totals, counts per rule, every finding in a table") {
+  listlint::FileReport a;
+  a.path = "docs/a_b.md";
+  listlint::Diagnostic d;
+  d.rule = "table-shape";
+  d.severity = listlint::Severity::Error;
+  d.range.begin = {3, 5};
+  d.message = "Row has 2 cells | the header 3; <b>x</b> *y* `z`\nnext";
+  a.diagnostics.push_back(d);
+  d.rule = "typo";
+  d.severity = listlint::Severity::Warning;
+  d.range.begin = {7, 1};
+  d.message = "\"teh\"";
+  a.diagnostics.push_back(d);
+  a.diagnostics.push_back(d);
+  listlint::FileReport b;
+  b.path = "gone.md";
+  b.error = "cannot read";
+  const std::string md = listlint::format_markdown({a, b}, {"2 findings in the baseline left out"});
+  INFO(md);
+  CHECK(md.rfind("### listlint: 1 error, 2 warnings in 2 files; 1 could not be checked; 2 findings in the baseline left out\n\n", 0) == 0);
+  CHECK(md.find("| rule | errors | warnings |\n|---|---:|---:|\n| typo | 0 | 2 |\n| table-shape | 1 | 0 |\n") != std::string::npos);
+  CHECK(md.find("| docs/a\\_b.md | 3 | 5 | error | table-shape | Row has 2 cells \\| the header 3; &lt;b&gt;x&lt;/b&gt; \\*y\\* \\`z\\` next |\n") != std::string::npos);
+  CHECK(md.find("| gone.md | | | error | | cannot read |\n") != std::string::npos);
+  // One row per finding and failed file: 3 + 1, after the two header rows of each table.
+  CHECK(std::count(md.begin(), md.end(), '\n') == 2 + 2 + 2 + 1 + 2 + 4);
+  // Nothing to report: the totals alone.
+  CHECK(listlint::format_markdown({listlint::FileReport{"ok.md", {}, std::nullopt}}) == "### listlint: 0 errors, 0 warnings in 1 file\n\n");
+  // From the command line.
+  const std::string dir = test::temp_dir("markdown-format");
+  const std::string list = test::write_file(dir + "/README.md", kErrors);
+  const auto r = test::listlint("check --format markdown " + q(list));
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.rfind("### listlint: ", 0) == 0);
+  CHECK(r.out.find("| file | line | column | severity | rule | message |") != std::string::npos);
 }

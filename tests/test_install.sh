@@ -17,7 +17,7 @@ cp "$src/fixtures/seed/README.md" "$tmp/README.md"
 rc=0; out=$(cd "$tmp" && env -u LISTLINT_WORDS "$exe" check README.md) || rc=$?
 [ "$rc" -eq 1 ] || fail "check exit $rc"
 grep -q 'Cnstruction' <<<"$out" || fail "the installed typo rule did not find Cnstruction"
-grep -q '^# placeholder-cell' <<<"$("$exe" explain placeholder-cell)" || fail "explain"
+grep -qx 'placeholder-cell' <<<"$("$exe" explain placeholder-cell | head -1)" || fail "explain"
 
 # It finds its link checker in ../lib/listlint too: a refused connection is a dead link (exit 1).
 printf '# List\n\n- [A](http://127.0.0.1:9/gone) - a tool.\n' >"$tmp/links.md"
@@ -27,6 +27,11 @@ links_works() {  # the listlint executable to try
   [ "$rc" -eq 1 ] || { echo "exit $rc: $err"; return 1; }
 }
 links_works "$exe" || fail "links from the installed prefix"
+
+# The docs, with the example workflows ci.md and audit.md point to.
+for f in getting-started/ci.md examples/lint.yml examples/link-audit.yml; do
+  [ -f "$tmp/prefix/share/doc/listlint/$f" ] || fail "share/doc/listlint/$f is not installed"
+done
 
 # The man page renders, and names every subcommand and every long option of --help.
 page="$tmp/prefix/share/man/man1/listlint.1"
@@ -45,7 +50,7 @@ complete_bash() {  # words... ; the last one is being completed
   bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _listlint; printf "%s\n" "${COMPREPLY[@]}"' _ "$bash_file" "$@"
 }
 grep -qx check <<<"$(complete_bash listlint ch)" || fail "bash: listlint ch"
-[ "$(complete_bash listlint check --format '' | sort | tr '\n' ' ')" = "github json sarif text " ] || fail "bash: --format values"
+[ "$(complete_bash listlint check --format '' | sort | tr '\n' ' ')" = "github json markdown sarif text " ] || fail "bash: --format values"
 grep -qx typo <<<"$(complete_bash listlint explain ty)" || fail "bash: explain ty"
 grep -qx -- --fail-on-unknown <<<"$(complete_bash listlint links --fail)" || fail "bash: links --fail"
 grep -qx mojibake <<<"$(complete_bash listlint check --disable mo)" || fail "bash: --disable mo"

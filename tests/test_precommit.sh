@@ -67,4 +67,17 @@ git add README.md
 git commit -qm "add entries" || fail "the clean commit was refused"
 rc=0; out=$(pre-commit run --all-files 2>&1) || rc=$?
 [ "$rc" -eq 0 ] || fail "pre-commit run --all-files on a clean list: exit $rc: $out"
-echo "pre-commit: the listlint hook blocked a bad commit, listlint-fix fixed the bare URL, the clean commit passed"
+# The hook of the docs that needs no hooks repository at all (and so no rev): a local hook running
+# the listlint on PATH (the release, installed), as docs/getting-started/pre-commit.md shows it.
+awk '/^<!-- the local hook -->/ { on = 1; next } on && /^```/ { if (inside) exit; inside = 1; next } inside' \
+  "$src/docs/getting-started/pre-commit.md" > .pre-commit-config.yaml
+grep -q 'repo: local' .pre-commit-config.yaml || fail "no local hook in docs/getting-started/pre-commit.md"
+grep -q 'rev:' .pre-commit-config.yaml && fail "the local hook cites a rev"
+printf '\n- [Gone](#gone) - A broken anchor.\n' >> README.md
+git add .pre-commit-config.yaml README.md
+rc=0; out=$(git commit -qm "local hook" 2>&1) || rc=$?
+[ "$rc" -ne 0 ] && grep -q 'broken-anchor' <<<"$out" || fail "the local hook let a broken anchor through: $out"
+sed -i 's/(#gone)/(#tools)/' README.md
+git add README.md
+git commit -qm "local hook" || fail "the local hook refused a clean commit"
+echo "pre-commit: the listlint hook blocked a bad commit, listlint-fix fixed the bare URL, the clean commit passed; the docs' local hook too"

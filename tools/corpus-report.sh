@@ -31,5 +31,5 @@ for r in rules:
     shown = ', '.join(f"{k} {v}" for k, v in top[:8]) + (f", {len(top) - 8} more" if len(top) > 8 else '')
     print(f"| [{r}]({r}.md) | {sum(c.values())} | {sev[r]['error']} | {sev[r]['warning']} | {shown or '-'} |")
 errors = sum(c['error'] for c in sev.values()); warnings = sum(c['warning'] for c in sev.values())
-print(f"\n{errors} errors and {warnings} warnings on the 49 lists of ../shared/corpus and ../shared/corpus2.")
+print(f"\n{errors} errors and {warnings} warnings on the 49 lists of the test corpus (docs/corpus.md).")
 PY

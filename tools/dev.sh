@@ -4,12 +4,19 @@
 #   tools/dev.sh test       set up, build (warnings are errors), run the whole test suite
 #   tools/dev.sh sanitize   the same tests in an AddressSanitizer + UBSan build (build-asan/)
 #   tools/dev.sh tsan       the tests that run listlint on several threads, under ThreadSanitizer
+#   tools/dev.sh release    the portable release (tools/release.sh), run where only glibc is installed
 #   tools/dev.sh bench      the modelling benchmark against the cmark-gfm floor (Release build)
+# `example` installs only what building and running need; the others add the test toolchain
+# (tools/setup.sh test: chromium, zsh, fish, pre-commit, yamllint, node...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-example}"
 
-bash tools/setup.sh
+case "$what" in
+  example|bench) bash tools/setup.sh ;;
+  release) bash tools/setup.sh release ;;
+  *) bash tools/setup.sh test ;;
+esac
 
 configure_and_build() {  # DIR, extra cmake arguments...
   local dir="$1"; shift
@@ -19,7 +26,8 @@ configure_and_build() {  # DIR, extra cmake arguments...
 
 case "$what" in
   example)
-    configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    # Without the tests: they need doctest, which only `tools/setup.sh test` installs.
+    configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLISTLINT_TESTS=OFF
     # The example list has real defects: exit 1 (findings) is expected, 2 (cannot run) is not.
     rc=0
     ./build/tools/listlint check fixtures/seed/README.md || rc=$?
@@ -27,7 +35,7 @@ case "$what" in
     ;;
   test)
     bash tools/npm-tools.sh  # @action-validator/cli for the action and workflow checks
-    configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLISTLINT_TESTS=ON
     ctest --test-dir build --output-on-failure -j2
     ;;
   sanitize)
@@ -48,11 +56,23 @@ case "$what" in
     ./build-tsan/tools/listlint check -q -j 2 fixtures/rules fixtures/seed $(ls "$corpus"/*__*.md 2>/dev/null) >/dev/null || rc=$?
     [ "$rc" -le 1 ] || { echo "tsan: listlint check -j 2 exited $rc" >&2; exit 1; }
     ;;
+  release)
+    # The release (build-release/), then its test: glibc alone in a user-namespace chroot, the
+    # same findings as the normal build (build/, built here when CI's test step has not), the
+    # link checker against a loopback server, and the action's install step on the real tarball.
+    bash tools/release.sh
+    version=$(tools/version.sh)
+    tarball="build-release/dist/listlint-$version-linux-$(uname -m).tar.gz"
+    if [ -f build/CMakeCache.txt ]; then cmake --build build -j2 --target listlint
+    else configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLISTLINT_TESTS=OFF; fi
+    bash tests/test_release.sh "$tarball" "$PWD" build-release/tools/listlint-bench-server build/tools/listlint
+    bash tests/test_action_install.sh "$PWD" "$tarball"
+    ;;
   bench)
     bash tools/bench/model.sh "${@:2}"
     ;;
   *)
-    echo "usage: tools/dev.sh example|test|sanitize|tsan|bench" >&2
+    echo "usage: tools/dev.sh example|test|sanitize|tsan|release|bench" >&2
     exit 2
     ;;
 esac

@@ -36,6 +36,7 @@
 #include "listlint/workspace.h"
 #include "changed_lines.h"
 #include "cli_docs.h"
+#include "explain.h"
 #include "install_paths.h"
 #include "links.h"
 #include "registry.h"
@@ -207,6 +208,20 @@ bool resolve_link_settings(const std::vector<const listlint::Config*>& configs, 
 }
 
 // ---- check ----------------------------------------------------------------------------------
+
+// A configuration file's errors (load_config_file: one per line), each on its own line after the
+// file's name; printed after "listlint: ", which this puts before the lines that follow too.
+std::string config_errors(const std::string& path, const std::string& errors) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= errors.size()) {
+    std::size_t end = errors.find('\n', start);
+    if (end == std::string::npos) end = errors.size();
+    out += (out.empty() ? "" : "\nlistlint: ") + path + ": " + errors.substr(start, end - start);
+    start = end + 1;
+  }
+  return out;
+}
 
 struct CheckOptions {
   std::vector<std::string> paths;
@@ -433,7 +448,7 @@ int run_check(CheckOptions o) {
   if (!o.config.empty()) {
     listlint::Config c = base_config();
     if (auto err = listlint::load_config_file(c, o.config, rules)) {
-      std::fprintf(stderr, "listlint: %s: %s\n", o.config.c_str(), err->c_str());
+      std::fprintf(stderr, "listlint: %s\n", config_errors(o.config, *err).c_str());
       return kExitError;
     }
     finish(c);
@@ -448,7 +463,7 @@ int run_check(CheckOptions o) {
       listlint::Config c = base_config();
       std::optional<std::string> err;
       if (!path.empty()) {
-        if (auto e = listlint::load_config_file(c, path, rules)) err = shown_path(path) + ": " + *e;
+        if (auto e = listlint::load_config_file(c, path, rules)) err = config_errors(shown_path(path), *e);
         else spdlog::debug("{}: using {}", file, path);
       }
       finish(c);
@@ -710,6 +725,8 @@ int run_check(CheckOptions o) {
               << '\n';
   } else if (o.format == "github") {
     out << listlint::format_github(reports);
+  } else if (o.format == "markdown") {
+    out << listlint::format_markdown(reports, notes);
   } else {
     out << listlint::format_text(reports, color, o.quiet, notes);
   }
@@ -777,11 +794,12 @@ int run_rules(const std::string& format, const std::string& doc_header, bool lis
   return kExitOk;
 }
 
-// `listlint explain ID`: the rule's doc page, embedded at build time from docs/rules/ID.md.
+// `listlint explain ID`: the rule's doc page, embedded at build time from docs/rules/ID.md, for a terminal (explain.cpp).
 int run_explain(const std::string& id) {
   for (const auto& d : listlint::cli::kRuleDocs)
     if (id == d.id) {
-      std::fwrite(d.text.data(), 1, d.text.size(), stdout);
+      const std::string page = listlint::cli::render_for_terminal(d.text, listlint::cli::terminal_width());
+      std::fwrite(page.data(), 1, page.size(), stdout);
       return kExitOk;
     }
   std::string known;
@@ -902,7 +920,7 @@ int run_links_command(listlint::cli::LinksOptions o, const LinkFlags& flags, con
       listlint::Config c = listlint::default_config(rules);
       if (!path.empty())
         if (auto err = listlint::load_config_file(c, path, rules)) {
-          std::fprintf(stderr, "listlint: %s: %s\n", shown_path(path).c_str(), err->c_str());
+          std::fprintf(stderr, "listlint: %s\n", config_errors(shown_path(path), *err).c_str());
           return kExitError;
         }
       it = loaded.emplace(path, std::move(c)).first;
@@ -929,17 +947,11 @@ int main(int argc, char** argv) {
   bool verbose = false;
   app.add_flag("-v,--verbose", verbose, "Log what listlint does to standard error");
 
-  std::vector<std::string> model_files;
-  bool pretty = false, summary = false;
-  auto* model = app.add_subcommand("model", "Print the typed model of each FILE as JSON");
-  model->add_option("FILE", model_files, "Markdown files ('-' reads standard input)")->required();
-  model->add_flag("--pretty", pretty, "Indent the JSON");
-  model->add_flag("--summary", summary, "Print a short human-readable summary instead of JSON");
-
   CheckOptions check_opts;
   auto* check = app.add_subcommand("check", "Lint lists (files, directories, - for standard input)");
   check->add_option("PATH", check_opts.paths, "Files or directories (default: the current directory)");
-  check->add_option("--format", check_opts.format, "Output format")->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+  check->add_option("--format", check_opts.format, "Output format (markdown: a table for a job summary or a comment)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "markdown"}))->capture_default_str();
   check->add_option("--config", check_opts.config, "Use this configuration file instead of .listlint.json lookup");
   // One value per occurrence, or a vector option would swallow the paths that follow it.
   check->add_option_function<std::string>("--enable", [&](const std::string& v) { check_opts.enable.push_back(v); },
@@ -967,18 +979,10 @@ int main(int argc, char** argv) {
                   "Warn about listlint-disable comments that silence nothing");
   check->add_flag("-q,--quiet", check_opts.quiet, "Show errors only, without the summary line");
   check->add_option("-j,--jobs", check_opts.jobs, "Files linted at once (default: one per core)")->check(CLI::Range(1, 1024));
-  check->add_option("--color", check_opts.color, "Colour the text output")->check(CLI::IsMember({"auto", "always", "never"}));
+  check->add_option("--color", check_opts.color, "Colour the text output")->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
   check->add_flag("--links", check_opts.links, "Check every URL too (network): dead-url, redirected-url, insecure-url's fix");
   add_link_options(check, check_opts.link_flags, /*for_check=*/true);
   check->add_flag("--no-progress", [&](std::int64_t) { check_opts.progress = false; }, "With --links: no progress display on a terminal");
-
-  std::string rules_format = "text", doc_header;
-  bool list_presets = false;
-  auto* rules_cmd = app.add_subcommand("rules", "List every rule with its default severity");
-  rules_cmd->add_option("--format", rules_format, "text, json, or the configuration's JSON schema")
-      ->check(CLI::IsMember({"text", "json", "schema"}));
-  rules_cmd->add_option("--doc-header", doc_header, "Print the generated header of a rule's doc page");
-  rules_cmd->add_flag("--presets", list_presets, "List the presets (\"extends\", --preset) and what each turns on");
 
   listlint::cli::LinksOptions links_opts;
   LinkFlags links_flags;
@@ -986,7 +990,7 @@ int main(int argc, char** argv) {
   std::string links_config;
   auto* links = app.add_subcommand("links", "Audit every URL in the lists: dead, moved, unknown (network)");
   links->add_option("PATH", links_paths, "Files or directories (default: the current directory)");
-  links->add_option("--format", links_opts.format, "Output format (html: one self-contained page)")->check(CLI::IsMember({"text", "json", "markdown", "html"}));
+  links->add_option("--format", links_opts.format, "Output format (html: one self-contained page)")->check(CLI::IsMember({"text", "json", "markdown", "html"}))->capture_default_str();
   links->add_option("--config", links_config, "Use this configuration file instead of .listlint.json lookup");
   add_link_options(links, links_flags, /*for_check=*/false);
   links->add_option("--shard", links_opts.shard, "Check only share K of N (K/N), a stable split of the URLs");
@@ -994,15 +998,30 @@ int main(int argc, char** argv) {
   links->add_flag("--dump", links_opts.dump, "Print the URLs that would be checked, where each is written, and stop (no request)");
   links->add_flag("--no-progress", [&](std::int64_t) { links_opts.progress = false; }, "No progress display on a terminal");
 
-  std::string explain_id;
-  auto* explain = app.add_subcommand("explain", "Show a rule's documentation: what it checks, why, options, examples");
-  explain->add_option("ID", explain_id, "A rule id (listlint rules lists them)")->required();
-
   std::vector<std::string> init_paths;
   bool init_force = false;
   auto* init = app.add_subcommand("init", "Write a starter .listlint.json for the lists in the current folder");
   init->add_option("PATH", init_paths, "The lists to read (default: the Markdown files of the current folder)");
   init->add_flag("--force", init_force, "Replace an existing .listlint.json");
+
+  std::string explain_id;
+  auto* explain = app.add_subcommand("explain", "Show a rule's documentation: what it checks, why, options, examples");
+  explain->add_option("ID", explain_id, "A rule id (listlint rules lists them)")->required();
+
+  std::string rules_format = "text", doc_header;
+  bool list_presets = false;
+  auto* rules_cmd = app.add_subcommand("rules", "List every rule with its default severity");
+  rules_cmd->add_option("--format", rules_format, "text, json, or the configuration's JSON schema")
+      ->check(CLI::IsMember({"text", "json", "schema"}))->capture_default_str();
+  rules_cmd->add_option("--doc-header", doc_header, "Print the generated header of a rule's doc page");
+  rules_cmd->add_flag("--presets", list_presets, "List the presets (\"extends\", --preset) and what each turns on");
+
+  std::vector<std::string> model_files;
+  bool pretty = false, summary = false;
+  auto* model = app.add_subcommand("model", "Print the typed model of each FILE as JSON");
+  model->add_option("FILE", model_files, "Markdown files ('-' reads standard input)")->required();
+  model->add_flag("--pretty", pretty, "Indent the JSON");
+  model->add_flag("--summary", summary, "Print a short human-readable summary instead of JSON");
 
   std::string shell;
   auto* completions = app.add_subcommand("completions", "Print a shell completion script");
@@ -1014,6 +1033,17 @@ int main(int argc, char** argv) {
   debug->require_subcommand(1);
   auto* ast = debug->add_subcommand("ast", "Dump cmark-gfm's tree with its raw positions");
   ast->add_option("FILE", ast_files, "Markdown files")->required();
+
+  // The commands above are defined in the order a new user needs them; after them (a subcommand
+  // would inherit it), the first steps.
+  app.footer(
+      "Start here:\n"
+      "  listlint check [PATH...]          lint the Markdown files (default: those below .)\n"
+      "  listlint check --fix [PATH...]    apply the safe fixes (--diff: show them, write nothing)\n"
+      "  listlint links [PATH...]          audit every URL (network)\n"
+      "  listlint init                     write a starter .listlint.json\n"
+      "  listlint explain ID               what a rule checks, why, its options\n"
+      "listlint COMMAND --help shows a command's options and their defaults.");
 
   try {
     app.parse(argc, argv);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages listlint needs to build and test. Idempotent: it asks
+# Installs the Debian packages listlint needs to build (no argument) and to test (test). Idempotent: it asks
 # dpkg what is missing and runs apt-get only for that, and prints nothing when all is present.
 set -euo pipefail
 
+# What building and running listlint need (tools/dev.sh example, the Action's source build).
 PACKAGES=(
   build-essential cmake pkg-config git
   libcmark-gfm-dev libcmark-gfm-extensions-dev  # the GFM parser (with the table extension)
@@ -10,24 +11,35 @@ PACKAGES=(
   libsqlite3-dev                                # the link checker's cache with history
   nlohmann-json3-dev                            # JSON output and configuration
   libspdlog-dev                                 # --verbose logging
-  doctest-dev                                   # unit tests
   libcli11-dev                                  # command-line parsing
   libicu-dev                                    # Unicode categories and case mapping (anchors)
   libmimalloc-dev                               # a faster malloc for the listlint executable
   libhunspell-dev hunspell-en-us hunspell-en-gb wamerican # the typo rule's dictionaries (US, British accepted, common words)
   codespell                                     # the typo rule's list of known misspellings
-  time                                          # GNU time: peak memory in the hostile-input tests and benchmarks
-  strace                                        # fault injection in the --fix tests
-  man-db zsh fish                               # the install test reads the man page and asks each shell to complete
-  pre-commit yamllint                           # the pre-commit hooks test; YAML checks of the hooks, action and workflows
-  nodejs                                        # @action-validator/cli and playwright-core (tools/npm-tools.sh)
-  chromium                                      # the HTML link report's test renders it headless
 )
 
-# `tools/setup.sh fuzz` also installs what tools/fuzz.sh needs: clang and its libFuzzer runtime.
-if [ "${1:-}" = fuzz ]; then
-  PACKAGES+=(clang libclang-rt-dev llvm)
-fi
+case "${1:-}" in
+  "") ;;
+  # `tools/setup.sh test`: the test toolchain too (tools/dev.sh test, sanitize, tsan).
+  test) PACKAGES+=(
+    doctest-dev                                 # unit tests
+    time                                        # GNU time: peak memory in the hostile-input tests and benchmarks
+    strace                                      # fault injection in the --fix tests
+    man-db zsh fish                             # the install test reads the man page and asks each shell to complete
+    pre-commit yamllint                         # the pre-commit hooks test; YAML checks of the hooks, action and workflows
+    nodejs                                      # @action-validator/cli and playwright-core (tools/npm-tools.sh)
+    chromium                                    # the HTML link report's test renders it headless
+    python3                                     # the ecosystem run, the links differential test
+  ) ;;
+  # `tools/setup.sh release`: the portable release (tools/release.sh) and its test. The static
+  # archives it links come with the -dev packages above (libcmark-gfm.a, libicuuc.a, libsqlite3.a;
+  # libstdc++.a with g++); binutils (objdump) comes with build-essential. The test needs
+  # util-linux's unshare (essential) and python3 (the release server of the Action's test).
+  release) PACKAGES+=(python3) ;;
+  # `tools/setup.sh fuzz`: what tools/fuzz.sh needs, clang and its libFuzzer runtime.
+  fuzz) PACKAGES+=(doctest-dev clang libclang-rt-dev llvm) ;;
+  *) echo "usage: tools/setup.sh [test|release|fuzz]" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -126,57 +126,77 @@ std::optional<std::string> apply_config(Config& config, const std::string& json_
     return "invalid JSON: " + what;
   }
   if (!doc.is_object()) return "the configuration must be a JSON object";
+  // Every mistake is reported, one per line, not only the first: a user fixes them in one go.
+  std::vector<std::string> errors;
   // "extends": a preset (or a list of them) applied first; the file's own settings override it.
   if (const auto ext = doc.find("extends"); ext != doc.end()) {
     std::vector<std::string> names;
+    bool ok = ext->is_string() || ext->is_array();
     if (ext->is_string()) names.push_back(ext->get<std::string>());
     else if (ext->is_array())
       for (const auto& n : *ext) {
-        if (!n.is_string()) return "\"extends\" must be a preset name or an array of them, not " + brief(*ext);
-        names.push_back(n.get<std::string>());
+        if (!n.is_string()) ok = false;
+        else names.push_back(n.get<std::string>());
       }
-    else
-      return "\"extends\" must be a preset name or an array of them, not " + brief(*ext);
+    if (!ok) errors.push_back("\"extends\" must be a preset name or an array of them, not " + brief(*ext));
     for (const auto& n : names)
-      if (auto err = apply_preset(config, n, rules)) return *err;
+      if (auto err = apply_preset(config, n, rules)) errors.push_back(*err);
   }
   for (const auto& [key, value] : doc.items()) {
     if (key == "$schema" || key == "extends") continue;
     if (key == "ignore") {
-      if (!value.is_array()) return "\"ignore\" must be an array of globs";
+      if (!value.is_array()) {
+        errors.push_back("\"ignore\" must be an array of globs");
+        continue;
+      }
       for (const auto& g : value) {
-        if (!g.is_string()) return "\"ignore\" must be an array of globs (strings)";
+        if (!g.is_string()) {
+          errors.push_back("\"ignore\" must be an array of globs (strings)");
+          break;
+        }
         config.ignore.push_back(g.get<std::string>());
       }
       continue;
     }
     if (key == "links") {
-      if (auto err = apply_link_settings_json(config.links, value, config.base_dir)) return *err;
-      config.links_json = value;
+      if (auto err = apply_link_settings_json(config.links, value, config.base_dir)) errors.push_back(*err);
+      else config.links_json = value;
       continue;
     }
-    if (key != "rules") return "unknown key " + brief(key) + " (expected \"extends\", \"rules\", \"ignore\" or \"links\")";
-    if (!value.is_object()) return "\"rules\" must be an object of rule ids";
+    if (key != "rules") {
+      errors.push_back("unknown key " + brief(key) + " (expected \"extends\", \"rules\", \"ignore\" or \"links\")");
+      continue;
+    }
+    if (!value.is_object()) {
+      errors.push_back("\"rules\" must be an object of rule ids");
+      continue;
+    }
     for (const auto& [id, setting] : value.items()) {
       const Rule* rule = find(rules, id);
-      if (!rule) return "unknown rule " + brief(id) + " (listlint rules lists them)";
+      if (!rule) {
+        errors.push_back("unknown rule " + brief(id) + " (listlint rules lists them)");
+        continue;
+      }
       RuleSetting& s = config.rules[id];
       if (setting.is_string()) {
         const auto sev = parse_severity(setting.get<std::string>());
-        if (!sev) return "rule \"" + id + "\": severity must be \"off\", \"warning\" or \"error\", not " + brief(setting);
-        s.severity = *sev;
+        if (!sev) errors.push_back("rule \"" + id + "\": severity must be \"off\", \"warning\" or \"error\", not " + brief(setting));
+        else s.severity = *sev;
         continue;
       }
       if (setting.is_boolean()) {
         s.severity = setting.get<bool>() ? rule->info().default_severity : Severity::Off;
         continue;
       }
-      if (!setting.is_object()) return "rule \"" + id + "\": expected a severity or an object, not " + brief(setting);
+      if (!setting.is_object()) {
+        errors.push_back("rule \"" + id + "\": expected a severity or an object, not " + brief(setting));
+        continue;
+      }
       for (const auto& [opt, v] : setting.items()) {
         if (opt == "severity") {
           const auto sev = v.is_string() ? parse_severity(v.get<std::string>()) : std::nullopt;
-          if (!sev) return "rule \"" + id + "\": severity must be \"off\", \"warning\" or \"error\", not " + brief(v);
-          s.severity = *sev;
+          if (!sev) errors.push_back("rule \"" + id + "\": severity must be \"off\", \"warning\" or \"error\", not " + brief(v));
+          else s.severity = *sev;
           continue;
         }
         const auto& defaults = rule->info().options;
@@ -185,20 +205,25 @@ std::optional<std::string> apply_config(Config& config, const std::string& json_
         if (it == defaults.end()) {
           std::string known;
           for (const auto& o : defaults) known += (known.empty() ? "" : ", ") + o.name;
-          return "rule \"" + id + "\": unknown option " + brief(opt) +
-                 (known.empty() ? " (it has none)" : " (known: " + known + ")");
+          errors.push_back("rule \"" + id + "\": unknown option " + brief(opt) +
+                           (known.empty() ? " (it has none)" : " (known: " + known + ")"));
+          continue;
         }
         if (!same_type(it->default_value, v)) {
           std::string want = type_name(it->default_value);
           if (it->default_value.is_array() && !it->default_value.empty())
             want += std::string(" of ") + (it->default_value.front().is_string() ? "strings" : "numbers");
-          return "rule \"" + id + "\": option \"" + opt + "\" must be " + want + ", not " + brief(v);
+          errors.push_back("rule \"" + id + "\": option \"" + opt + "\" must be " + want + ", not " + brief(v));
+          continue;
         }
         s.options[opt] = v;
       }
     }
   }
-  return std::nullopt;
+  if (errors.empty()) return std::nullopt;
+  std::string all;
+  for (const auto& e : errors) all += (all.empty() ? "" : "\n") + e;
+  return all;
 }
 
 namespace {

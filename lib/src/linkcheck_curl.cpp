@@ -201,7 +201,7 @@ class Checker {
       r.url = u;
       results_.push_back(std::move(r));
     }
-    ua_ = o.user_agent.empty() ? std::string("listlint/0.1 (link checker; +https://github.com/listlint/listlint)") : o.user_agent;
+    ua_ = o.user_agent.empty() ? std::string("listlint/" LISTLINT_VERSION " (link checker; +https://github.com/listlint/listlint)") : o.user_agent;
     for (const auto& h : o.headers) headers_ = curl_slist_append(headers_, h.c_str());
     for (const auto& [host, extra] : o.host_headers) {
       curl_slist*& list = host_headers_[host];

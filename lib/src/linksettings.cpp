@@ -211,7 +211,9 @@ std::optional<std::string> apply_link_setting(LinkSettings& settings, const Link
 std::optional<std::string> apply_link_settings_json(LinkSettings& s, const json& links, const std::string& base_dir) {
   if (!links.is_object()) return "\"links\" must be an object of link settings, not " + brief(links);
   const auto& table = link_settings();
-  for (const auto& item : links.items()) {
+  // Each key's mistake is reported (one per line), not only the first key's.
+  std::vector<std::string> errors;
+  auto apply_one = [&](const auto& item) -> std::optional<std::string> {
     // (Not a structured binding: clang 14 cannot capture one in the lambdas below.)
     const std::string& key = item.key();
     const json& v = item.value();
@@ -281,8 +283,14 @@ std::optional<std::string> apply_link_settings_json(LinkSettings& s, const json&
         }
         break;
     }
-  }
-  return std::nullopt;
+    return std::nullopt;
+  };
+  for (const auto& item : links.items())
+    if (auto err = apply_one(item)) errors.push_back(*err);
+  if (errors.empty()) return std::nullopt;
+  std::string all;
+  for (const auto& e : errors) all += (all.empty() ? "" : "\n") + e;
+  return all;
 }
 
 json link_settings_schema() {

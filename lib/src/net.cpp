@@ -30,6 +30,13 @@ bool load_link_checker(const std::string& module_path, std::string* error) {
     const char* e = ::dlerror();
     std::string why = e ? e : "unknown error";
     if (why.rfind(module_path + ": ", 0) == 0) why.erase(0, module_path.size() + 2);  // the path, said once
+    // The module links the system's libcurl (the portable release carries everything else).
+    if (why.find("libcurl") != std::string::npos) {
+      if (why.find("cannot open shared object file") != std::string::npos)
+        why = "libcurl is not installed (install libcurl4, e.g. apt-get install libcurl4): " + why;
+      else  // e.g. a libcurl.so.4 without the OpenSSL flavour's symbol versions (CURL_OPENSSL_4)
+        why = "the system's libcurl does not fit this build (a Debian or Ubuntu libcurl4 does): " + why;
+    }
     return fail(why);
   }
   using Entry = const net::Api* (*)();

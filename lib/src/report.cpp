@@ -28,6 +28,21 @@ namespace {
 std::string plural(int n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
+
+/// Per rule, its errors and warnings, the rule with most findings first (then by id).
+std::vector<std::pair<std::string, std::pair<int, int>>> counts_by_rule(const std::vector<FileReport>& files) {
+  std::map<std::string, std::pair<int, int>> by_rule;  // rule -> errors, warnings
+  for (const auto& f : files)
+    for (const auto& d : f.diagnostics) {
+      auto& c = by_rule[d.rule];
+      (d.severity == Severity::Error ? c.first : c.second) += 1;
+    }
+  std::vector<std::pair<std::string, std::pair<int, int>>> rows(by_rule.begin(), by_rule.end());
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+    return a.second.first + a.second.second > b.second.first + b.second.second;
+  });
+  return rows;
+}
 }  // namespace
 
 std::string format_text(const std::vector<FileReport>& files, bool color, bool quiet,
@@ -57,17 +72,8 @@ std::string format_text(const std::vector<FileReport>& files, bool color, bool q
     out << "\n";
     // Then the counts per rule, most first: the one error among hundreds of warnings is seen, and
     // --max-warnings shows where the warnings come from.
-    std::map<std::string, std::pair<int, int>> by_rule;  // rule -> errors, warnings
-    for (const auto& f : files)
-      for (const auto& d : f.diagnostics) {
-        auto& c = by_rule[d.rule];
-        (d.severity == Severity::Error ? c.first : c.second) += 1;
-      }
-    if (!by_rule.empty()) {
-      std::vector<std::pair<std::string, std::pair<int, int>>> rows(by_rule.begin(), by_rule.end());
-      std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
-        return a.second.first + a.second.second > b.second.first + b.second.second;
-      });
+    const auto rows = counts_by_rule(files);
+    if (!rows.empty()) {
       out << "by rule:";
       for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& [rule, c] = rows[i];
@@ -192,6 +198,56 @@ std::string format_github(const std::vector<FileReport>& files) {
           << ",line=" << d.range.begin.line << ",col=" << d.range.begin.column << ",endLine=" << d.range.end.line
           << ",endColumn=" << d.range.end.column << ",title=" << escape_property(d.rule)
           << "::" << escape_data(d.message) << "\n";
+    }
+  }
+  return out.str();
+}
+
+namespace {
+// A table cell: one line, with what Markdown would read as syntax shown as text (the pipe that
+// ends a cell, HTML, emphasis, links, code spans).
+std::string md_cell(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '|': out += "\\|"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '\n': case '\r': out += ' '; break;
+      case '\\': case '*': case '_': case '`': case '[': case ']': case '#': case '~':
+        out += '\\';
+        out += c;
+        break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+}  // namespace
+
+std::string format_markdown(const std::vector<FileReport>& files, const std::vector<std::string>& notes) {
+  const Summary s = summarize(files);
+  std::ostringstream out;
+  out << "### listlint: " << plural(s.errors, "error") << ", " << plural(s.warnings, "warning") << " in "
+      << plural(s.files, "file");
+  if (s.fixable) out << " (" << s.fixable << " fixable with `--fix`)";
+  if (s.failed) out << "; " << s.failed << " could not be checked";
+  for (const auto& n : notes) out << "; " << md_cell(n);
+  out << "\n\n";
+  const auto rows = counts_by_rule(files);
+  if (!rows.empty()) {
+    out << "| rule | errors | warnings |\n|---|---:|---:|\n";
+    for (const auto& [rule, c] : rows) out << "| " << md_cell(rule) << " | " << c.first << " | " << c.second << " |\n";
+    out << "\n";
+  }
+  if (s.errors + s.warnings + s.failed > 0) {
+    out << "| file | line | column | severity | rule | message |\n|---|---:|---:|---|---|---|\n";
+    for (const auto& f : files) {
+      if (f.error) out << "| " << md_cell(f.path) << " | | | error | | " << md_cell(*f.error) << " |\n";
+      for (const auto& d : f.diagnostics)
+        out << "| " << md_cell(f.path) << " | " << d.range.begin.line << " | " << d.range.begin.column << " | "
+            << to_string(d.severity) << " | " << md_cell(d.rule) << " | " << md_cell(d.message) << " |\n";
     }
   }
   return out.str();

@@ -66,8 +66,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   listlint::Config config = defaults;
   const auto err = listlint::apply_config(config, text, rules);
   if (err) {
+    // One reason per line (all of them are reported), none empty, none holding a raw newline of
+    // the input (values are quoted JSON-escaped).
     FUZZ_CHECK(!err->empty(), "an empty reason");
-    FUZZ_CHECK(err->find('\n') == std::string::npos, "a reason of several lines: %s", err->c_str());
+    FUZZ_CHECK(err->front() != '\n' && err->back() != '\n' && err->find("\n\n") == std::string::npos,
+               "an empty line among the reasons: %s", err->c_str());
+    FUZZ_CHECK(err->find('\r') == std::string::npos, "a carriage return in the reasons: %s", err->c_str());
   } else {
     for (const auto& [id, setting] : config.rules) FUZZ_CHECK(setting.options.is_object(), "%s: options", id.c_str());
     for (const auto& g : config.ignore) (void)listlint::is_ignored(config, g);

@@ -19,7 +19,7 @@ while [ $# -gt 0 ]; do
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
   esac
 done
-bash tools/setup.sh
+bash tools/setup.sh test  # node and npm for the peers
 cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DLISTLINT_TESTS=OFF >/dev/null
 cmake --build build-release -j2 --target listlint listlint-bench-server >/dev/null
 work=$(mktemp -d)

@@ -19,7 +19,7 @@ while [ $# -gt 0 ]; do
 done
 corpus="${LISTLINT_CORPUS:-../shared/corpus}"
 ls "$corpus"/*__*.md >/dev/null 2>&1 || { echo "bench: no corpus at $corpus (set LISTLINT_CORPUS)" >&2; exit 2; }
-bash tools/setup.sh
+bash tools/setup.sh test  # node and npm for the peers
 if [ ! -x /usr/bin/time ]; then  # GNU time, for peak memory
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq time >/dev/null

@@ -37,8 +37,9 @@ Config default_config(const std::vector<const Rule*>& rules);
 /// JSON with comments (// and /* */) and trailing commas (JSONC, as in .markdownlint-cli2.jsonc)
 /// turned into JSON: each comment and such comma becomes spaces, so offsets, lines and columns stay.
 std::string jsonc_to_json(std::string_view text);
-/// Applies a configuration document (JSON or JSONC) to `config`. Returns the reason when it is invalid: unknown
-/// rule ids, unknown options, values of the wrong type, bad severities, bad JSON.
+/// Applies a configuration document (JSON or JSONC) to `config`. Returns the reasons when it is invalid, one per
+/// line, all of them (JSON that does not parse: that one reason): unknown keys, rule ids and options, values of the
+/// wrong type, bad severities, bad presets, bad "links" settings.
 std::optional<std::string> apply_config(Config& config, const std::string& json_text,
                                         const std::vector<const Rule*>& rules);
 

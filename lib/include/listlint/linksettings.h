@@ -64,8 +64,8 @@ const std::vector<LinkSettingInfo>& link_settings();
 /// add to what is there). Returns a one-line reason when the text is not a valid value.
 std::optional<std::string> apply_link_setting(LinkSettings& settings, const LinkSettingInfo& info, const std::string& text);
 
-/// Applies a "links" object of a configuration file; `base_dir` resolves Path values. Returns a
-/// one-line reason naming the key ("links.timeout: ...") when a key or a value is invalid.
+/// Applies a "links" object of a configuration file; `base_dir` resolves Path values. Returns the
+/// reasons, one per line, each naming its key ("links.timeout: ..."), when keys or values are invalid.
 std::optional<std::string> apply_link_settings_json(LinkSettings& settings, const nlohmann::json& links,
                                                     const std::string& base_dir);
 

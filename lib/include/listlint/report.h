@@ -1,5 +1,5 @@
 #pragma once
-// Reporters: text, JSON, SARIF 2.1.0 and GitHub workflow commands.
+// Reporters: text, JSON, SARIF 2.1.0, GitHub workflow commands and Markdown (job summaries).
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -39,5 +39,9 @@ nlohmann::json format_sarif(const std::vector<FileReport>& files, const std::vec
                             const std::string& version, const std::string& docs_base_url);
 /// One ::error or ::warning workflow command per finding.
 std::string format_github(const std::vector<FileReport>& files);
+/// Markdown for a GitHub job summary ($GITHUB_STEP_SUMMARY) or a pull-request comment: the totals,
+/// a table of counts per rule, and every finding in a table (GitHub shows only the first 10
+/// annotations of each kind per step). `notes` as in format_text.
+std::string format_markdown(const std::vector<FileReport>& files, const std::vector<std::string>& notes = {});
 
 }  // namespace listlint
