@@ -147,9 +147,11 @@ bool derived_from_known(const std::string& w, const Speller& sp) {
   for (std::string_view pre : {"pre", "re", "sub", "un", "de", "multi", "non", "co", "inter", "micro", "auto", "self"}) {
     // The rest must be a common word of five letters or more: "re-corf" and "co-sing" are slips
     // on record and closing.
-    if (w.size() > pre.size() + 4 && w.compare(0, pre.size(), pre) == 0) {
+    if (w.size() >= pre.size() + 4 && w.compare(0, pre.size(), pre) == 0) {
       const std::string rest = w.substr(pre.size());
-      if (sp.common(rest) || (rest.size() > 5 && rest.back() == 's' && sp.common(rest.substr(0, rest.size() - 1)))) return true;
+      if (rest.size() >= 5 && (sp.common(rest) || (rest.size() > 5 && rest.back() == 's' && sp.common(rest.substr(0, rest.size() - 1)))))
+        return true;
+      if (sp.technical(rest) && !sp.known(rest)) return true;  // un-gzip: a technical word the dictionary lacks
     }
   }
   return false;
@@ -194,8 +196,13 @@ bool sentence_start(std::string_view src, std::size_t at) {
   if (c == '-' || c == '+' || c == '*') {  // a list marker alone at the start of its line
     std::size_t q = p - 1;
     while (q > 0 && (src[q - 1] == ' ' || src[q - 1] == '\t')) --q;
-    return q == 0 || src[q - 1] == '\n';
+    if (q == 0 || src[q - 1] == '\n') return true;
+    // An entry's description after its " - " or " – " separator: "[equalizer](...) - Quota manager".
+    return c == '-' && p >= 2 && src[p - 2] == ' ' && p < src.size() && src[p] == ' ';
   }
+  if (p >= 3 && p < src.size() && src[p] == ' ' &&
+      (src.compare(p - 3, 3, "\xE2\x80\x93") == 0 || src.compare(p - 3, 3, "\xE2\x80\x94") == 0))
+    return true;  // after "– " or "— "
   return false;
 }
 
@@ -476,7 +483,9 @@ bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
   while (pb > lb && src[pb - 1] == ' ') --pb;
   std::size_t pa = pb;
   while (pa > lb && src[pa - 1] != ' ' && src[pa - 1] != '*' && src[pa - 1] != '_') --pa;
-  const bool name_before = pa == pb || names_only(src.substr(pa, pb - pa), 1);
+  std::string first(src.substr(pa, pb - pa));
+  util::lower_inplace(first);
+  const bool name_before = pa == pb || (names_only(src.substr(pa, pb - pa), 1) && !sp.known(first));
   for (int words = 0; name_before && words < 3 && e < le; ++words) {
     if (src.substr(e).rfind(" et al", 0) == 0 || src.substr(e).rfind(" el al", 0) == 0) return true;
     std::size_t n = e + 1;
@@ -531,7 +540,8 @@ class Typo final : public Rule {
     // kInLinkOrName: in link text, a heading or a table header cell written as a name (one word, or
     // words a dictionary does not know); kProse: in link text or a heading made of common words,
     // which is prose ("[Trusted Builds](...)", "### Evaluation Datasets").
-    enum : unsigned char { kInLinkOrName = 1, kTitleCase = 2, kStraightened = 4, kRunStart = 8, kProse = 16, kSoleLinkWord = 32 };
+    enum : unsigned char { kInLinkOrName = 1, kTitleCase = 2, kStraightened = 4, kRunStart = 8, kProse = 16, kSoleLinkWord = 32,
+                           kTitleProse = 64 };  // kProse in a heading, link text or table header: a title of common words
     std::vector<Token> tokens;
     std::vector<unsigned char> token_flags;
     // Room for a token per 8 bytes of text: prose has one per 10 to 12, so the vectors are
@@ -554,9 +564,12 @@ class Typo final : public Rule {
     for (const TextRun& run : ctx.model.text_runs) {
       const std::size_t first = tokens.size();
       const bool name_place = run.in_link || run.in_heading;
-      // (A heading of one common word is prose too: "## Miscellaneous" names no project.)
-      const bool prose = name_place && prose_like(src.substr(run.bytes.begin, run.bytes.size()), *speller, run.in_heading ? 1 : 2);
+      // (A heading of one common word is prose too: "## Miscellaneous" names no project. Table
+      // cells are prose or names as their words say: "Cnstruction Method".)
+      const bool prose = (name_place || run.in_table) &&
+                         prose_like(src.substr(run.bytes.begin, run.bytes.size()), *speller, run.in_heading ? 1 : 2);
       const unsigned char flags = static_cast<unsigned char>((name_place && !prose ? kInLinkOrName : 0) | (prose ? kProse : 0) |
+                                                             (prose && (name_place || run.in_table_header) ? kTitleProse : 0) |
                                                              (run.in_heading || run.in_table_header ? kTitleCase : 0));
       tokenize(src.substr(run.bytes.begin, run.bytes.size()), run.bytes.begin, shortest,
                [&](std::string_view word, std::uint32_t begin, std::uint32_t end) {
@@ -585,6 +598,7 @@ class Typo final : public Rule {
       std::vector<std::string> corrections;
       std::string best;  // the suggestion, empty when none or when the word looks like a name
       bool best_used = false;  // the list uses the suggestion
+      bool two_edits = false;  // the suggestion is two edits away
     };
     struct WordStats {
       int count = 0;
@@ -741,6 +755,7 @@ class Typo final : public Rule {
         }
         // Two slips in one word are rarer than a name two letters from a word: only a common word.
         if (two_edits && !best_common) f.best.clear();
+        f.two_edits = two_edits;
         // When the nearest word is a proper noun (Andre for Andrej), the word is a name too; when
         // it is a rare word the list never uses (lattermost for mattermost), a slip is unlikely.
         if (!f.best.empty() && ((f.best[0] >= 'A' && f.best[0] <= 'Z') || !(best_common || best_used))) f.best.clear();
@@ -762,6 +777,8 @@ class Typo final : public Rule {
         // (A letter before a word the list uses is still a name: escript, eleveldb.)
         const bool before = best_at_edge && lw.substr(1) == util::lower(f.best);
         if (best_at_edge && (!best_used || before) && !before_long && !doubled && !long_common) f.best.clear();
+        // A "d" after a word that does not end in "e" names a Unix daemon (radiusd, fluentd).
+        if (best_at_edge && !before && lw.back() == 'd' && lw[lw.size() - 2] != 'e') f.best.clear();
         // Two common words written as one whose nearest word starts with another letter
         // (readline: deadline, evergrowing: overgrowing) is a compound or a name, not a slip.
         if (!f.best.empty() && (f.best[0] | 0x20) != lw[0] && compound_of_common(lw, *speller)) f.best.clear();
@@ -861,9 +878,9 @@ class Typo final : public Rule {
           f.fixes = !f.corrections.empty();
         }
         // Link text that is one word ("[vertx](...)", "[Paket](...)") is a name as written.
-        // So is link text written again in its URL ("[vertx-lang-scala](.../vertx-lang-scala)").
-        if (f.fixes == 1 && !(token_flags[ti] & kSoleLinkWord) &&
-            !((token_flags[ti] & (kInLinkOrName | kProse)) && on_line_again(src, t.begin, t.end, lw)) && !quiet_here()) {
+        // A misspelling written again on its line is how a name is spelt ("OpenSSL gost-engine"
+        // beside "[gost-crypto]"; link text and its URL).
+        if (f.fixes == 1 && !(token_flags[ti] & kSoleLinkWord) && !on_line_again(src, t.begin, t.end, lw) && !quiet_here()) {
           std::string list;
           for (const auto& c : f.corrections) list += (list.empty() ? "" : " or ") + util::quote(cased_like(w, c));
           std::optional<Fix> fix;
@@ -892,8 +909,8 @@ class Typo final : public Rule {
         if (!capitalised(tokens[k]) || identifier_like(word_of(k))) return false;
         std::string nl(base_word(word_of(k)));
         util::lower_inplace(nl);
-        if (speller->known(word_of(k)) || speller->known_alt(word_of(k)) || speller->technical(nl) ||
-            derived_from_known(nl, *speller)) {
+        // (A technical word the dictionary lacks is a name: "Sloc Cloc and Code".)
+        if (speller->known(word_of(k)) || speller->known_alt(word_of(k)) || derived_from_known(nl, *speller)) {
           // (Title Case is words joined by a space: "Slack, Gitter" is an enumeration of names.)
           const Token& x = tokens[std::min(k, ti)];
           const Token& y = tokens[std::max(k, ti)];
@@ -921,7 +938,17 @@ class Typo final : public Rule {
         // Names are many, and many are a word with a letter changed (Firestore, Rappin) or put
         // before it (Kcache, Jinterface, Preact): a capitalised word is a slip only on a word
         // the list uses elsewhere, and not when the suggestion is the word minus its first letter.
-        if (!f.best_used || (lw.size() == lbest.size() + 1 && lw.substr(1) == lbest)) continue;
+        // (In link text, a heading or a table header made of common words, the other words are
+        // the evidence: "Cnstruction Method", "Trsuted Builds". Table cells hold names more often:
+        // "Project Glasswing".)
+        if ((!f.best_used && !(token_flags[ti] & kTitleProse)) || (lw.size() == lbest.size() + 1 && lw.substr(1) == lbest)) continue;
+        // ... and there, only one slip, not on the last letter: names vary their ending
+        // (Universo, Warface, Bartek) and are two letters from a word (Winsorized, Sparsifying).
+        if (!f.best_used) {
+          std::size_t same = 0;
+          while (same < lw.size() && same < lbest.size() && lw[same] == lbest[same]) ++same;
+          if (f.two_edits || same + 1 >= std::min(lw.size(), lbest.size())) continue;
+        }
         // A name with another first letter is a name of its own (Tmall: Small, Zamba: Samba,
         // Vokens: Tokens); slips seldom change the first letter.
         if (lbest[0] != lw[0]) continue;
