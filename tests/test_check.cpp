@@ -11,8 +11,8 @@
 #include <set>
 #include <sstream>
 
-#include "listlint/config.h"
-#include "listlint/linter.h"
+#include "listlint/checking/config.h"
+#include "listlint/checking/linter.h"
 #include "registry.h"
 #include "support.h"
 

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "listlint/config.h"
+#include "listlint/checking/config.h"
 #include "registry.h"
 #include "support.h"
 

@@ -11,7 +11,7 @@
 #include <set>
 #include <thread>
 
-#include "listlint/spelling.h"
+#include "listlint/spelling/spelling.h"
 #include "support.h"
 
 namespace fs = std::filesystem;
