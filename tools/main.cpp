@@ -1,5 +1,6 @@
 // listlint: the command-line front end. Parses the arguments and runs a subcommand (commands.h:
-// check.cpp, commands.cpp, link_flags.cpp), which reads files, prints and sets the exit code.
+// check.cpp, commands.cpp, link_flags.cpp; the language server in lsp/), which reads files, prints
+// and sets the exit code.
 
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -14,6 +15,7 @@
 
 #include "cli_docs.h"
 #include "commands.h"
+#include "lsp/server.h"
 #include "registry.h"
 
 using namespace listlint::cli;
@@ -109,6 +111,11 @@ int main(int argc, char** argv) {
   completions->add_option("SHELL", shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
   auto* man = app.add_subcommand("man", "Print the manual page (roff)");
 
+  listlint::lsp::Options lsp_opts;
+  auto* lsp = app.add_subcommand("lsp", "Run the language server (LSP over standard input and output) for editors");
+  lsp->add_option("--debounce", lsp_opts.debounce_ms, "Milliseconds of quiet after a change before linting again")
+      ->type_name("MS")->check(CLI::Range(0, 10000));
+
   std::vector<std::string> ast_files;
   auto* debug = app.add_subcommand("debug", "Developer tools");
   debug->require_subcommand(1);
@@ -151,6 +158,12 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     if (ast->parsed()) return run_ast(ast_files);
+    if (lsp->parsed()) {
+      lsp_opts.words_table = words_table_path();
+      lsp_opts.docs_url = kDocsUrl;
+      lsp_opts.version = LISTLINT_VERSION;
+      return listlint::lsp::serve(lsp_opts, 0, 1);
+    }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "listlint: internal error: %s\n", e.what());
     return kExitError;
