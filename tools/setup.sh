@@ -22,6 +22,7 @@ PACKAGES=(
   pre-commit yamllint                           # the pre-commit hooks test; YAML checks of the hooks, action and workflows
   nodejs                                        # @action-validator/cli and playwright-core (tools/npm-tools.sh)
   chromium                                      # the HTML link report's test renders it headless
+  neovim                                        # the language server's test with Neovim's LSP client
 )
 
 # `tools/setup.sh fuzz` also installs what tools/fuzz.sh needs: clang and its libFuzzer runtime.
