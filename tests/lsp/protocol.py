@@ -102,7 +102,8 @@ def main():
         r = c.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}})
         check(r.get("error", {}).get("code") == -32002, "a request before initialize is ServerNotInitialized: %s" % r)
 
-        r = c.request("initialize", {"processId": os.getpid(), "rootUri": "file://" + tmp, "capabilities": {}})
+        r = c.request("initialize", {"processId": os.getpid(), "rootUri": "file://" + tmp, "capabilities": {
+            "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}}})
         caps = r["result"]["capabilities"]
         check(caps.get("positionEncoding") == "utf-16", "positions in UTF-16")
         check(caps["textDocumentSync"]["change"] == 2 and caps["textDocumentSync"]["openClose"], "incremental sync")
@@ -111,6 +112,13 @@ def main():
             check(cap in caps, "capability " + cap)
         check(r["result"]["serverInfo"]["name"] == "listlint", "serverInfo")
         c.notify("initialized", {})
+        r = c.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+        check(r.get("error", {}).get("code") == -32600, "a second initialize is an invalid request: %s" % r)
+        reg = c.wait_notification("client/registerCapability")
+        check(reg["registrations"][0]["method"] == "workspace/didChangeWatchedFiles" and
+              reg["registrations"][0]["registerOptions"]["watchers"][0]["globPattern"] == "**/.listlint.json",
+              "the server asks to watch configuration files: %s" % reg)
+        c.send({"jsonrpc": "2.0", "id": "listlint-watch", "result": None})  # the client's answer, ignored
 
         # didOpen: the diagnostics.
         text = LIST

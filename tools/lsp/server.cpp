@@ -3,6 +3,7 @@
 
 #include "lsp/server.h"
 
+#include <cctype>
 #include <filesystem>
 #include <set>
 
@@ -104,6 +105,10 @@ void Server::handle(const std::string& body) {
     if (has_id) reply_error(id, kServerNotInitialized, "initialize first");
     return;
   }
+  if (method == "initialize" && initialized_) {
+    if (has_id) reply_error(id, kInvalidRequest, "initialize was already called");
+    return;
+  }
   if (shutdown_ && has_id) {
     reply_error(id, kInvalidRequest, "the server is shut down; only exit remains");
     return;
@@ -128,8 +133,12 @@ void Server::handle(const std::string& body) {
 
 json Server::dispatch(const std::string& method, const json& params, bool& handled) {
   if (method == "initialize") {
-    if (initialized_) throw std::runtime_error("initialize was already called");
     initialized_ = true;
+    const json caps_in = params.is_object() ? params.value("capabilities", json::object()) : json::object();
+    watch_registration_ = caps_in.is_object() && caps_in.contains("workspace") && caps_in["workspace"].is_object() &&
+                          caps_in["workspace"].contains("didChangeWatchedFiles") &&
+                          caps_in["workspace"]["didChangeWatchedFiles"].is_object() &&
+                          caps_in["workspace"]["didChangeWatchedFiles"].value("dynamicRegistration", false) == true;
     json caps = {
         {"positionEncoding", "utf-16"},
         {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
@@ -141,7 +150,17 @@ json Server::dispatch(const std::string& method, const json& params, bool& handl
     };
     return {{"capabilities", caps}, {"serverInfo", {{"name", "listlint"}, {"version", o_.version}}}};
   }
-  if (method == "initialized" || method == "$/cancelRequest" || method == "$/setTrace" ||
+  if (method == "initialized") {
+    // Ask the client to report changes of configuration files, when it can watch files for us
+    // (the modification time is checked before each lint anyway).
+    if (watch_registration_)
+      out_.write({{"jsonrpc", "2.0"}, {"id", "listlint-watch"}, {"method", "client/registerCapability"},
+                  {"params", {{"registrations", json::array({{{"id", "listlint-config"},
+                                                                {"method", "workspace/didChangeWatchedFiles"},
+                                                                {"registerOptions", {{"watchers", json::array({{{"globPattern", "**/.listlint.json"}}})}}}}})}}}});
+    return nullptr;
+  }
+  if (method == "$/cancelRequest" || method == "$/setTrace" ||
       method == "workspace/didChangeConfiguration")
     return nullptr;
   if (method == "shutdown") {

@@ -94,6 +94,7 @@ class Server {
   std::map<std::string, OpenDocument> docs_;
   std::map<std::string, std::string> shown_errors_;  // config file -> error last shown
   bool initialized_ = false, shutdown_ = false;
+  bool watch_registration_ = false;  ///< the client can watch files for us
   std::optional<int> exit_code_;
 };
 
