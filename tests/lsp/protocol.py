@@ -9,6 +9,7 @@ shutdown and exit.
 """
 import json
 import os
+import subprocess
 import sys
 import tempfile
 
@@ -141,6 +142,20 @@ def main():
         ba = by_code["broken-anchor"][0]
         check(ba["severity"] == 1, "an error is severity 1")
         check(ba["range"]["start"] == pos_of(text, "[Gamma]"), "broken-anchor range")
+
+        # The same findings as `listlint check` on the saved file (the same pipeline), each range the
+        # CLI's code-point columns converted to UTF-16.
+        cli = json.loads(subprocess.run([exe, "check", "--format", "json", path], cwd=tmp, capture_output=True,
+                                        text=True).stdout)["files"][0]["diagnostics"]
+        lines = text.split("\n")
+
+        def u16(line, column):  # a 1-based code-point column -> UTF-16 character
+            return utf16(lines[line - 1][:column - 1])
+        want = sorted((x["rule"], x["message"], x["line"] - 1, u16(x["line"], x["column"]), x["end_line"] - 1,
+                       u16(x["end_line"], x["end_column"])) for x in cli)
+        got = sorted((x["code"], x["message"], x["range"]["start"]["line"], x["range"]["start"]["character"],
+                      x["range"]["end"]["line"], x["range"]["end"]["character"]) for x in d["diagnostics"])
+        check(want == got and len(want) == 5, "the server's findings are the CLI's:\n%s\n%s" % (want, got))
 
         # didChange, incremental: #nowhere -> #tools (the broken anchor goes).
         s = pos_of(text, "nowhere")
