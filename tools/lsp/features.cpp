@@ -26,7 +26,7 @@ json minimal_edit(const LineMap& map, std::string_view from, std::string_view to
   std::size_t s = 0;
   while (s < from.size() - p && s < to.size() - p && from[from.size() - 1 - s] == to[to.size() - 1 - s]) ++s;
   // Whole UTF-8 characters only: step back to a lead byte on both sides.
-  while (p > 0 && (static_cast<unsigned char>(from[p]) & 0xC0) == 0x80) --p;
+  while (p > 0 && p < from.size() && (static_cast<unsigned char>(from[p]) & 0xC0) == 0x80) --p;
   while (s > 0 && (static_cast<unsigned char>(from[from.size() - s]) & 0xC0) == 0x80) --s;
   return {{"range", range_json(map, p, from.size() - s)},
           {"newText", std::string(to.substr(p, to.size() - s - p))}};
@@ -84,13 +84,16 @@ json Server::code_actions(OpenDocument& d, const json& params) {
     json edits = json::array();
     std::string title = "Disable " + f.rule + " for this line";
     const Table* table = nullptr;
+    // A table's last line (its span ends at the start of the next line when it takes the whole line).
+    auto last_line = [](const Table& t) {
+      return t.span.end.column == 1 && t.span.end.line > t.span.begin.line ? t.span.end.line - 1 : t.span.end.line;
+    };
     for (const auto& t : d.linted.model->tables)
-      if (t.span.begin.line <= line && line <= t.span.end.line) table = &t;
+      if (t.span.begin.line <= line && line <= last_line(t)) table = &t;
     if (table) {
       title = "Disable " + f.rule + " for this table";
       const int first = table->span.begin.line;
-      int last = table->span.end.line;
-      if (table->span.end.column == 1 && last > first) --last;
+      const int last = last_line(*table);
       const std::size_t at_begin = d.linted.document->lines().line_begin(first);
       const std::size_t indent_end = bytes.find_first_not_of(" \t", at_begin);
       const std::string indent(bytes.substr(at_begin, (indent_end == std::string_view::npos ? at_begin : indent_end) - at_begin));
