@@ -150,3 +150,41 @@ TEST_CASE("pipeline: folders are walked for lists, skipping build folders; an em
   CHECK(!listlint::markdown_name("a/b.txt"));
   CHECK(listlint::skipped_dir("cmake-build-debug"));
 }
+
+TEST_CASE("pipeline: check_document lints, or fixes and writes, or fixes and keeps the bytes") {
+  const std::string root = temp_dir("pipeline-check-document");
+  const std::string path = write_file(root + "/README.md", kList);
+  const auto& rules = listlint::rules::all();
+  listlint::Config config = listlint::default_config(rules);
+  config.rules["typo"].severity = listlint::Severity::Off;
+  auto loaded = listlint::load_document(path);
+  REQUIRE(loaded.document);
+
+  const auto linted = listlint::check_document(path, *loaded.document, config, rules, {}, listlint::FixMode::None);
+  CHECK(linted.report.diagnostics.size() == 4);  // link-text-space, proper-name, broken-anchor, entry-format
+  CHECK(!linted.fixed);
+  CHECK(!linted.written);
+
+  const auto kept = listlint::check_document(path, *loaded.document, config, rules, {}, listlint::FixMode::Keep);
+  REQUIRE(kept.fixed);
+  CHECK(kept.fixed->find("Works with GitHub.") != std::string::npos);
+  CHECK(kept.written == kept.fixed);
+  CHECK(kept.applied == 2);
+  CHECK(kept.report.diagnostics.size() == 2);  // broken-anchor and entry-format, in the fixed bytes
+  CHECK(test::read_file(path) == kList);       // nothing written
+
+  // A read-only file is not written: the findings are those of the file as it is.
+  fs::permissions(path, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  const auto refused = listlint::check_document(path, *loaded.document, config, rules, {}, listlint::FixMode::Write);
+  CHECK(refused.report.error.has_value());
+  CHECK(refused.report.diagnostics.size() == 4);
+  CHECK(!refused.written);
+  CHECK(test::read_file(path) == kList);
+
+  fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write);
+  const auto written = listlint::check_document(path, *loaded.document, config, rules, {}, listlint::FixMode::Write);
+  CHECK(!written.report.error);
+  REQUIRE(written.written);
+  CHECK(test::read_file(path) == *written.written);
+  CHECK(written.report.diagnostics.size() == 2);
+}

@@ -236,38 +236,21 @@ int run_check(CheckOptions o) {
     const listlint::Config& config = *job.config;
     auto loaded = job.loaded ? std::move(*job.loaded) : listlint::load_document(file);
     if (loaded.error) return listlint::FileReport{file, {}, loaded.error->reason};
-    listlint::FileReport report{file, {}, std::nullopt};
-    std::optional<std::string> written;  // with --fix: the bytes the remaining findings refer to
-    if (o.fix) {
-      const std::string original(loaded.document->bytes());
-      auto fixed = listlint::fix_text(file, original, config, rules, job.resources);
-      if (fixed.not_converged) {
-        report.error = *fixed.not_converged;
-        if (file == "-" && !o.diff) fixed_text[job.slot] = original;  // an editor's buffer stays as it was
-        report.diagnostics = listlint::lint_document(*loaded.document, config, rules, job.resources);
-      } else if (o.diff || file == "-") {
-        // Shown, not written: the diff against the file, or the text for standard output.
-        report.diagnostics = std::move(fixed.remaining);
-        written = fixed.bytes;
-        fixed_text[job.slot] = o.diff ? listlint::unified_diff(file, original, fixed.bytes) : std::move(fixed.bytes);
-      } else if (fixed.bytes != original) {
-        if (auto err = listlint::write_file_atomic(file, fixed.bytes)) {
-          report.error = *err;
-          // Not written: report the findings of the file as it is.
-          report.diagnostics = listlint::lint_document(*loaded.document, config, rules, job.resources);
-        } else {
-          spdlog::info("{}: {} fixes applied", file, fixed.applied);
-          report.diagnostics = std::move(fixed.remaining);
-          written = std::move(fixed.bytes);
-        }
-      } else {
-        report.diagnostics = std::move(fixed.remaining);
-      }
-    } else {
-      report.diagnostics = listlint::lint_document(*loaded.document, config, rules, job.resources);
+    const auto mode = !o.fix ? listlint::FixMode::None
+                      : (o.diff || file == "-") ? listlint::FixMode::Keep  // shown, not written
+                                                : listlint::FixMode::Write;
+    auto checked = listlint::check_document(file, *loaded.document, config, rules, job.resources, mode);
+    if (mode == listlint::FixMode::Keep) {
+      if (checked.fixed)  // the diff against the file, or the text for standard output
+        fixed_text[job.slot] = o.diff ? listlint::unified_diff(file, loaded.document->bytes(), *checked.fixed) : std::move(*checked.fixed);
+      else if (file == "-" && !o.diff)
+        fixed_text[job.slot] = std::string(loaded.document->bytes());  // not settled: an editor's buffer stays as it was
     }
+    if (mode == listlint::FixMode::Write && checked.written) spdlog::info("{}: {} fixes applied", file, checked.applied);
+    listlint::FileReport& report = checked.report;
+    const auto& written = checked.written;
     if (line_keys) listlint::attach_line_keys(report, written ? std::string_view(*written) : loaded.document->bytes());
-    return report;
+    return std::move(report);
   };
   // A file named twice (also as a.md and ./a.md) is one piece of work: --fix must not rewrite
   // it from two threads.

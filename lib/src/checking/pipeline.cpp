@@ -131,4 +131,39 @@ FixResult fix_text(const std::string& path, std::string text, const Config& conf
   return fix_document(path, std::move(text), config, rules, resources);
 }
 
+CheckedDocument check_document(const std::string& path, const Document& doc, const Config& config,
+                               const std::vector<const Rule*>& rules, const Resources& resources, FixMode mode) {
+  CheckedDocument out{FileReport{path, {}, std::nullopt}, std::nullopt, std::nullopt, 0};
+  FileReport& report = out.report;
+  if (mode == FixMode::None) {
+    report.diagnostics = lint_document(doc, config, rules, resources);
+    return out;
+  }
+  const std::string original(doc.bytes());
+  auto fixed = fix_text(path, original, config, rules, resources);
+  if (fixed.not_converged) {
+    report.error = *fixed.not_converged;
+    report.diagnostics = lint_document(doc, config, rules, resources);
+  } else if (mode == FixMode::Keep) {
+    // Shown, not written: the caller prints a diff against the file, or the text itself.
+    report.diagnostics = std::move(fixed.remaining);
+    out.applied = fixed.applied;
+    out.written = fixed.bytes;
+    out.fixed = std::move(fixed.bytes);
+  } else if (fixed.bytes != original) {
+    if (auto err = write_file_atomic(path, fixed.bytes)) {
+      report.error = *err;
+      // Not written: the findings of the file as it is.
+      report.diagnostics = lint_document(doc, config, rules, resources);
+    } else {
+      report.diagnostics = std::move(fixed.remaining);
+      out.applied = fixed.applied;
+      out.written = std::move(fixed.bytes);
+    }
+  } else {
+    report.diagnostics = std::move(fixed.remaining);
+  }
+  return out;
+}
+
 }  // namespace listlint

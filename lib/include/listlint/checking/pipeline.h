@@ -22,6 +22,7 @@
 #include "listlint/checking/config.h"
 #include "listlint/checking/diagnostic.h"
 #include "listlint/checking/linter.h"
+#include "listlint/checking/report.h"
 #include "listlint/checking/resources.h"
 #include "listlint/checking/rule.h"
 #include "listlint/checking/workspace.h"
@@ -125,5 +126,26 @@ std::vector<Diagnostic> lint_text(const std::string& path, std::string text, con
 /// findings that remain in them.
 FixResult fix_text(const std::string& path, std::string text, const Config& config,
                    const std::vector<const Rule*>& rules, const Resources& resources);
+
+/// What check_document does with the safe fixes.
+enum class FixMode {
+  None,   ///< lint only (listlint check)
+  Write,  ///< fix and write the file atomically when the fixes change it (check --fix)
+  Keep,   ///< fix in memory and hand the bytes back, write nothing (--fix --diff, --fix -)
+};
+
+/// One document checked: its report and, with fixes, what became of its bytes.
+struct CheckedDocument {
+  FileReport report;  ///< error set when the fixes did not settle or the file could not be written
+  std::optional<std::string> fixed;    ///< FixMode::Keep: the fixed bytes (none when they did not settle)
+  std::optional<std::string> written;  ///< the bytes the findings refer to, when they are not the document's
+  int applied = 0;                     ///< fixes that went in (written or kept)
+};
+
+/// Lints the document read from `path`, or fixes it (fix_text) and writes or keeps the result.
+/// When the fixes do not settle, or the file cannot be written, nothing is written and the
+/// findings are those of the document as it is.
+CheckedDocument check_document(const std::string& path, const Document& doc, const Config& config,
+                               const std::vector<const Rule*>& rules, const Resources& resources, FixMode mode);
 
 }  // namespace listlint
