@@ -92,7 +92,7 @@ def main():
         os.mkdir(os.path.join(tmp, ".git"))  # the configuration lookup stops here
         cfg = os.path.join(tmp, ".listlint.json")
         with open(cfg, "w") as f:
-            json.dump({"rules": {"typo": "off"}}, f)
+            json.dump({"rules": {"typo": "off"}, "ignore": ["vendor/**"]}, f)
         path = os.path.join(tmp, "README.md")
         with open(path, "w") as f:
             f.write(LIST)
@@ -156,6 +156,14 @@ def main():
         got = sorted((x["code"], x["message"], x["range"]["start"]["line"], x["range"]["start"]["character"],
                       x["range"]["end"]["line"], x["range"]["end"]["character"]) for x in d["diagnostics"])
         check(want == got and len(want) == 5, "the server's findings are the CLI's:\n%s\n%s" % (want, got))
+
+        # A file the configuration ignores has no findings, as in check.
+        vendor = "file://" + os.path.join(tmp, "vendor", "README.md")
+        c.notify("textDocument/didOpen", {"textDocument": {"uri": vendor, "languageId": "markdown", "version": 1, "text": text}})
+        v = c.wait_notification("textDocument/publishDiagnostics", lambda p: p["uri"] == vendor)
+        check(v["diagnostics"] == [], "an ignored file has no findings: %s" % v)
+        c.notify("textDocument/didClose", {"textDocument": {"uri": vendor}})
+        c.wait_notification("textDocument/publishDiagnostics", lambda p: p["uri"] == vendor)
 
         # didChange, incremental: #nowhere -> #tools (the broken anchor goes).
         s = pos_of(text, "nowhere")
@@ -273,13 +281,13 @@ def main():
         # Configuration: reloaded on didChangeWatchedFiles ...
         c.wait_notification("textDocument/publishDiagnostics", lambda p: p["uri"] == uri and p["version"] == 11)
         with open(cfg, "w") as f:
-            json.dump({"rules": {"typo": "off", "link-text-space": "off"}}, f)
+            json.dump({"rules": {"typo": "off", "link-text-space": "off"}, "ignore": ["vendor/**"]}, f)
         c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": "file://" + cfg, "type": 2}]})
         d = c.wait_notification("textDocument/publishDiagnostics", lambda p: p["uri"] == uri)
         check("link-text-space" not in [x["code"] for x in d["diagnostics"]], "the changed configuration applies")
         # ... and when the file changes without a notification (its time stamp).
         with open(cfg, "w") as f:
-            json.dump({"rules": {"typo": "off", "link-text-space": "error"}}, f)
+            json.dump({"rules": {"typo": "off", "link-text-space": "error"}, "ignore": ["vendor/**"]}, f)
         os.utime(cfg, (1, 1))
         c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 12}, "contentChanges": [{"text": text}]})
         d = c.wait_notification("textDocument/publishDiagnostics", lambda p: p["uri"] == uri and p["version"] == 12)

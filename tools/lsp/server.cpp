@@ -275,6 +275,8 @@ void Server::analyze(OpenDocument& d) {
       shown_errors_[rc.file] = *problem;
       notify("window/showMessage", {{"type", 1}, {"message", "listlint: " + *problem}});
     }
+  } else if (is_ignored(*rc.config, d.path)) {
+    d.linted = analyze_text(d.path, d.text, *rc.config, {}, d.resources);  // "ignore": no findings, as in check
   } else {
     d.linted = analyze_text(d.path, d.text, *rc.config, rules_, d.resources);
   }
