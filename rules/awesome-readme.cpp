@@ -6,9 +6,9 @@
 #include <string_view>
 #include <vector>
 
-#include "listlint/rule.h"
-#include "listlint/text.h"
-#include "listlint/workspace.h"
+#include "listlint/checking/rule.h"
+#include "listlint/model/text.h"
+#include "listlint/checking/workspace.h"
 #include "util.h"
 
 namespace listlint::rules {

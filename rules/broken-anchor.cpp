@@ -6,10 +6,10 @@
 #include <unordered_set>
 #include <vector>
 
-#include "listlint/rule.h"
-#include "listlint/slug.h"
+#include "listlint/checking/rule.h"
+#include "listlint/model/slug.h"
 #include "util.h"
-#include "listlint/text.h"
+#include "listlint/model/text.h"
 
 namespace listlint::rules {
 namespace {

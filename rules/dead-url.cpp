@@ -1,6 +1,6 @@
 // dead-url: a link the link checker found dead (check --links).
 
-#include "listlint/rule.h"
+#include "listlint/checking/rule.h"
 #include "util.h"
 
 namespace listlint::rules {

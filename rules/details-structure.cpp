@@ -3,7 +3,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "listlint/rule.h"
+#include "listlint/checking/rule.h"
 #include "util.h"
 
 namespace listlint::rules {

@@ -4,8 +4,8 @@
 #include <set>
 #include <string>
 
-#include "listlint/rule.h"
-#include "listlint/text.h"
+#include "listlint/checking/rule.h"
+#include "listlint/model/text.h"
 #include "util.h"
 
 namespace listlint::rules {

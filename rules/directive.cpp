@@ -4,8 +4,8 @@
 #include <string_view>
 #include <vector>
 
-#include "listlint/linter.h"
-#include "listlint/rule.h"
+#include "listlint/checking/linter.h"
+#include "listlint/checking/rule.h"
 #include "registry.h"
 #include "util.h"
 

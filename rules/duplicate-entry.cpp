@@ -9,8 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "listlint/rule.h"
-#include "listlint/text.h"
+#include "listlint/checking/rule.h"
+#include "listlint/model/text.h"
 #include "util.h"
 
 namespace listlint::rules {

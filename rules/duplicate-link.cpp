@@ -6,8 +6,8 @@
 #include <tuple>
 #include <vector>
 
-#include "listlint/rule.h"
-#include "listlint/text.h"
+#include "listlint/checking/rule.h"
+#include "listlint/model/text.h"
 #include "util.h"
 
 namespace listlint::rules {

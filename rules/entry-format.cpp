@@ -9,8 +9,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "listlint/rule.h"
-#include "listlint/spelling.h"
+#include "listlint/checking/rule.h"
+#include "listlint/spelling/spelling.h"
 #include "util.h"
 
 namespace listlint::rules {

@@ -1,6 +1,6 @@
 // heading-structure: skipped heading levels, more than one H1, empty sections.
 
-#include "listlint/rule.h"
+#include "listlint/checking/rule.h"
 #include "util.h"
 
 namespace listlint::rules {

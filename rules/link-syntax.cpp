@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "listlint/rule.h"
+#include "listlint/checking/rule.h"
 #include "util.h"
 
 namespace listlint::rules {

@@ -1,6 +1,6 @@
 // link-text-space: spaces just inside the brackets of a link's text.
 
-#include "listlint/rule.h"
+#include "listlint/checking/rule.h"
 #include "util.h"
 
 namespace listlint::rules {

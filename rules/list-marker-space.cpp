@@ -6,7 +6,7 @@
 #include <vector>
 #include <string_view>
 
-#include "listlint/rule.h"
+#include "listlint/checking/rule.h"
 #include "util.h"
 
 namespace listlint::rules {

@@ -8,8 +8,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "listlint/rule.h"
-#include "listlint/workspace.h"
+#include "listlint/checking/rule.h"
+#include "listlint/checking/workspace.h"
 #include "util.h"
 
 namespace listlint::rules {

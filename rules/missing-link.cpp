@@ -8,7 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "listlint/rule.h"
+#include "listlint/checking/rule.h"
 #include "util.h"
 
 namespace listlint::rules {

@@ -5,7 +5,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "listlint/rule.h"
+#include "listlint/checking/rule.h"
 
 namespace listlint::rules {
 namespace {

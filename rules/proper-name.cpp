@@ -6,7 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "listlint/rule.h"
+#include "listlint/checking/rule.h"
 #include "util.h"
 
 namespace listlint::rules {

@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-#include "listlint/rule.h"
+#include "listlint/checking/rule.h"
 #include "util.h"
 
 namespace listlint::rules {

@@ -1,6 +1,6 @@
 // redirected-url: a link the link checker found moved permanently (check --links).
 
-#include "listlint/rule.h"
+#include "listlint/checking/rule.h"
 #include "util.h"
 
 namespace listlint::rules {

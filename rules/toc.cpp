@@ -9,9 +9,9 @@
 #include <unordered_set>
 #include <vector>
 
-#include "listlint/rule.h"
-#include "listlint/slug.h"
-#include "listlint/text.h"
+#include "listlint/checking/rule.h"
+#include "listlint/model/slug.h"
+#include "listlint/model/text.h"
 #include "util.h"
 
 namespace listlint::rules {

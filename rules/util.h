@@ -6,9 +6,9 @@
 #include <string_view>
 #include <vector>
 
-#include "listlint/model.h"
-#include "listlint/source.h"
-#include "listlint/text.h"
+#include "listlint/model/model.h"
+#include "listlint/model/source.h"
+#include "listlint/model/text.h"
 
 namespace listlint::rules::util {
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "listlint/rule.h"
+#include "listlint/checking/rule.h"
 #include "util.h"
 
 namespace listlint::rules {

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 
-#include "listlint/model_json.h"
+#include "listlint/model/model_json.h"
 
 #include <sys/wait.h>
 #include <unistd.h>

@@ -4,9 +4,9 @@
 #include <string>
 #include <string_view>
 
-#include "listlint/document.h"
-#include "listlint/resources.h"
-#include "listlint/model.h"
+#include "listlint/model/document.h"
+#include "listlint/checking/resources.h"
+#include "listlint/model/model.h"
 
 namespace test {
 

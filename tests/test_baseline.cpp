@@ -1,12 +1,12 @@
-// Baselines and diff filters (lib/src/baseline.cpp): keys, matching as a multiset, the file format.
+// Baselines and diff filters (lib/src/checking/baseline.cpp): keys, matching as a multiset, the file format.
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
 
 #include <random>
 
-#include "listlint/baseline.h"
-#include "listlint/diff.h"
+#include "listlint/checking/baseline.h"
+#include "listlint/checking/diff.h"
 #include "support.h"
 
 namespace {

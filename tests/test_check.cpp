@@ -12,9 +12,9 @@
 #include <set>
 #include <sstream>
 
-#include "listlint/config.h"
-#include "listlint/linter.h"
-#include "listlint/report.h"
+#include "listlint/checking/config.h"
+#include "listlint/checking/linter.h"
+#include "listlint/checking/report.h"
 #include "registry.h"
 #include "support.h"
 
@@ -397,7 +397,8 @@ TEST_CASE("check: --fix edits the word after a NUL byte, not its twin in a code 
   // and found in the code span before it, which --fix then rewrote ten times over (fuzz_fix).
   std::string text = "# T\n\n";
   for (int i = 0; i < 600; ++i) text += "Some words here.\n";  // the NUL comes after the first 8000 bytes
-  text += "\n`\x1A" "updat`";
+  // (The twin on the line before: a word written again on its own line is taken for a name.)
+  text += "\n`\x1A" "updat`\n";
   text += '\0';
   text += "updat\n";
   const std::string f = test::write_file(test::temp_dir("nul-fix") + "/list.md", text);

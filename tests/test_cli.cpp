@@ -10,7 +10,7 @@
 #include <sstream>
 #include <nlohmann/json.hpp>
 
-#include "listlint/config.h"
+#include "listlint/checking/config.h"
 #include "registry.h"
 #include "support.h"
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "listlint/config.h"
-#include "listlint/linksettings.h"
-#include "listlint/text.h"
+#include "listlint/checking/config.h"
+#include "listlint/links/linksettings.h"
+#include "listlint/model/text.h"
 #include "registry.h"
 
 TEST_CASE("config: glob matching") {

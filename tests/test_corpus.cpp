@@ -6,14 +6,14 @@
 #include <set>
 #include <unordered_set>
 
-#include "html.h"
-#include "markdown.h"
-#include "listlint/linter.h"
-#include "listlint/model.h"
-#include "listlint/model_json.h"
+#include "model/html.h"
+#include "model/markdown.h"
+#include "listlint/checking/linter.h"
+#include "listlint/model/model.h"
+#include "listlint/model/model_json.h"
 #include "registry.h"
 #include "support.h"
-#include "listlint/text.h"
+#include "listlint/model/text.h"
 
 namespace fs = std::filesystem;
 

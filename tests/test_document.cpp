@@ -1,7 +1,7 @@
 // Document: bytes, BOM, line endings, line index and invalid UTF-8.
 #include <doctest/doctest.h>
 
-#include "listlint/document.h"
+#include "listlint/model/document.h"
 #include "support.h"
 
 using listlint::Document;

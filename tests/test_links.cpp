@@ -13,9 +13,9 @@
 #include <set>
 
 #include "http_server.h"
-#include "listlint/linkcache.h"
-#include "listlint/linkcheck.h"
-#include "listlint/linksettings.h"
+#include "listlint/links/linkcache.h"
+#include "listlint/links/linkcheck.h"
+#include "listlint/links/linksettings.h"
 #include "support.h"
 
 using listlint::LinkResult;

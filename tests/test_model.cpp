@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <filesystem>
 
-#include "listlint/model.h"
-#include "listlint/text.h"
+#include "listlint/model/model.h"
+#include "listlint/model/text.h"
 #include "support.h"
 
 using listlint::LinkContext;

@@ -14,9 +14,9 @@
 #include <set>
 #include <unordered_map>
 
-#include "listlint/config.h"
-#include "listlint/linter.h"
-#include "listlint/workspace.h"
+#include "listlint/checking/config.h"
+#include "listlint/checking/linter.h"
+#include "listlint/checking/workspace.h"
 #include "registry.h"
 #include "support.h"
 

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
-#include "listlint/model_json.h"
+#include "listlint/model/model_json.h"
 #include "support.h"
 
 namespace {

@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "listlint/slug.h"
+#include "listlint/model/slug.h"
 #include "support.h"
 
 using listlint::github_slug;

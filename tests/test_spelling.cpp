@@ -14,9 +14,9 @@
 #include <set>
 #include <thread>
 
-#include "listlint/spelling.h"
+#include "listlint/spelling/spelling.h"
 #include "support.h"
-#include "words_format.h"
+#include "spelling/words_format.h"
 
 namespace fs = std::filesystem;
 

@@ -6,8 +6,8 @@
 #include <random>
 #include <set>
 
-#include "listlint/config.h"
-#include "listlint/linter.h"
+#include "listlint/checking/config.h"
+#include "listlint/checking/linter.h"
 #include "registry.h"
 #include "support.h"
 

@@ -1,4 +1,4 @@
-// The repository view rules read (listlint/workspace.h): in memory, over the filesystem, the
+// The repository view rules read (listlint/checking/workspace.h): in memory, over the filesystem, the
 // repository root of a file, and local-link through `listlint check` on a real folder tree.
 #include <doctest/doctest.h>
 
@@ -7,7 +7,7 @@
 #include <thread>
 #include <vector>
 
-#include "listlint/workspace.h"
+#include "listlint/checking/workspace.h"
 #include "support.h"
 
 namespace fs = std::filesystem;

@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "listlint/baseline.h"
+#include "listlint/checking/baseline.h"
 
 extern char** environ;
 

@@ -20,10 +20,10 @@
 #include <regex>
 #include <sstream>
 
-#include "listlint/document.h"
-#include "listlint/linkcache.h"
-#include "listlint/model.h"
-#include "listlint/text.h"
+#include "listlint/model/document.h"
+#include "listlint/links/linkcache.h"
+#include "listlint/model/model.h"
+#include "listlint/model/text.h"
 
 namespace listlint::cli {
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "listlint/linkcache.h"
-#include "listlint/linkcheck.h"
-#include "listlint/linksettings.h"
+#include "listlint/links/linkcache.h"
+#include "listlint/links/linkcheck.h"
+#include "listlint/links/linksettings.h"
 
 namespace listlint::cli {
 

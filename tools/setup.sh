@@ -30,6 +30,7 @@ case "${1:-}" in
     nodejs                                      # @action-validator/cli and playwright-core (tools/npm-tools.sh)
     chromium                                    # the HTML link report's test renders it headless
     python3                                     # the ecosystem run, the links differential test
+    neovim                                      # the language server's test with Neovim's LSP client
   ) ;;
   # `tools/setup.sh release`: the portable release (tools/release.sh) and its test. The static
   # archives it links come with the -dev packages above (libcmark-gfm.a, libicuuc.a, libsqlite3.a;

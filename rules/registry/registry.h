@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "listlint/rule.h"
+#include "listlint/checking/rule.h"
 
 namespace listlint::rules {
 

@@ -7,9 +7,9 @@
 #include <memory>
 #include <string>
 
-#include "listlint/config.h"
-#include "listlint/resources.h"
-#include "listlint/spelling.h"
+#include "listlint/checking/config.h"
+#include "listlint/checking/resources.h"
+#include "listlint/spelling/spelling.h"
 #include "registry.h"
 
 #define FUZZ_CHECK(cond, ...)                                                    \

@@ -5,10 +5,10 @@
 #include <string>
 
 #include "fuzz.h"
-#include "listlint/document.h"
-#include "listlint/linter.h"
-#include "listlint/model.h"
-#include "listlint/report.h"
+#include "listlint/model/document.h"
+#include "listlint/checking/linter.h"
+#include "listlint/model/model.h"
+#include "listlint/checking/report.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const fuzz::Setup& s = fuzz::setup();

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "fuzz.h"
-#include "listlint/config.h"
+#include "listlint/checking/config.h"
 
 namespace {
 

@@ -6,9 +6,9 @@
 #include <string>
 
 #include "fuzz.h"
-#include "listlint/document.h"
-#include "listlint/linter.h"
-#include "listlint/model.h"
+#include "listlint/model/document.h"
+#include "listlint/checking/linter.h"
+#include "listlint/model/model.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const fuzz::Setup& s = fuzz::setup();

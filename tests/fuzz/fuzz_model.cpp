@@ -5,9 +5,9 @@
 #include <string>
 
 #include "fuzz.h"
-#include "listlint/document.h"
-#include "listlint/model.h"
-#include "listlint/model_json.h"
+#include "listlint/model/document.h"
+#include "listlint/model/model.h"
+#include "listlint/model/model_json.h"
 
 namespace {
 

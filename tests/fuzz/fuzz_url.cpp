@@ -5,10 +5,10 @@
 #include <string>
 
 #include "fuzz.h"
-#include "html.h"
-#include "listlint/document.h"
-#include "listlint/linkcheck.h"
-#include "listlint/text.h"
+#include "model/html.h"
+#include "listlint/model/document.h"
+#include "listlint/links/linkcheck.h"
+#include "listlint/model/text.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string s(reinterpret_cast<const char*>(data), size);

@@ -14,8 +14,8 @@ extern "C" {
 #include <cmark-gfm-core-extensions.h>
 }
 
-#include "listlint/document.h"
-#include "listlint/model.h"
+#include "listlint/model/document.h"
+#include "listlint/model/model.h"
 
 namespace {
 using Clock = std::chrono::steady_clock;

@@ -7,7 +7,7 @@
 #
 #   tools/dev/model-identity.sh BEFORE/listlint AFTER/listlint
 #
-# Used to prove a refactoring of the model builder (lib/src/model/) behaviour-preserving: build
+# Used to prove a refactoring of the model builder (lib/src/model/builder/) behaviour-preserving: build
 # the commit before it into one folder and the commit after it into another, and run this.
 set -uo pipefail
 if [ $# -ne 2 ] || [ ! -x "$1" ] || [ ! -x "$2" ]; then

@@ -4,7 +4,7 @@
 //    time is one hash probe with Hunspell's verdict;
 //  - codespell's known misspellings with their corrections.
 // The table is an open-addressing hash table meant to be mapped into memory: see
-// lib/src/spelling.cpp for the reader and docs/rules/typo.md for the format's purpose.
+// lib/src/spelling/spelling.cpp for the reader and docs/rules/typo.md for the format's purpose.
 //
 //  - the common words (a plain word list: Debian's wamerican), marked, since a typo is far more
 //    often a slip on a common word than on a rare one;
@@ -35,7 +35,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "words_format.h"
+#include "spelling/words_format.h"
 
 namespace {
 
