@@ -132,7 +132,7 @@ bool derived_from_known(const std::string& w, const Speller& sp) {
   };
   auto ends = [&](std::string_view suf) { return w.size() > suf.size() && w.compare(w.size() - suf.size(), suf.size(), suf) == 0; };
   auto cut = [&](std::size_t n) { return w.substr(0, w.size() - n); };
-  if (ends("s") && known_stem(cut(1))) return true;
+  if (ends("s") && !ends("ss") && known_stem(cut(1))) return true;  // (not "contextss")
   if (ends("es") && known_stem(cut(2))) return true;
   for (std::string_view suf : {"ed", "er", "ers", "ing", "able", "ly", "less", "ness", "ize", "izes", "ized", "ization"}) {
     if (!ends(suf)) continue;
@@ -389,7 +389,8 @@ bool ambiguous_fix(std::string_view lw, std::string_view correction, std::string
 
 // Is `lw` (the word at [b, e), lowercase) written again on its line, in any letter case, within
 // a URL or another word?
-bool on_line_again(std::string_view src, std::size_t b, std::size_t e, std::string_view lw) {
+bool on_line_again(std::string_view src, std::size_t b, std::size_t e, std::string_view lw,
+                   const std::vector<std::string>& corrections) {
   std::size_t lb = src.rfind('\n', b);
   lb = lb == std::string_view::npos ? 0 : lb + 1;
   std::size_t le = src.find('\n', e);
@@ -397,8 +398,27 @@ bool on_line_again(std::string_view src, std::size_t b, std::size_t e, std::stri
   if (le - lb > 20000) return false;  // no prose line of names
   std::string line(src.substr(lb, le - lb));
   util::lower_inplace(line);
-  for (std::size_t p = line.find(lw); p != std::string::npos; p = line.find(lw, p + 1))
-    if (lb + p != b) return true;
+  // Another occurrence counts as a whole word ("gost-engine" beside "[gost-crypto]"), or inside a
+  // URL, path or identifier ("noelrappin.com"), not inside a word of prose ("whic" in "which").
+  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (std::size_t p = line.find(lw); p != std::string::npos; p = line.find(lw, p + 1)) {
+    if (lb + p == b) continue;
+    // (Not where a longer right word is written: "whic" in "whichjdk.com"; "freee" in
+    // corp.freee.co.jp is the name, "free" shorter.)
+    if (std::any_of(corrections.begin(), corrections.end(), [&](const std::string& c) {
+          std::string lc = c;
+          util::lower_inplace(lc);
+          return lc.size() > lw.size() && line.compare(p, lc.size(), lc) == 0;
+        }))
+      continue;
+    const std::size_t pe = p + lw.size();
+    if ((p == 0 || !alpha(line[p - 1])) && (pe >= line.size() || !alpha(line[pe]))) return true;
+    std::size_t cb = p, ce = pe;
+    while (cb > 0 && line[cb - 1] != ' ' && line[cb - 1] != '(' && line[cb - 1] != '[') --cb;
+    while (ce < line.size() && line[ce] != ' ' && line[ce] != ')' && line[ce] != ']') ++ce;
+    const std::string_view chunk = std::string_view(line).substr(cb, ce - cb);
+    if (chunk.find_first_of("/._@") != std::string_view::npos) return true;
+  }
   return false;
 }
 
@@ -880,7 +900,7 @@ class Typo final : public Rule {
         // Link text that is one word ("[vertx](...)", "[Paket](...)") is a name as written.
         // A misspelling written again on its line is how a name is spelt ("OpenSSL gost-engine"
         // beside "[gost-crypto]"; link text and its URL).
-        if (f.fixes == 1 && !(token_flags[ti] & kSoleLinkWord) && !on_line_again(src, t.begin, t.end, lw) && !quiet_here()) {
+        if (f.fixes == 1 && !(token_flags[ti] & kSoleLinkWord) && !on_line_again(src, t.begin, t.end, lw, f.corrections) && !quiet_here()) {
           std::string list;
           for (const auto& c : f.corrections) list += (list.empty() ? "" : " or ") + util::quote(cased_like(w, c));
           std::optional<Fix> fix;
@@ -978,7 +998,7 @@ class Typo final : public Rule {
       }
       // A word written again on its own line, in a URL or a name, is a name there ("Noel Rappin"
       // beside noelrappin.com, "[Plack Handbook](http://handbook.plackperl.org)").
-      if (on_line_again(src, t.begin, t.end, lw)) continue;
+      if (on_line_again(src, t.begin, t.end, lw, {f.best})) continue;
       // A short word is a slip only on a common word the list uses elsewhere ("vdeos" where it
       // says "videos"): short unknown words are mostly tools and abbreviations (unrar, faiss).
       if (short_word && (f.best.size() < 5 || !f.best_used || in_urls(st, lw))) continue;
