@@ -619,6 +619,7 @@ class Typo final : public Rule {
       std::string best;  // the suggestion, empty when none or when the word looks like a name
       bool best_used = false;  // the list uses the suggestion
       bool two_edits = false;  // the suggestion is two edits away
+
     };
     struct WordStats {
       int count = 0;
@@ -793,7 +794,10 @@ class Typo final : public Rule {
         // A common word of six letters or more is seldom made into a name by a letter after it
         // (renamex, optiony): a key hit beside the last one is the likelier story. (A letter
         // before it makes names: pexpect, escript, ibrowse, eleveldb.)
-        const bool long_common = best_common && f.best.size() >= 6 && lw.compare(0, f.best.size(), util::lower(f.best)) == 0;
+        // (Not a letter that makes an English ending, -s, -d, -r, -l, -n, -y: consortia-l is an
+        // adjective the dictionary lacks.)
+        const bool long_common = best_common && f.best.size() >= 6 && lw.compare(0, f.best.size(), util::lower(f.best)) == 0 &&
+                                 std::string_view("sdrlny").find(lw.back()) == std::string_view::npos;
         // (A letter before a word the list uses is still a name: escript, eleveldb.)
         const bool before = best_at_edge && lw.substr(1) == util::lower(f.best);
         if (best_at_edge && (!best_used || before) && !before_long && !doubled && !long_common) f.best.clear();
