@@ -352,10 +352,11 @@ bool prose_like(std::string_view s, const Speller& sp, int min_words) {
     while (j < s.size() && (letter(s[j]) || s[j] == '\'')) ++j;
     if (j - i >= 3 && !identifier_like(s.substr(i, j - i))) {  // acronyms and CamelCase (PRM, MLLMs) are neither
       ++words;
-      std::string lw(s.substr(i, j - i));
-      util::lower_inplace(lw);
+      char buf[64];
+      const std::size_t n = std::min<std::size_t>(j - i, sizeof buf);
+      for (std::size_t k = 0; k < n; ++k) buf[k] = static_cast<char>(s[i + k] | 0x20);  // letters and '
       // A common word ("builds"), not a name the dictionary knows ("Yang", "Shiping Yang").
-      if (!(sp.common(lw) || sp.technical(lw)) && ++unknown > 1) return false;
+      if (!sp.common_or_technical(std::string_view(buf, n)) && ++unknown > 1) return false;
     } else if (j < s.size() && static_cast<unsigned char>(s[j]) >= 0xC0 && static_cast<unsigned char>(s[j]) != 0xE2 &&
                static_cast<unsigned char>(s[j]) < 0xF0) {
       return false;
@@ -918,7 +919,10 @@ class Typo final : public Rule {
       }
       // 2. Words no dictionary knows.
       if (dict_sev == "off" || w.size() < min_length) continue;
-      if (st.count >= vocabulary_count || st.name || speller->technical(lw)) continue;
+      if (st.count >= vocabulary_count || st.name) continue;
+      // (The verdict on the word is worked out once per distinct word: most words are known and
+      // leave here, before the checks that look at their neighbours.)
+      if (assess(st, f, w, lw).empty() || speller->technical(lw)) continue;
       const bool capital = w[0] >= 'A' && w[0] <= 'Z';
       // Words of four or five letters are mostly names and abbreviations (kops, redux, Dota):
       // checked only in lowercase, and only as a slip on a common word of five letters or more
@@ -950,7 +954,6 @@ class Typo final : public Rule {
       if (capital && ((ti + 1 < tokens.size() && tokens[ti + 1].begin <= t.end + 2 && name_beside(ti + 1)) ||
                       (ti > 0 && t.begin <= tokens[ti - 1].end + 2 && name_beside(ti - 1)) || initial_before()))
         continue;
-      if (assess(st, f, w, lw).empty()) continue;
       // A capitalised word or a short one is a slip only on a common word: a word the list uses
       // elsewhere is not evidence enough (names are made of such words).
       const std::string lbest = util::lower(f.best);
