@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "errors.h"
 #include "listlint/checking/files.h"
+#include "listlint/checking/pipeline.h"
 #include "listlint/checking/report.h"
 #include "registry.h"
 
@@ -114,15 +115,7 @@ int run_links_command(LinksOptions o, const LinkFlags& flags, const std::vector<
       listlint::Config c = listlint::default_config(rules);
       if (!path.empty())
         if (auto err = listlint::load_config_file(c, path, rules)) {
-          const std::string shown = listlint::shown_path(path);
-          std::string lines;
-          for (std::size_t start = 0; start <= err->size();) {
-            std::size_t end = err->find('\n', start);
-            if (end == std::string::npos) end = err->size();
-            lines += (lines.empty() ? "" : "\n") + shown + ": " + err->substr(start, end - start);
-            start = end + 1;
-          }
-          listlint::cli::print_errors(lines);
+          listlint::cli::print_errors(listlint::name_config_errors(listlint::shown_path(path), *err));
           return kExitError;
         }
       it = loaded.emplace(path, std::move(c)).first;

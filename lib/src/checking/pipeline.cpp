@@ -32,16 +32,7 @@ ResolvedConfig ConfigResolver::resolve(const std::string& file) {
     std::optional<std::string> err;
     if (!path.empty())
       if (auto e = load_config_file(c, path, rules_)) {
-        // One error per line (load_config_file reports them all), each naming the file.
-        const std::string shown = fixed ? path : shown_path(path);
-        std::string lines;
-        for (std::size_t start = 0; start <= e->size();) {
-          std::size_t end = e->find('\n', start);
-          if (end == std::string::npos) end = e->size();
-          lines += (lines.empty() ? "" : "\n") + shown + ": " + e->substr(start, end - start);
-          start = end + 1;
-        }
-        err = std::move(lines);
+        err = name_config_errors(fixed ? path : shown_path(path), *e);
       }
     // Command-line choices override every configuration file.
     for (const auto& id : o_.enable) {
@@ -56,6 +47,17 @@ ResolvedConfig ConfigResolver::resolve(const std::string& file) {
     it = loaded_.emplace(path, std::make_pair(std::move(c), std::move(err))).first;
   }
   return {&it->second.first, it->second.second, path};
+}
+
+std::string name_config_errors(const std::string& shown, const std::string& errors) {
+  std::string lines;
+  for (std::size_t start = 0; start <= errors.size();) {
+    std::size_t end = errors.find('\n', start);
+    if (end == std::string::npos) end = errors.size();
+    lines += (lines.empty() ? "" : "\n") + shown + ": " + errors.substr(start, end - start);
+    start = end + 1;
+  }
+  return lines;
 }
 
 Config resolve_config(const std::string& file, const std::vector<const Rule*>& rules, std::optional<std::string>* error) {

@@ -70,6 +70,10 @@ class ConfigResolver {
   std::map<std::string, std::pair<Config, std::optional<std::string>>> loaded_;  // by file ("" none)
 };
 
+/// A configuration file's errors (load_config_file's, one per line), each line prefixed with the
+/// file's name as shown: "FILE: line 3, column 5: ...".
+std::string name_config_errors(const std::string& shown, const std::string& errors);
+
 /// One-shot form: the configuration of `file` without overrides; `error` receives the reason
 /// when its configuration file is invalid (the defaults are returned then).
 Config resolve_config(const std::string& file, const std::vector<const Rule*>& rules,
