@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -26,6 +27,7 @@
 #include "listlint/checking/linter.h"
 #include "listlint/checking/parallel.h"
 #include "listlint/checking/pipeline.h"
+#include "listlint/checking/profile.h"
 #include "listlint/checking/report.h"
 #include "listlint/model/document.h"
 #include "listlint/model/model.h"
@@ -34,6 +36,18 @@
 namespace listlint::cli {
 
 namespace {
+
+/// check --timing: the stages of a profile, most expensive first, on standard error.
+void print_timing(const listlint::Profile& profile, double wall, std::size_t files, unsigned threads) {
+  const auto totals = profile.totals();
+  double sum = 0;
+  for (const auto& [stage, s] : totals) sum += s;
+  std::fprintf(stderr, "listlint: timing of %zu file%s on %u thread%s: %.1f ms wall, %.1f ms in the stages below (summed over threads)\n",
+               files, files == 1 ? "" : "s", threads, threads == 1 ? "" : "s", wall * 1000, sum * 1000);
+  std::fprintf(stderr, "  %-50s %10s %7s\n", "stage", "ms", "share");
+  for (const auto& [stage, s] : totals)
+    std::fprintf(stderr, "  %-50s %10.1f %6.1f%%\n", stage.c_str(), s * 1000, sum > 0 ? 100 * s / sum : 0.0);
+}
 
 namespace fs = std::filesystem;
 
@@ -83,6 +97,9 @@ std::vector<std::string> split_ids(const std::vector<std::string>& values) {
 }  // namespace
 
 int run_check(CheckOptions o) {
+  const auto started_at = std::chrono::steady_clock::now();
+  listlint::Profile profile;
+  listlint::Profile* const prof = o.timing ? &profile : nullptr;
   const auto& rules = listlint::rules::all();
   const auto enable = split_ids(o.enable), disable = split_ids(o.disable);
   for (const auto& id : enable)
@@ -220,6 +237,7 @@ int run_check(CheckOptions o) {
     }
     listlint::Resources resources;
     if (o.links) resources.links = &link_results;
+    resources.profile = prof;
     if (auto err = loader.resources_for(file, *config, resources)) {
       if (!bad_config) std::fprintf(stderr, "listlint: %s\n", err->c_str());
       bad_config = true;
@@ -235,7 +253,9 @@ int run_check(CheckOptions o) {
   auto lint_one = [&](Job& job) {
     const std::string& file = *job.file;
     const listlint::Config& config = *job.config;
+    listlint::Stopwatch clock(prof);
     auto loaded = job.loaded ? std::move(*job.loaded) : listlint::load_document(file);
+    if (prof) prof->add("read (the file and its line index)", clock.lap());
     if (loaded.error) return listlint::FileReport{file, {}, loaded.error->reason};
     const auto mode = !o.fix ? listlint::FixMode::None
                       : (o.diff || file == "-") ? listlint::FixMode::Keep  // shown, not written
@@ -273,6 +293,8 @@ int run_check(CheckOptions o) {
     if (first_of[k] == k) unique.push_back(k);
   listlint::parallel_for(unique.size(), listlint::job_count(o.jobs, unique.size()),
                          [&](std::size_t u) { slots[jobs[unique[u]].slot] = lint_one(jobs[unique[u]]); });
+  if (prof) print_timing(profile, std::chrono::duration<double>(std::chrono::steady_clock::now() - started_at).count(),
+                         unique.size(), listlint::job_count(o.jobs, unique.size()));
   for (std::size_t k = 0; k < jobs.size(); ++k) {
     if (first_of[k] == k) continue;
     auto& copy = slots[jobs[k].slot] = slots[jobs[first_of[k]].slot];

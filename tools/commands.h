@@ -58,6 +58,7 @@ struct CheckOptions {
   std::string write_baseline;          ///< record every finding in this file instead of reporting
   std::string changed_since;           ///< report only findings on lines changed since this git ref
   int max_warnings = -1;               ///< exit 1 above this many warnings (-1: no limit)
+  bool timing = false;                 ///< print where the time went (model passes, rules) on stderr
 };
 
 int run_check(CheckOptions o);

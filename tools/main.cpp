@@ -62,6 +62,8 @@ int main(int argc, char** argv) {
   check->add_flag("--report-unused-directives", check_opts.report_unused_directives,
                   "Warn about listlint-disable comments that silence nothing");
   check->add_flag("-q,--quiet", check_opts.quiet, "Show errors only, without the summary line");
+  check->add_flag("--timing", check_opts.timing,
+                  "Print where the time went on standard error: reading, each model pass, each rule (summed over threads)");
   check->add_option("-j,--jobs", check_opts.jobs, "Files linted at once (default: one per core)")->check(CLI::Range(1, 1024));
   check->add_option("--color", check_opts.color, "Colour the text output")->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
   check->add_flag("--links", check_opts.links, "Check every URL too (network): dead-url, redirected-url, insecure-url's fix");

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "listlint/checking/profile.h"
 #include "listlint/model/text.h"
 
 namespace listlint {
@@ -145,7 +146,9 @@ std::vector<Diagnostic> lint(const Document& doc, const ListModel& model, const 
     const nlohmann::json options = setting ? setting->options : rule->info().default_options();
     std::vector<Diagnostic> found;
     Collector sink(rule->info().id, severity, found);
+    Stopwatch clock(resources.profile);
     rule->check(RuleContext{doc, model, options, resources}, sink);
+    if (resources.profile) resources.profile->add("rule: " + rule->info().id, clock.lap());
     for (auto& d : found) {
       // A fix of several edits (one finding for a spelling repeated through the file) keeps only
       // the edits on lines where the rule is not switched off; the finding moves to the first line

@@ -120,7 +120,9 @@ std::optional<std::string> ResourceLoader::resources_for(const std::string& file
 
 std::vector<Diagnostic> lint_document(const Document& doc, const Config& config, const std::vector<const Rule*>& rules,
                                       const Resources& resources) {
-  const ListModel model = build_model(doc);
+  ModelOptions options;
+  options.profile = resources.profile;
+  const ListModel model = build_model(doc, options);
   return lint(doc, model, config, rules, resources);
 }
 

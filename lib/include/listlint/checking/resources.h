@@ -11,6 +11,7 @@
 
 namespace listlint {
 
+class Profile;  // listlint/checking/profile.h
 class Workspace;
 
 struct Resources {
@@ -23,6 +24,8 @@ struct Resources {
   const Workspace* workspace = nullptr;
   /// The file's own path in `workspace` ("docs/README.md").
   std::string workspace_path;
+  /// When set, the time of each model pass and each rule is added to it (check --timing).
+  Profile* profile = nullptr;
 };
 
 }  // namespace listlint

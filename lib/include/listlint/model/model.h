@@ -10,6 +10,8 @@
 
 namespace listlint {
 
+class Profile;  // listlint/checking/profile.h
+
 /// How a link is written.
 enum class LinkKind {
   Inline,       ///< [text](url) or ![alt](url)
@@ -259,6 +261,8 @@ struct ModelOptions {
   /// into the same blocks as the whole (see docs/model.md): the model is the same, and the
   /// parser's tree never holds more than a piece. SIZE_MAX: parse the document whole.
   std::size_t chunk_bytes = 64 * 1024;
+  /// When set, the time of each pass is added to it ("model: parse", "model: walk", ...).
+  Profile* profile = nullptr;
 };
 
 /// The first line of each piece build_model parses on its own, pieces of at least `chunk_bytes`

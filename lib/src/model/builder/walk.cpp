@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "listlint/checking/profile.h"
 #include "model/builder/builder.h"
 
 extern "C" {
@@ -227,12 +228,16 @@ ListModel Builder::build() {
     // nodes are still in the cache.
     const std::string_view text = doc_.parse_text();
     const std::size_t text_base = doc_.bytes().size() - text.size();  // a BOM is not parsed
+    Stopwatch clock(options_.profile);
+    double parsing = 0, walking = 0;
     const std::vector<int> starts = parse_pieces(doc_, options_.chunk_bytes);
+    const double cutting = clock.lap();
     for (std::size_t k = 0; k < starts.size(); ++k) {
       const std::size_t b = k == 0 ? 0 : lines_.line_begin(starts[k]) - text_base;
       const std::size_t e = k + 1 < starts.size() ? lines_.line_begin(starts[k + 1]) - text_base : text.size();
       line_base_ = starts[k] - 1;
       md::Tree tree = md::parse(text.substr(b, e - b));
+      parsing += clock.lap();
       cmark_node* root = tree.root.get();
       if (k == 0) enter(root, CMARK_NODE_DOCUMENT);
       for (cmark_node* block = cmark_node_first_child(root); block;) {
@@ -254,15 +259,26 @@ ListModel Builder::build() {
         block = next;
       }
       if (k + 1 == starts.size()) exit(root, CMARK_NODE_DOCUMENT);
+      walking += clock.lap();  // (freeing the tree included)
     }
     line_base_ = 0;
+    if (Profile* p = options_.profile) {
+      p->add("model: pieces (where to cut)", cutting);
+      p->add("model: parse (cmark-gfm)", parsing);
+      p->add("model: walk (entries, links, tables, text)", walking);
+    }
   }
+  Stopwatch clock(options_.profile);
   stitch_details();
   assign_details();
+  if (Profile* p = options_.profile) p->add("model: details cards", clock.lap());
   find_definitions();
   classify_undefined_refs();
+  if (Profile* p = options_.profile) p->add("model: references", clock.lap());
   find_toc();
+  if (Profile* p = options_.profile) p->add("model: table of contents", clock.lap());
   finish_problems();
+  if (Profile* p = options_.profile) p->add("model: problems", clock.lap());
   return std::move(m_);
 }
 
