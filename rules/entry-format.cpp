@@ -172,7 +172,7 @@ bool ascii_letter(char c) { return ascii_upper(c) || ascii_lower(c); }
 /// The description's first word when it can tell the capitalisation: ASCII letters (an apostrophe
 /// or hyphen inside), no capital after the first letter (iOS, jQuery, API are names), not a word
 /// of the entry's name ("[jq](url) - jq is ..."). Empty otherwise: digits, code, symbols, names.
-std::string first_word(std::string_view d, std::string_view name) {
+std::string_view first_word(std::string_view d, std::string_view name) {
   if (d.empty() || !ascii_letter(d[0])) return {};
   std::size_t e = 0;
   while (e < d.size() && d[e] != ' ') ++e;
@@ -196,24 +196,35 @@ std::string first_word(std::string_view d, std::string_view name) {
     if (left && right) return {};
     ++pos;
   }
-  return std::string(w);
+  return w;
 }
 
-/// Lowercase letters and digits of `s` (other ASCII dropped, other bytes kept).
-std::string key_of(std::string_view s) {
-  std::string k;
-  for (char c : s) {
-    if (util::alnum(c)) k += static_cast<char>(ascii_upper(c) ? c + 32 : c);
-    else if (static_cast<unsigned char>(c) >= 0x80) k += c;
+/// True when `a` and `b` have the same key, and it is not empty: their lowercase letters and
+/// digits (other ASCII dropped, other bytes kept). Compared in place: it is asked of every entry.
+bool same_key(std::string_view a, std::string_view b) {
+  auto key_char = [](char c) { return util::alnum(c) || static_cast<unsigned char>(c) >= 0x80; };
+  auto fold = [](char c) { return ascii_upper(c) ? static_cast<char>(c + 32) : c; };
+  std::size_t i = 0, j = 0;
+  bool any = false;
+  for (;;) {
+    while (i < a.size() && !key_char(a[i])) ++i;
+    while (j < b.size() && !key_char(b[j])) ++j;
+    if (i == a.size() || j == b.size()) return any && i == a.size() && j == b.size();
+    if (fold(a[i]) != fold(b[j])) return false;
+    any = true;
+    ++i, ++j;
   }
-  return k;
 }
 
 /// A count of values and the winner.
 struct Tally {
-  std::map<std::string, int> counts;
+  std::map<std::string, int, std::less<>> counts;
   int total = 0;
-  void add(const std::string& v) { ++counts[v], ++total; }
+  void add(std::string_view v) {
+    auto it = counts.find(v);
+    if (it == counts.end()) it = counts.emplace(std::string(v), 0).first;
+    ++it->second, ++total;
+  }
   /// The value held by at least `share` of at least `min` entries.
   std::optional<std::pair<std::string, int>> majority(int min, double share) const {
     if (total < min || total == 0) return std::nullopt;
@@ -230,13 +241,14 @@ struct Tally {
   }
 };
 
-/// What one entry shows, for the checks that apply to it.
+/// What one entry shows, for the checks that apply to it (views into the model's entry and
+/// literals: a large list has a hundred thousand of them).
 struct Shape {
   std::size_t entry = 0;
-  std::string separator;  ///< as written, blanks collapsed
-  std::string capital;    ///< "upper", "lower" or "" (cannot tell)
-  std::string word;       ///< the first word when `capital` is set
-  std::string period;     ///< "yes", "no" or "" (cannot tell)
+  std::string_view separator;  ///< as written, blanks collapsed
+  std::string_view capital;    ///< "upper", "lower" or "" (cannot tell)
+  std::string_view word;       ///< the first word when `capital` is set
+  std::string_view period;     ///< "yes", "no" or "" (cannot tell)
   bool full_stop = false; ///< the period is a CJK full stop
   bool separator_counts = true;  ///< compared for the separator
 };
@@ -285,6 +297,7 @@ class EntryFormat final : public Rule {
     // Comparable entries: an item that starts with a (non-image) link and has a description,
     // outside the table of contents and details cards.
     std::vector<Shape> shapes;
+    shapes.reserve(m.entries.size());
     std::unordered_set<std::string_view> words;  // every word of every description, as written
     for (std::size_t i = 0; i < m.entries.size(); ++i) {
       const Entry& e = m.entries[i];
@@ -294,7 +307,7 @@ class EntryFormat final : public Rule {
       Shape s;
       s.entry = i;
       s.separator = e.separator;
-      const std::string w = first_word(e.description, e.name);
+      const std::string_view w = first_word(e.description, e.name);
       // "by Author" credits the entry rather than describing it.
       if (!w.empty() && util::lower(w) != "by") {
         s.capital = ascii_upper(w[0]) ? "upper" : "lower";
@@ -347,7 +360,7 @@ class EntryFormat final : public Rule {
           !(blank_sep && (markup || !ascii_upper(d0) || util::starts_with_ci(e.description, "by ")));
       // After a blank-only separator the text often continues the name ("by @author", "on YouTube").
       // Code ("`code` formatter") is a name, whatever its case.
-      if (blank_sep || markup || code) s.capital.clear();
+      if (blank_sep || markup || code) s.capital = {};
       std::size_t p = 0;
       const std::string& desc = e.description;
       while (p < desc.size()) {
@@ -365,13 +378,13 @@ class EntryFormat final : public Rule {
     enum Check { Sep, Cap, Per, kChecks };
     Tally file[kChecks];
     std::map<int, Tally> section[kChecks];
-    auto value = [](const Shape& s, int c) -> const std::string& {
+    auto value = [](const Shape& s, int c) -> std::string_view {
       return c == Sep ? s.separator : c == Cap ? s.capital : s.period;
     };
     for (const Shape& s : shapes) {
       const int sec = m.entries[s.entry].section;
       for (int c = 0; c < kChecks; ++c) {
-        const std::string& v = value(s, c);
+        const std::string_view v = value(s, c);
         if (v.empty() && c != Sep) continue;
         if (c == Sep && !s.separator_counts) continue;
         file[c].add(v);
@@ -406,8 +419,7 @@ class EntryFormat final : public Rule {
 
       // The description only repeats the name.
       if (opt_repeat) {
-        const std::string kn = key_of(e.name), kd = key_of(e.description);
-        if (!kn.empty() && kn == kd) {
+        if (same_key(e.name, e.description)) {
           out.report(at_link, "Description " + util::quote(e.description) + " only repeats the name " +
                                   util::quote(e.name) + "; say what it is");
         }
@@ -426,7 +438,7 @@ class EntryFormat final : public Rule {
             range = lines.span(tail_begin, tail_begin + s.separator.size());
           }
           if (tail.substr(0, s.separator.size()) == s.separator && l.span.end.line == l.span.begin.line)
-            fix = Fix{{TextEdit{tail_begin, tail_begin + s.separator.size(), cv->value, s.separator}}};
+            fix = Fix{{TextEdit{tail_begin, tail_begin + s.separator.size(), cv->value, std::string(s.separator)}}};
           const std::string shown = s.separator.empty() ? "none" : util::quote(s.separator);
           out.report(range,
                      "Separator " + shown + " between the link and the description; " +
@@ -443,7 +455,7 @@ class EntryFormat final : public Rule {
         if (auto cv = convention(Cap, e.section); cv && cv->value != s.capital && (cv->fixed || cv->value == "upper")) {
           // Only a word the file also writes the other way: "library" where "Library" starts other
           // descriptions; "npm" (never "Npm") is a name.
-          std::string other = s.word;
+          std::string other(s.word);
           other[0] = static_cast<char>(cv->value == "upper" ? other[0] - 32 : other[0] + 32);
           // With a fixed convention, a lowercase word that the dictionary knows is a slip ("mock data
           // generation library", "is a Python library"); one it does not know is a name written as

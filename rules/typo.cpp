@@ -678,6 +678,9 @@ class Typo final : public Rule {
     // word found in one is a name, for both layers. A typo is in no URL. Searched only for words
     // that would otherwise be reported.
     std::string all_urls;
+    // Every run of letters of the URLs, with up to three letters cut from its start and up to two
+    // from its end (views into all_urls), four letters or more: made once, when first asked.
+    std::unordered_set<std::string_view> url_words;
     auto in_urls = [&](WordStats& st, std::string_view lw) {
       if (st.urls < 0) {
         if (all_urls.empty()) {
@@ -685,12 +688,27 @@ class Typo final : public Rule {
             all_urls += util::lower(l.url);
             all_urls += ' ';
           }
+          const std::string_view all(all_urls);
+          for (std::size_t i = 0; i < all.size();) {
+            if (!letter(all[i])) {
+              ++i;
+              continue;
+            }
+            std::size_t e = i;
+            while (e < all.size() && letter(all[e])) ++e;
+            const std::string_view run = all.substr(i, e - i);
+            for (std::size_t k = 0; k <= 3 && run.size() >= k + 4; ++k) url_words.insert(run.substr(k));
+            for (std::size_t k = 1; k <= 2 && run.size() >= k + 4; ++k) url_words.insert(run.substr(0, run.size() - k));
+            i = e;
+          }
         }
         // A whole word of a URL, or one with a short prefix or suffix ("figlet" in .../pyfiglet,
         // "marked" in markedjs): "whic" is no name because a URL holds "whichjdk". A plural of a
         // name is a name too: "boletos" where the list links boleto.cloud.
         auto found = [&](std::string_view x) {
           if (x.size() < 4) return false;
+          if (std::all_of(x.begin(), x.end(), letter)) return url_words.count(x) > 0;
+          // (A word with other characters than letters, rare: looked for in the URLs' text.)
           for (std::size_t p = all_urls.find(x); p != std::string::npos; p = all_urls.find(x, p + 1)) {
             std::size_t b = p, e = p + x.size();
             while (b > 0 && letter(all_urls[b - 1])) --b;

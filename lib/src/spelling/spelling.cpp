@@ -99,11 +99,19 @@ std::size_t Speller::resident() const {
   return pages * kPage;
 }
 
+bool Speller::maybe(std::uint32_t h) const {
+  for (std::uint32_t bit : {wf::bloom_a(h, bloom_bits_), wf::bloom_b(h, bloom_bits_)})
+    if (!ensure(bloom_ + (bit >> 3), 1) || !(bloom_[bit >> 3] & (1u << (bit & 7)))) return false;  // surely absent
+  return true;
+}
+
 unsigned Speller::flags(std::string_view word, const unsigned char** entry) const {
   if (word.empty() || word.size() > 255) return 0;
-  const std::uint32_t h = wf::hash(word);
-  for (std::uint32_t bit : {wf::bloom_a(h, bloom_bits_), wf::bloom_b(h, bloom_bits_)})
-    if (!ensure(bloom_ + (bit >> 3), 1) || !(bloom_[bit >> 3] & (1u << (bit & 7)))) return 0;  // surely absent
+  return flags_hashed(word, wf::hash(word), entry);
+}
+
+unsigned Speller::flags_hashed(std::string_view word, std::uint32_t h, const unsigned char** entry) const {
+  if (word.empty() || word.size() > 255 || !maybe(h)) return 0;
   std::uint32_t s = h & (nslots_ - 1);
   for (std::uint32_t probes = 0; probes < nslots_; ++probes, s = (s + 1) & (nslots_ - 1)) {
     wf::Slot slot;
@@ -160,11 +168,12 @@ std::vector<std::string> Speller::suggest(std::string_view word, bool with_techn
   std::string w(word);
   if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') w[0] = static_cast<char>(w[0] + 32);
   std::vector<std::string> out, technical;
+  if (w.size() + 1 > 255) return out;
   std::string cand;
-  auto consider = [&](const std::string& c) {
+  auto consider = [&](const std::string& c, std::uint32_t h) {
     for (const std::string& o : out)  // two edits can lead to one word
       if (o.size() == c.size() && (o[0] | 0x20) == (c[0] | 0x20) && o.compare(1, std::string::npos, c, 1) == 0) return;
-    const unsigned f = flags(c);
+    const unsigned f = flags_hashed(c, h);
     if ((f & (wf::kUS | wf::kGB)) && !(f & wf::kNoSuggest)) {
       out.push_back(c);
     } else if ((f & wf::kCapitalized) && c[0] >= 'a' && c[0] <= 'z') {
@@ -175,26 +184,46 @@ std::vector<std::string> Speller::suggest(std::string_view word, bool with_techn
       technical.push_back(c);
     }
   };
-  for (std::size_t i = 0; i < w.size(); ++i) consider(w.substr(0, i) + w.substr(i + 1));
-  for (std::size_t i = 0; i + 1 < w.size(); ++i) {
+  // Every candidate one edit away, in the order of edits (deletions, swaps, replacements,
+  // insertions), is hashed from the hash of the word's first i letters and then its edit and the
+  // rest; only one that passes the Bloom filter (a few in a hundred) is made into a string.
+  const std::size_t n = w.size();
+  std::vector<std::uint32_t> head(n + 1);
+  head[0] = wf::kHashBasis;
+  for (std::size_t i = 0; i < n; ++i) head[i + 1] = wf::hash_step(head[i], static_cast<unsigned char>(w[i]));
+  auto rest = [&](std::uint32_t h, std::size_t from) {
+    for (std::size_t j = from; j < n; ++j) h = wf::hash_step(h, static_cast<unsigned char>(w[j]));
+    return h;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t h = rest(head[i], i + 1);
+    if (maybe(h)) consider(w.substr(0, i) + w.substr(i + 1), h);
+  }
+  for (std::size_t i = 0; i + 1 < n; ++i) {
     if (w[i] == w[i + 1]) continue;
+    const std::uint32_t h = rest(wf::hash_step(wf::hash_step(head[i], static_cast<unsigned char>(w[i + 1])), static_cast<unsigned char>(w[i])), i + 2);
+    if (!maybe(h)) continue;
     cand = w;
     std::swap(cand[i], cand[i + 1]);
-    consider(cand);
+    consider(cand, h);
   }
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    cand = w;
+  for (std::size_t i = 0; i < n; ++i) {
     for (char c = 'a'; c <= 'z'; ++c) {
       if (c == w[i]) continue;
+      const std::uint32_t h = rest(wf::hash_step(head[i], static_cast<unsigned char>(c)), i + 1);
+      if (!maybe(h)) continue;
+      cand = w;
       cand[i] = c;
-      consider(cand);
+      consider(cand, h);
     }
   }
-  for (std::size_t i = 0; i <= w.size(); ++i) {
+  for (std::size_t i = 0; i <= n; ++i) {
     for (char c = 'a'; c <= 'z'; ++c) {
+      const std::uint32_t h = rest(wf::hash_step(head[i], static_cast<unsigned char>(c)), i);
+      if (!maybe(h)) continue;
       cand = w;
       cand.insert(cand.begin() + static_cast<std::ptrdiff_t>(i), c);
-      consider(cand);
+      consider(cand, h);
     }
   }
   out.insert(out.end(), technical.begin(), technical.end());

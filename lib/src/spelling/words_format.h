@@ -62,13 +62,13 @@ enum : std::uint8_t {
   kTechnical = 64,   ///< on a lowercase key: technical vocabulary (Debian's package descriptions, rules/typo-vocabulary.txt)
 };
 
-/// FNV-1a, 32 bits.
+/// FNV-1a, 32 bits: the hash of "" is kHashBasis, and each byte is one hash_step (so the
+/// Speller hashes the one-edit candidates of a word from the hashes of its first letters).
+inline constexpr std::uint32_t kHashBasis = 2166136261u;
+inline std::uint32_t hash_step(std::uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
 inline std::uint32_t hash(std::string_view s) {
-  std::uint32_t h = 2166136261u;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 16777619u;
-  }
+  std::uint32_t h = kHashBasis;
+  for (unsigned char c : s) h = hash_step(h, c);
   return h;
 }
 

@@ -67,6 +67,10 @@ class Speller {
   Speller() = default;
   /// The flags of `word`'s entry, 0 when absent; `entry` receives where it starts.
   unsigned flags(std::string_view word, const unsigned char** entry = nullptr) const;
+  /// flags() of a word whose hash (words_format::hash) is `h`.
+  unsigned flags_hashed(std::string_view word, std::uint32_t h, const unsigned char** entry = nullptr) const;
+  /// False when no word of hash `h` is in the table (the Bloom filter); true: perhaps.
+  bool maybe(std::uint32_t h) const;
   bool known_with(std::string_view word, unsigned flag) const;
   /// Makes the `n` bytes at `p` (inside the table) readable; false when the file cannot be read.
   bool ensure(const unsigned char* p, std::size_t n) const {
