@@ -748,11 +748,14 @@ class Typo final : public Rule {
     };
     // The dictionary layer's verdict on a word, whatever its context: the correction to offer, or
     // empty when the dictionary knows the word or the word looks like a name.
-    auto assess = [&](WordStats& st, WordFacts& f, std::string_view w, std::string_view lw) -> const std::string& {
+    auto unknown = [&](WordFacts& f, std::string_view w, std::string_view lw) {
       if (f.unknown < 0)
         f.unknown = !(speller->known(w) || speller->known_alt(w) ||  // British English: programme, whisky
                       british_of_known(std::string(lw), *speller) || derived_from_known(std::string(lw), *speller));
-      if (f.unknown && f.suggested < 0) {
+      return f.unknown == 1;
+    };
+    auto assess = [&](WordStats& st, WordFacts& f, std::string_view w, std::string_view lw) -> const std::string& {
+      if (unknown(f, w, lw) && f.suggested < 0) {
         f.suggested = 1;
         // A typo is a slip on a word one edit away. Rank: a common noun before a proper one, a
         // common word before a rare one, a word the list uses, the same first letter; then the
@@ -938,9 +941,9 @@ class Typo final : public Rule {
       // 2. Words no dictionary knows.
       if (dict_sev == "off" || w.size() < min_length) continue;
       if (st.count >= vocabulary_count || st.name) continue;
-      // (The verdict on the word is worked out once per distinct word: most words are known and
-      // leave here, before the checks that look at their neighbours.)
-      if (assess(st, f, w, lw).empty() || speller->technical(lw)) continue;
+      // (Whether the word is known is worked out once per distinct word: most words are, and
+      // leave here.)
+      if (!unknown(f, w, lw) || speller->technical(lw)) continue;
       const bool capital = w[0] >= 'A' && w[0] <= 'Z';
       // Words of four or five letters are mostly names and abbreviations (kops, redux, Dota):
       // checked only in lowercase, and only as a slip on a common word of five letters or more
@@ -972,6 +975,9 @@ class Typo final : public Rule {
       if (capital && ((ti + 1 < tokens.size() && tokens[ti + 1].begin <= t.end + 2 && name_beside(ti + 1)) ||
                       (ti > 0 && t.begin <= tokens[ti - 1].end + 2 && name_beside(ti - 1)) || initial_before()))
         continue;
+      // The suggestion, worked out once per distinct word, and only now: most unknown words are
+      // capitalised names beside other names ("Shiqiang Dangyang"), which leave above.
+      if (assess(st, f, w, lw).empty()) continue;
       // A capitalised word or a short one is a slip only on a common word: a word the list uses
       // elsewhere is not evidence enough (names are made of such words).
       const std::string lbest = util::lower(f.best);

@@ -291,10 +291,16 @@ int run_check(CheckOptions o) {
   std::vector<std::size_t> unique;
   for (std::size_t k = 0; k < jobs.size(); ++k)
     if (first_of[k] == k) unique.push_back(k);
+  // Fewer files than threads: the threads left over go into each file (its parse, its rules).
+  {
+    const unsigned threads = listlint::job_count(o.jobs, SIZE_MAX);
+    if (!unique.empty() && unique.size() < threads)
+      for (std::size_t u : unique) jobs[u].resources.threads = static_cast<unsigned>(threads / unique.size());
+  }
   listlint::parallel_for(unique.size(), listlint::job_count(o.jobs, unique.size()),
                          [&](std::size_t u) { slots[jobs[unique[u]].slot] = lint_one(jobs[unique[u]]); });
   if (prof) print_timing(profile, std::chrono::duration<double>(std::chrono::steady_clock::now() - started_at).count(),
-                         unique.size(), listlint::job_count(o.jobs, unique.size()));
+                         unique.size(), listlint::job_count(o.jobs, SIZE_MAX));
   for (std::size_t k = 0; k < jobs.size(); ++k) {
     if (first_of[k] == k) continue;
     auto& copy = slots[jobs[k].slot] = slots[jobs[first_of[k]].slot];

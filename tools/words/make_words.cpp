@@ -466,8 +466,11 @@ int main(int argc, char** argv) {
         blob += e.corrections;
       }
       const std::uint32_t h = wf::hash(word);
-      for (std::uint32_t bit : {wf::bloom_a(h, bloom_bits), wf::bloom_b(h, bloom_bits)})
+      const wf::BloomBits bb = wf::bloom_bits_of(h, bloom_bits);
+      for (std::uint32_t off : bb.offset) {
+        const std::uint32_t bit = bb.block + off;
         bloom[bit >> 3] = static_cast<unsigned char>(bloom[bit >> 3] | (1u << (bit & 7)));
+      }
       std::uint32_t s = h & (nslots - 1);
       while (slots[s].offset) s = (s + 1) & (nslots - 1);
       slots[s] = wf::Slot{at, h};

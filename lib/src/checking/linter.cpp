@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "listlint/checking/parallel.h"
 #include "listlint/checking/profile.h"
 #include "listlint/model/text.h"
 
@@ -138,17 +139,43 @@ std::vector<Diagnostic> lint(const Document& doc, const ListModel& model, const 
                              const std::vector<const Rule*>& rules, const Resources& resources) {
   std::vector<Diagnostic> all;
   const Directives directives(model);
+  // The enabled rules, each with its own findings: run one after the other, or on the threads
+  // the document may use (rules are pure), and merged in their order either way.
+  struct Run {
+    const Rule* rule;
+    Severity severity;
+    nlohmann::json options;
+    std::vector<Diagnostic> found;
+  };
+  std::vector<Run> runs;
   for (const Rule* rule : rules) {
     const auto it = config.rules.find(rule->info().id);
     const RuleSetting* setting = it == config.rules.end() ? nullptr : &it->second;
     const Severity severity = setting ? setting->severity : rule->info().default_severity;
     if (severity == Severity::Off) continue;
-    const nlohmann::json options = setting ? setting->options : rule->info().default_options();
-    std::vector<Diagnostic> found;
-    Collector sink(rule->info().id, severity, found);
+    runs.push_back({rule, severity, setting ? setting->options : rule->info().default_options(), {}});
+  }
+  auto run = [&](Run& r) {
+    Collector sink(r.rule->info().id, r.severity, r.found);
     Stopwatch clock(resources.profile);
-    rule->check(RuleContext{doc, model, options, resources}, sink);
-    if (resources.profile) resources.profile->add("rule: " + rule->info().id, clock.lap());
+    r.rule->check(RuleContext{doc, model, r.options, resources}, sink);
+    if (resources.profile) resources.profile->add("rule: " + r.rule->info().id, clock.lap());
+  };
+  if (resources.threads > 1 && runs.size() > 1) {
+    // The rules that read every word (spelling) take longest: they start first.
+    std::vector<std::size_t> order(runs.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_partition(order.begin(), order.end(), [&](std::size_t i) {
+      const auto& tags = runs[i].rule->info().tags;
+      return std::find(tags.begin(), tags.end(), "spelling") != tags.end();
+    });
+    parallel_for(order.size(), std::min<unsigned>(resources.threads, static_cast<unsigned>(order.size())),
+                 [&](std::size_t i) { run(runs[order[i]]); });
+  } else {
+    for (Run& r : runs) run(r);
+  }
+  for (Run& r : runs) {
+    std::vector<Diagnostic>& found = r.found;
     for (auto& d : found) {
       // A fix of several edits (one finding for a spelling repeated through the file) keeps only
       // the edits on lines where the rule is not switched off; the finding moves to the first line

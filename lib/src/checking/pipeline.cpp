@@ -122,6 +122,7 @@ std::vector<Diagnostic> lint_document(const Document& doc, const Config& config,
                                       const Resources& resources) {
   ModelOptions options;
   options.profile = resources.profile;
+  options.threads = resources.threads;
   const ListModel model = build_model(doc, options);
   return lint(doc, model, config, rules, resources);
 }

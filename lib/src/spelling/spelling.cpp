@@ -70,7 +70,7 @@ std::unique_ptr<Speller> Speller::load(const std::string& path, std::string* err
   if (std::memcmp(h.magic, wf::kMagic, sizeof h.magic) != 0) return fail("not a listlint word table (bad magic)");
   const std::size_t need =
       sizeof h + std::size_t{h.bloom_bits} / 8 + std::size_t{h.slots} * sizeof(wf::Slot) + h.blob_size + h.index_size;
-  if (h.slots == 0 || (h.slots & (h.slots - 1)) != 0 || h.bloom_bits < 8 || (h.bloom_bits & (h.bloom_bits - 1)) != 0 ||
+  if (h.slots == 0 || (h.slots & (h.slots - 1)) != 0 || h.bloom_bits < 512 || (h.bloom_bits & (h.bloom_bits - 1)) != 0 ||
       need != size || h.entries >= h.slots || h.index_size < (wf::kIndexBuckets + 1) * 4)
     return fail("a damaged word table (sizes do not add up); rebuild it");
   // Reserved, not committed: only the pages read take memory.
@@ -100,9 +100,17 @@ std::size_t Speller::resident() const {
 }
 
 bool Speller::maybe(std::uint32_t h) const {
-  for (std::uint32_t bit : {wf::bloom_a(h, bloom_bits_), wf::bloom_b(h, bloom_bits_)})
-    if (!ensure(bloom_ + (bit >> 3), 1) || !(bloom_[bit >> 3] & (1u << (bit & 7)))) return false;  // surely absent
+  const wf::BloomBits bb = wf::bloom_bits_of(h, bloom_bits_);
+  const unsigned char* block = bloom_ + bb.block / 8;
+  if (!ensure(block, 64)) return false;  // unreadable: treat as absent
+  for (std::uint32_t off : bb.offset)
+    if (!(block[off >> 3] & (1u << (off & 7)))) return false;  // surely absent
   return true;
+}
+
+void Speller::prefetch(std::uint32_t h) const {
+  const wf::BloomBits bb = wf::bloom_bits_of(h, bloom_bits_);
+  __builtin_prefetch(bloom_ + bb.block / 8);
 }
 
 unsigned Speller::flags(std::string_view word, const unsigned char** entry) const {
@@ -168,7 +176,7 @@ std::vector<std::string> Speller::suggest(std::string_view word, bool with_techn
   std::string w(word);
   if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') w[0] = static_cast<char>(w[0] + 32);
   std::vector<std::string> out, technical;
-  if (w.size() + 1 > 255) return out;
+  if (w.size() + 1 > 255) return out;  // (no word of the table is longer; `at` fits a byte)
   std::string cand;
   auto consider = [&](const std::string& c, std::uint32_t h) {
     for (const std::string& o : out)  // two edits can lead to one word
@@ -186,7 +194,8 @@ std::vector<std::string> Speller::suggest(std::string_view word, bool with_techn
   };
   // Every candidate one edit away, in the order of edits (deletions, swaps, replacements,
   // insertions), is hashed from the hash of the word's first i letters and then its edit and the
-  // rest; only one that passes the Bloom filter (a few in a hundred) is made into a string.
+  // rest. The Bloom filter's blocks for all of them are fetched at once, then tested in order;
+  // only a candidate that passes (a few in a hundred) is made into a string and looked up.
   const std::size_t n = w.size();
   std::vector<std::uint32_t> head(n + 1);
   head[0] = wf::kHashBasis;
@@ -195,36 +204,37 @@ std::vector<std::string> Speller::suggest(std::string_view word, bool with_techn
     for (std::size_t j = from; j < n; ++j) h = wf::hash_step(h, static_cast<unsigned char>(w[j]));
     return h;
   };
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint32_t h = rest(head[i], i + 1);
-    if (maybe(h)) consider(w.substr(0, i) + w.substr(i + 1), h);
-  }
-  for (std::size_t i = 0; i + 1 < n; ++i) {
-    if (w[i] == w[i + 1]) continue;
-    const std::uint32_t h = rest(wf::hash_step(wf::hash_step(head[i], static_cast<unsigned char>(w[i + 1])), static_cast<unsigned char>(w[i])), i + 2);
-    if (!maybe(h)) continue;
+  enum Edit : unsigned char { kDelete, kSwap, kReplace, kInsert };
+  struct Candidate {
+    std::uint32_t hash;
+    Edit edit;
+    unsigned char at;
+    char letter;
+  };
+  std::vector<Candidate> cands;
+  cands.reserve(n + n + 25 * n + 26 * (n + 1));
+  for (std::size_t i = 0; i < n; ++i) cands.push_back({rest(head[i], i + 1), kDelete, static_cast<unsigned char>(i), 0});
+  for (std::size_t i = 0; i + 1 < n; ++i)
+    if (w[i] != w[i + 1])
+      cands.push_back({rest(wf::hash_step(wf::hash_step(head[i], static_cast<unsigned char>(w[i + 1])), static_cast<unsigned char>(w[i])), i + 2),
+                       kSwap, static_cast<unsigned char>(i), 0});
+  for (std::size_t i = 0; i < n; ++i)
+    for (char c = 'a'; c <= 'z'; ++c)
+      if (c != w[i]) cands.push_back({rest(wf::hash_step(head[i], static_cast<unsigned char>(c)), i + 1), kReplace, static_cast<unsigned char>(i), c});
+  for (std::size_t i = 0; i <= n; ++i)
+    for (char c = 'a'; c <= 'z'; ++c)
+      cands.push_back({rest(wf::hash_step(head[i], static_cast<unsigned char>(c)), i), kInsert, static_cast<unsigned char>(i), c});
+  for (const Candidate& c : cands) prefetch(c.hash);
+  for (const Candidate& c : cands) {
+    if (!maybe(c.hash)) continue;
     cand = w;
-    std::swap(cand[i], cand[i + 1]);
-    consider(cand, h);
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    for (char c = 'a'; c <= 'z'; ++c) {
-      if (c == w[i]) continue;
-      const std::uint32_t h = rest(wf::hash_step(head[i], static_cast<unsigned char>(c)), i + 1);
-      if (!maybe(h)) continue;
-      cand = w;
-      cand[i] = c;
-      consider(cand, h);
+    switch (c.edit) {
+      case kDelete: cand.erase(c.at, 1); break;
+      case kSwap: std::swap(cand[c.at], cand[c.at + 1u]); break;
+      case kReplace: cand[c.at] = c.letter; break;
+      case kInsert: cand.insert(cand.begin() + c.at, c.letter); break;
     }
-  }
-  for (std::size_t i = 0; i <= n; ++i) {
-    for (char c = 'a'; c <= 'z'; ++c) {
-      const std::uint32_t h = rest(wf::hash_step(head[i], static_cast<unsigned char>(c)), i);
-      if (!maybe(h)) continue;
-      cand = w;
-      cand.insert(cand.begin() + static_cast<std::ptrdiff_t>(i), c);
-      consider(cand, h);
-    }
+    consider(cand, c.hash);
   }
   out.insert(out.end(), technical.begin(), technical.end());
   return out;

@@ -4,8 +4,9 @@
 //
 //   Header | bloom (Header::bloom_bits / 8 bytes) | Slot slots[Header::slots] | blob | two-edit index
 //
-// The Bloom filter (two bits per entry key) answers most lookups of absent words, the usual case
-// when suggestions try every one-edit candidate, from half a megabyte that stays in cache.
+// The Bloom filter answers most lookups of absent words, the usual case when suggestions try
+// every one-edit candidate, from half a megabyte that stays in cache. It is blocked: a key's
+// three bits (bloom_bits_of) are in one 64-byte block, so a lookup reads one cache line.
 // A slot holds the blob offset of one entry (0 when empty) and the word's full hash, so that a
 // probe reads the blob only for a likely match (open addressing, linear probing, first slot
 // hash(word) & (slots - 1)). An entry is: uint8 flags, uint8 length, the word's bytes and,
@@ -25,7 +26,7 @@
 
 namespace listlint::words_format {
 
-inline constexpr char kMagic[8] = {'L', 'L', 'W', 'O', 'R', 'D', 'S', '5'};
+inline constexpr char kMagic[8] = {'L', 'L', 'W', 'O', 'R', 'D', 'S', '6'};
 
 struct Slot {
   std::uint32_t offset, hash;
@@ -48,9 +49,17 @@ inline std::uint32_t letter_mask(std::string_view s) {
   return m;
 }
 
-/// The two bits a key sets in the Bloom filter (from its hash).
-inline std::uint32_t bloom_a(std::uint32_t h, std::uint32_t bits) { return h & (bits - 1); }
-inline std::uint32_t bloom_b(std::uint32_t h, std::uint32_t bits) { return ((h >> 16) | (h << 16)) * 0x9E3779B1u & (bits - 1); }
+/// The three bits a key sets in the Bloom filter (from its hash), all in the 512-bit block
+/// the hash's low bits choose; `bits` is a power of two of at least 512.
+struct BloomBits {
+  std::uint32_t block;      ///< the first bit of the block
+  std::uint32_t offset[3];  ///< in the block
+};
+inline BloomBits bloom_bits_of(std::uint32_t h, std::uint32_t bits) {
+  std::uint32_t g = (h ^ (h >> 15)) * 0x2C1B3C6Du;
+  g ^= g >> 12;
+  return {(h & (bits - 1)) & ~511u, {g & 511u, (g >> 9) & 511u, (g >> 18) & 511u}};
+}
 
 enum : std::uint8_t {
   kUS = 1,           ///< a form en_US accepts

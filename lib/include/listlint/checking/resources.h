@@ -26,6 +26,9 @@ struct Resources {
   std::string workspace_path;
   /// When set, the time of each model pass and each rule is added to it (check --timing).
   Profile* profile = nullptr;
+  /// Threads the check of this one document may use (the model's parse, the rules): more than
+  /// one when there are fewer files than cores. The findings are the same.
+  unsigned threads = 1;
 };
 
 }  // namespace listlint

@@ -263,6 +263,9 @@ struct ModelOptions {
   std::size_t chunk_bytes = 64 * 1024;
   /// When set, the time of each pass is added to it ("model: parse", "model: walk", ...).
   Profile* profile = nullptr;
+  /// Threads the build may use: with two or more, a document of several pieces is parsed on a
+  /// second thread while the first walks it (the model is the same).
+  unsigned threads = 1;
 };
 
 /// The first line of each piece build_model parses on its own, pieces of at least `chunk_bytes`

@@ -71,6 +71,9 @@ class Speller {
   unsigned flags_hashed(std::string_view word, std::uint32_t h, const unsigned char** entry = nullptr) const;
   /// False when no word of hash `h` is in the table (the Bloom filter); true: perhaps.
   bool maybe(std::uint32_t h) const;
+  /// Starts reading the Bloom filter's block for hash `h` into the cache (a hint; the block's
+  /// page must be loaded: maybe() loads it).
+  void prefetch(std::uint32_t h) const;
   bool known_with(std::string_view word, unsigned flag) const;
   /// Makes the `n` bytes at `p` (inside the table) readable; false when the file cannot be read.
   bool ensure(const unsigned char* p, std::size_t n) const {

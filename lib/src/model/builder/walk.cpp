@@ -8,6 +8,11 @@
 // from lib/include/listlint/model/model.h: build_model, to_string and dump_ast.
 
 #include <algorithm>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -239,6 +244,68 @@ void reserve_for(const LineIndex& lines, std::string_view text, ListModel& m) {
   m.links.reserve(links + links / 16);
 }
 
+/// Parses the pieces of a document in order on a thread of its own, at most kAhead pieces ahead
+/// of the walk, which takes them in order (take()). An exception from the parser comes back
+/// from take(). The destructor stops the thread (a walk that throws leaves early).
+class PieceParser {
+ public:
+  static constexpr std::size_t kAhead = 4;
+  template <class Piece>
+  PieceParser(std::size_t n, Piece piece, Profile* profile)
+      : trees_(n), thread_([this, n, piece, profile] {
+          Stopwatch clock(profile);
+          double parsed = 0;
+          for (std::size_t k = 0; k < n; ++k) {
+            {
+              std::unique_lock<std::mutex> lock(mu_);
+              cv_.wait(lock, [&] { return stop_ || k < taken_ + kAhead; });
+              if (stop_) return;
+            }
+            md::Tree tree;
+            std::exception_ptr error;
+            clock.lap();
+            try {
+              tree = md::parse(piece(k));
+              parsed += clock.lap();
+            } catch (...) {
+              error = std::current_exception();
+            }
+            std::lock_guard<std::mutex> lock(mu_);
+            trees_[k] = std::move(tree);
+            error_ = error;
+            ready_ = k + 1;
+            cv_.notify_all();
+            if (error) return;
+          }
+          if (profile) profile->add("model: parse (cmark-gfm), on the parsing thread", parsed);
+        }) {}
+  ~PieceParser() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+  md::Tree take(std::size_t k) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return ready_ > k || error_; });
+    if (error_) std::rethrow_exception(error_);
+    taken_ = k + 1;
+    cv_.notify_all();
+    return std::move(trees_[k]);
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<md::Tree> trees_;
+  std::size_t ready_ = 0, taken_ = 0;
+  bool stop_ = false;
+  std::exception_ptr error_;
+  std::thread thread_;  // last: started once the members it uses are made
+};
+
 }  // namespace
 
 ListModel Builder::build() {
@@ -260,12 +327,19 @@ ListModel Builder::build() {
     const std::vector<int> starts = parse_pieces(doc_, options_.chunk_bytes);
     if (text.size() > options_.chunk_bytes) reserve_for(lines_, text, m_);
     const double cutting = clock.lap();
-    for (std::size_t k = 0; k < starts.size(); ++k) {
+    auto piece = [&](std::size_t k) {
       const std::size_t b = k == 0 ? 0 : lines_.line_begin(starts[k]) - text_base;
       const std::size_t e = k + 1 < starts.size() ? lines_.line_begin(starts[k + 1]) - text_base : text.size();
+      return text.substr(b, e - b);
+    };
+    // With a second thread, it parses the pieces ahead (a few at most, to hold memory down) while
+    // this one walks them in order: the model is the same, built in about the time of the walk.
+    std::optional<PieceParser> ahead;
+    if (options_.threads > 1 && starts.size() > 1) ahead.emplace(starts.size(), piece, options_.profile);
+    for (std::size_t k = 0; k < starts.size(); ++k) {
       line_base_ = starts[k] - 1;
-      md::Tree tree = md::parse(text.substr(b, e - b));
-      parsing += clock.lap();
+      md::Tree tree = ahead ? ahead->take(k) : md::parse(piece(k));
+      parsing += clock.lap();  // (with a second thread: the wait for it)
       cmark_node* root = tree.root.get();
       if (k == 0) enter(root, CMARK_NODE_DOCUMENT);
       for (cmark_node* block = cmark_node_first_child(root); block;) {
@@ -292,7 +366,7 @@ ListModel Builder::build() {
     line_base_ = 0;
     if (Profile* p = options_.profile) {
       p->add("model: pieces (where to cut)", cutting);
-      p->add("model: parse (cmark-gfm)", parsing);
+      p->add(ahead ? "model: parse (cmark-gfm), waiting for the parsing thread" : "model: parse (cmark-gfm)", parsing);
       p->add("model: walk (entries, links, tables, text)", walking);
     }
   }
