@@ -681,3 +681,17 @@ TEST_CASE("check: --format markdown, the job summary: totals, counts per rule, e
   CHECK(r.out.rfind("### listlint: ", 0) == 0);
   CHECK(r.out.find("| file | line | column | severity | rule | message |") != std::string::npos);
 }
+
+TEST_CASE("check: --timing prints where the time went on standard error, the report as without it") {
+  const auto plain = test::listlint("check --format json " + q(kSeed));
+  const auto timed = test::listlint("check --format json --timing -j 1 " + q(kSeed));
+  CHECK(timed.exit_code == plain.exit_code);
+  CHECK(timed.out == plain.out);
+  CHECK(timed.err.find("listlint: timing of 1 file on 1 thread: ") == 0);
+  // A line per model pass and per rule that ran, with its milliseconds and share.
+  for (const char* stage : {"read (the file and its line index)", "model: parse (cmark-gfm)", "model: walk", "rule: typo",
+                            "rule: entry-format", "rule: broken-anchor"})
+    CHECK_MESSAGE(timed.err.find(std::string("\n  ") + stage) != std::string::npos, stage);
+  CHECK(test::listlint("check --timing --disable typo -j 1 " + q(kSeed)).err.find("rule: typo") == std::string::npos);
+  CHECK(plain.err.find("timing") == std::string::npos);
+}

@@ -3,10 +3,14 @@
 // forget(); lint_text on text that is not saved; fix_text; the resources a configuration asks for.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include "listlint/checking/files.h"
 #include "listlint/checking/pipeline.h"
+#include "listlint/checking/profile.h"
+#include "listlint/model/model_json.h"
 #include "registry.h"
 #include "support.h"
 
@@ -187,4 +191,71 @@ TEST_CASE("pipeline: check_document lints, or fixes and writes, or fixes and kee
   REQUIRE(written.written);
   CHECK(test::read_file(path) == *written.written);
   CHECK(written.report.diagnostics.size() == 2);
+}
+
+namespace {
+
+// Every rule fixture without link reference definitions (which keep a text whole) or directives
+// (one that disables every rule for the file), each under a heading of its own: a list of several
+// pieces with findings of most rules.
+std::string fixtures_as_one_list() {
+  std::vector<std::string> names;
+  for (const auto& e : fs::recursive_directory_iterator(std::string(LISTLINT_SOURCE_DIR) + "/fixtures/rules"))
+    if (e.path().extension() == ".md") names.push_back(e.path().string());
+  std::sort(names.begin(), names.end());
+  std::string text = "# All the fixtures\n";
+  int k = 0;
+  for (const auto& n : names) {
+    const std::string bytes = test::read_file(n);
+    if (bytes.find("]:") != std::string::npos || bytes.find("listlint-") != std::string::npos) continue;
+    text += "\n\n## Fixture " + std::to_string(++k) + "\n\n" + bytes;
+  }
+  return text;
+}
+
+std::string rendered(const std::vector<listlint::Diagnostic>& ds) {
+  std::string s;
+  for (const auto& d : ds)
+    s += d.rule + " " + std::to_string(d.range.begin.line) + ":" + std::to_string(d.range.begin.column) + " " +
+         d.message + (d.fix ? " (fix)" : "") + "\n";
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("pipeline (jobs): one list on two threads has the model and the findings it has on one") {
+  const listlint::Document doc("all.md", fixtures_as_one_list());
+  // Small pieces, so that the parsing thread runs ahead of the walk over many of them.
+  REQUIRE(listlint::parse_pieces(doc, 4096).size() > 20);
+  listlint::ModelOptions one, two;
+  one.chunk_bytes = two.chunk_bytes = 4096;
+  two.threads = 2;
+  const auto m1 = listlint::build_model(doc, one), m2 = listlint::build_model(doc, two);
+  CHECK(listlint::model_to_json(m2) == listlint::model_to_json(m1));
+  CHECK(m1.entries.size() > 100);
+
+  const auto& rules = listlint::rules::all();
+  const listlint::Config config = listlint::default_config(rules);
+  listlint::ResourceLoader loader(LISTLINT_WORDS_FILE);
+  listlint::Resources res;
+  REQUIRE(!loader.resources_for("all.md", config, res));
+  const auto f1 = listlint::lint_document(doc, config, rules, res);
+  res.threads = 2;
+  listlint::Profile profile;
+  res.profile = &profile;
+  const auto f2 = listlint::lint_document(doc, config, rules, res);
+  CHECK(rendered(f2) == rendered(f1));
+  std::set<std::string> found_rules;
+  for (const auto& d : f1) found_rules.insert(d.rule);
+  CHECK(found_rules.size() >= 15);  // findings of most rules, merged in the same order
+  // The profile has every pass of the model and every rule that ran.
+  std::set<std::string> stages;
+  for (const auto& [stage, seconds] : profile.totals()) {
+    CHECK(seconds >= 0);
+    stages.insert(stage);
+  }
+  CHECK(stages.count("model: walk (entries, links, tables, text)") == 1);
+  CHECK(stages.count("model: references") == 1);
+  CHECK(stages.count("rule: typo") == 1);
+  CHECK(stages.count("rule: entry-format") == 1);
 }

@@ -54,7 +54,11 @@ case "$what" in
     corpus="${LISTLINT_CORPUS:-../shared/corpus}"
     rc=0
     ./build-tsan/tools/listlint check -q -j 2 fixtures/rules fixtures/seed $(ls "$corpus"/*__*.md 2>/dev/null) >/dev/null || rc=$?
+    # One large list alone on two threads: its pieces parsed ahead of the walk, its rules side by side.
+    python3 tools/bench/make_list.py 1 > build-tsan/list-1.md
     [ "$rc" -le 1 ] || { echo "tsan: listlint check -j 2 exited $rc" >&2; exit 1; }
+    ./build-tsan/tools/listlint check -q -j 2 build-tsan/list-1.md >/dev/null || rc=$?
+    [ "$rc" -le 1 ] || { echo "tsan: listlint check -j 2 on one large list exited $rc" >&2; exit 1; }
     ;;
   release)
     # The release (build-release/), then its test: glibc alone in a user-namespace chroot, the
