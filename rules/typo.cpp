@@ -517,6 +517,44 @@ bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
   return false;
 }
 
+/// A set of views (open addressing, linear probing): no allocation per word, which made the set of
+/// a large list's URL words cost more than looking words up in it.
+class ViewSet {
+ public:
+  /// Room for about `n` words without growing.
+  void reserve(std::size_t n) {
+    std::size_t cap = 16;
+    while (cap < 2 * n) cap <<= 1;
+    if (cap > slots_.size()) rehash(cap);
+  }
+  void insert(std::string_view w) {
+    if (2 * (count_ + 1) > slots_.size()) rehash(std::max<std::size_t>(16, 2 * slots_.size()));
+    std::string_view& slot = find(w);
+    if (slot.data() == nullptr) slot = w, ++count_;
+  }
+  bool contains(std::string_view w) const { return !slots_.empty() && const_cast<ViewSet*>(this)->find(w).data() != nullptr; }
+
+ private:
+  static std::size_t hash(std::string_view w) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : w) h = (h ^ c) * 1099511628211ull;
+    return static_cast<std::size_t>(h ^ (h >> 29));
+  }
+  std::string_view& find(std::string_view w) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash(w) & mask;; i = (i + 1) & mask)
+      if (slots_[i].data() == nullptr || slots_[i] == w) return slots_[i];
+  }
+  void rehash(std::size_t cap) {
+    std::vector<std::string_view> old(cap);
+    old.swap(slots_);
+    for (std::string_view w : old)
+      if (w.data() != nullptr) find(w) = w;
+  }
+  std::vector<std::string_view> slots_;  // an empty slot has no data
+  std::size_t count_ = 0;
+};
+
 std::string cased_like(std::string_view written, std::string fix) {
   if (!written.empty() && written[0] >= 'A' && written[0] <= 'Z' && !fix.empty() && fix[0] >= 'a' && fix[0] <= 'z')
     fix[0] = static_cast<char>(fix[0] - 32);
@@ -680,7 +718,7 @@ class Typo final : public Rule {
     std::string all_urls;
     // Every run of letters of the URLs, with up to three letters cut from its start and up to two
     // from its end (views into all_urls), four letters or more: made once, when first asked.
-    std::unordered_set<std::string_view> url_words;
+    ViewSet url_words;
     auto in_urls = [&](WordStats& st, std::string_view lw) {
       if (st.urls < 0) {
         if (all_urls.empty()) {
@@ -689,6 +727,7 @@ class Typo final : public Rule {
             all_urls += ' ';
           }
           const std::string_view all(all_urls);
+          url_words.reserve(all.size() / 2);
           for (std::size_t i = 0; i < all.size();) {
             if (!letter(all[i])) {
               ++i;
@@ -707,7 +746,7 @@ class Typo final : public Rule {
         // name is a name too: "boletos" where the list links boleto.cloud.
         auto found = [&](std::string_view x) {
           if (x.size() < 4) return false;
-          if (std::all_of(x.begin(), x.end(), letter)) return url_words.count(x) > 0;
+          if (std::all_of(x.begin(), x.end(), letter)) return url_words.contains(x);
           // (A word with other characters than letters, rare: looked for in the URLs' text.)
           for (std::size_t p = all_urls.find(x); p != std::string::npos; p = all_urls.find(x, p + 1)) {
             std::size_t b = p, e = p + x.size();
