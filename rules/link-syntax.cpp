@@ -55,8 +55,8 @@ class LinkSyntax final : public Rule {
               (!start.empty() && (start.front() == '#' || start.front() == '/' || start.front() == '.'))))
           continue;
         // The '[' that opens it, on the same line, and the ')' that closes it.
-        const std::size_t line_b = ctx.doc.lines().line_begin(ctx.doc.lines().pos(at).line);
-        const std::size_t line_e = ctx.doc.lines().line_end(ctx.doc.lines().pos(at).line);
+        const std::size_t line_b = ctx.doc.lines().line_begin(ctx.doc.lines().line_of(at));
+        const std::size_t line_e = ctx.doc.lines().line_end(ctx.doc.lines().line_of(at));
         // (Searched on its line only, at most 500 bytes away.)
         const std::size_t lo = std::max(line_b, at > 500 ? at - 500 : 0);
         const std::size_t hi = std::min(line_e, at + 500);

@@ -938,7 +938,7 @@ class Typo final : public Rule {
       // A line of over 20,000 bytes is no prose line of names or a foreign sentence: not looked at
       // (a 100 MB line of one slip repeated must not cost a scan per occurrence).
       auto quiet_here = [&] {
-        const int line = ctx.doc.lines().pos(t.begin).line;
+        const int line = ctx.doc.lines().line_of(t.begin);
         if (ctx.doc.lines().line_end(line) - ctx.doc.lines().line_begin(line) > 20000) return false;
         return foreign_run(t.begin) || in_author_list(src, t.begin) || foreign_near(src, t.begin) ||
                ((src[t.begin] >= 'A' && src[t.begin] <= 'Z') && in_credits(src, t.begin, *speller));
@@ -1014,8 +1014,29 @@ class Typo final : public Rule {
       if (capital && ((ti + 1 < tokens.size() && tokens[ti + 1].begin <= t.end + 2 && name_beside(ti + 1)) ||
                       (ti > 0 && t.begin <= tokens[ti - 1].end + 2 && name_beside(ti - 1)) || initial_before()))
         continue;
+      if (capital) {
+        // Names of papers and systems come before a colon ("Thanos: A Block-wise Pruning...").
+        // (Looked for in the next 256 bytes: a name is shorter, and a long line must not be read
+        // again for each of its words.)
+        const std::string_view next = src.substr(t.end, 256);
+        if (!next.empty() && (next[0] == ':' || (next[0] == '-' && next.size() > 1 && letter(next[1]) && next.find(':') < next.find(' '))))
+          continue;
+        // Beside a word in another script or with accents ("Álvaro Barbero Jiménez"): a name.
+        auto foreign_beside = [&](std::size_t from, int dir) {
+          std::size_t p = from;
+          if (dir < 0) {
+            while (p > 0 && (src[p - 1] == ' ' || src[p - 1] == '*' || src[p - 1] == '_')) --p;
+            return p > 0 && static_cast<unsigned char>(src[p - 1]) >= 0x80;
+          }
+          while (p < src.size() && (src[p] == ' ' || src[p] == '*' || src[p] == '_')) ++p;
+          return p < src.size() && static_cast<unsigned char>(src[p]) >= 0x80;
+        };
+        if (foreign_beside(t.begin, -1) || foreign_beside(t.end, 1)) continue;
+      }
       // The suggestion, worked out once per distinct word, and only now: most unknown words are
-      // capitalised names beside other names ("Shiqiang Dangyang"), which leave above.
+      // names, which the checks above (of the word's place, not of the word) let go before a
+      // suggestion is looked for. (Credits, author lists and foreign text are asked of a word
+      // about to be reported, last: they read around the word.)
       if (assess(st, f, w, lw).empty()) continue;
       // A capitalised word or a short one is a slip only on a common word: a word the list uses
       // elsewhere is not evidence enough (names are made of such words).
@@ -1042,21 +1063,6 @@ class Typo final : public Rule {
         // A name with another first letter is a name of its own (Tmall: Small, Zamba: Samba,
         // Vokens: Tokens); slips seldom change the first letter.
         if (lbest[0] != lw[0]) continue;
-        // Names of papers and systems come before a colon ("Thanos: A Block-wise Pruning...").
-        if (t.end < src.size() && (src[t.end] == ':' || (src[t.end] == '-' && t.end + 1 < src.size() && letter(src[t.end + 1]) &&
-                                                         src.find(':', t.end) < src.find(' ', t.end))))
-          continue;
-        // Beside a word in another script or with accents ("Álvaro Barbero Jiménez"): a name.
-        auto foreign_beside = [&](std::size_t from, int dir) {
-          std::size_t p = from;
-          if (dir < 0) {
-            while (p > 0 && (src[p - 1] == ' ' || src[p - 1] == '*' || src[p - 1] == '_')) --p;
-            return p > 0 && static_cast<unsigned char>(src[p - 1]) >= 0x80;
-          }
-          while (p < src.size() && (src[p] == ' ' || src[p] == '*' || src[p] == '_')) ++p;
-          return p < src.size() && static_cast<unsigned char>(src[p]) >= 0x80;
-        };
-        if (foreign_beside(t.begin, -1) || foreign_beside(t.end, 1)) continue;
       }
       // A capitalised word alone in mid-sentence is a name ("based on Guice", "a drop-in
       // replacement for Disqus", "Slack, Gitter", "built on a Preact core"): many names are a

@@ -184,7 +184,7 @@ std::vector<Diagnostic> lint(const Document& doc, const ListModel& model, const 
         auto& edits = d.fix->edits;
         edits.erase(std::remove_if(edits.begin(), edits.end(),
                                    [&](const TextEdit& e) {
-                                     return directives.suppressed(d.rule, doc.lines().pos(e.begin).line);
+                                     return directives.suppressed(d.rule, doc.lines().line_of(e.begin));
                                    }),
                     edits.end());
         if (edits.empty()) continue;

@@ -211,7 +211,8 @@ std::vector<std::string> Speller::suggest(std::string_view word, bool with_techn
     unsigned char at;
     char letter;
   };
-  std::vector<Candidate> cands;
+  thread_local std::vector<Candidate> cands;  // (kept between calls: no allocation per word)
+  cands.clear();
   cands.reserve(n + n + 25 * n + 26 * (n + 1));
   for (std::size_t i = 0; i < n; ++i) cands.push_back({rest(head[i], i + 1), kDelete, static_cast<unsigned char>(i), 0});
   for (std::size_t i = 0; i + 1 < n; ++i)
