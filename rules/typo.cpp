@@ -338,7 +338,8 @@ bool in_author_list(std::string_view src, std::size_t at) {
 // common word ("Trsuted Builds", "Evaulation Datasets")? One word ("Qwen", "Marketig") or
 // several unknown ones ("Shiping Yang", "LLaVA NeXT") name something. Words of one or two
 // letters and numbers do not count either way.
-bool prose_like(std::string_view s, const Speller& sp, int min_words) {
+template <class CommonOrTechnical>
+bool prose_like(std::string_view s, CommonOrTechnical&& common_or_technical, int min_words) {
   int words = 0, unknown = 0;
   for (std::size_t i = 0; i < s.size();) {
     while (i < s.size() && !letter(s[i])) {
@@ -356,7 +357,7 @@ bool prose_like(std::string_view s, const Speller& sp, int min_words) {
       const std::size_t n = std::min<std::size_t>(j - i, sizeof buf);
       for (std::size_t k = 0; k < n; ++k) buf[k] = static_cast<char>(s[i + k] | 0x20);  // letters and '
       // A common word ("builds"), not a name the dictionary knows ("Yang", "Shiping Yang").
-      if (!sp.common_or_technical(std::string_view(buf, n)) && ++unknown > 1) return false;
+      if (!common_or_technical(std::string_view(buf, n)) && ++unknown > 1) return false;
     } else if (j < s.size() && static_cast<unsigned char>(s[j]) >= 0xC0 && static_cast<unsigned char>(s[j]) != 0xE2 &&
                static_cast<unsigned char>(s[j]) < 0xF0) {
       return false;
@@ -620,13 +621,21 @@ class Typo final : public Rule {
         count_function_words(src.substr(run.bytes.begin, run.bytes.size()), file_english, file_foreign);
       }
     }
+    // The words of link text, headings and table cells repeat ("Paper", "Code", "GitHub"): the
+    // dictionary's answer is kept per word.
+    std::unordered_map<std::string, bool> common_words;
+    auto common_or_technical = [&](std::string_view lw) {
+      auto it = common_words.find(std::string(lw));
+      if (it == common_words.end()) it = common_words.emplace(std::string(lw), speller->common_or_technical(lw)).first;
+      return it->second;
+    };
     for (const TextRun& run : ctx.model.text_runs) {
       const std::size_t first = tokens.size();
       const bool name_place = run.in_link || run.in_heading;
       // (A heading of one common word is prose too: "## Miscellaneous" names no project. Table
       // cells are prose or names as their words say: "Cnstruction Method".)
       const bool prose = (name_place || run.in_table) &&
-                         prose_like(src.substr(run.bytes.begin, run.bytes.size()), *speller, run.in_heading ? 1 : 2);
+                         prose_like(src.substr(run.bytes.begin, run.bytes.size()), common_or_technical, run.in_heading ? 1 : 2);
       const unsigned char flags = static_cast<unsigned char>((name_place && !prose ? kInLinkOrName : 0) | (prose ? kProse : 0) |
                                                              (prose && (name_place || run.in_table_header) ? kTitleProse : 0) |
                                                              (run.in_heading || run.in_table_header ? kTitleCase : 0));
@@ -654,6 +663,7 @@ class Typo final : public Rule {
     // for the word capitalised, where the dictionary's answer can differ (paris, Paris).
     struct WordFacts {
       signed char fixes = -1, unknown = -1, suggested = -1;
+      signed char clean = -1;  // 1: neither layer can report the word, wherever it is written
       std::vector<std::string> corrections;
       std::string best;  // the suggestion, empty when none or when the word looks like a name
       bool best_used = false;  // the list uses the suggestion
@@ -931,9 +941,34 @@ class Typo final : public Rule {
     };
     // A list written in another language is not checked against an English dictionary.
     if (file_foreign >= 5 && file_foreign >= 2 * file_english) return;
+    const bool corr_off = corr_sev == "off", dict_off = dict_sev == "off";
+    // The codespell corrections of a word as written, unless a dictionary accepts it (focussed,
+    // imbed): a variant, not a misspelling. (The list's URLs are no evidence here: a known
+    // misspelling in a URL is the same slip.)
+    auto fixes_of = [&](WordFacts& f, std::string_view w, std::string_view lw) {
+      if (f.fixes < 0) {
+        f.corrections = speller->corrections(lw);
+        if (!f.corrections.empty() && (speller->known(w) || speller->known_alt(w))) f.corrections.clear();
+        f.fixes = !f.corrections.empty();
+      }
+      return f.fixes == 1;
+    };
     for (std::size_t ti = 0; ti < tokens.size(); ++ti) {
       const Token& t = tokens[ti];
-      if (!token_stats[ti] || identifier_like(word_of(ti)) || fragment(t)) continue;
+      if (!token_stats[ti]) continue;
+      {
+        // Most words are known words the list uses: settled once per distinct word (as written
+        // in lowercase, or capitalised), and then left at once wherever they are written.
+        WordStats& st = stat[token_stats[ti] - 1];
+        const std::string_view w = base_word(word_of(ti)), lw = keys[token_stats[ti] - 1];
+        WordFacts& f = facts_of(st, w[0] >= 'A' && w[0] <= 'Z');
+        if (f.clean < 0)
+          f.clean = (corr_off || !fixes_of(f, w, lw)) &&
+                    (dict_off || w.size() < min_length || st.count >= vocabulary_count || st.name || !unknown(f, w, lw) ||
+                     speller->technical(lw));
+        if (f.clean == 1) continue;
+      }
+      if (identifier_like(word_of(ti)) || fragment(t)) continue;
       // Names and foreign words around it: asked only of a word about to be reported.
       // A line of over 20,000 bytes is no prose line of names or a foreign sentence: not looked at
       // (a 100 MB line of one slip repeated must not cost a scan per occurrence).
@@ -954,14 +989,8 @@ class Typo final : public Rule {
       // 1. Known misspellings.
       const bool capital_mid = w[0] >= 'A' && w[0] <= 'Z' && !sentence_start(src, t.begin);
       // Short capitalised words in mid-sentence are names (Toi, Dota, Wirth), not misspellings.
-      if (corr_sev != "off" && w.size() >= 4 && !(capital_mid && w.size() <= 5)) {
-        if (f.fixes < 0) {
-          f.corrections = speller->corrections(lw);
-          // A spelling a dictionary accepts (focussed, imbed) is a variant, not a misspelling. (The
-          // list's URLs are no evidence here: a known misspelling in a URL is the same slip.)
-          if (!f.corrections.empty() && (speller->known(w) || speller->known_alt(w))) f.corrections.clear();
-          f.fixes = !f.corrections.empty();
-        }
+      if (!corr_off && w.size() >= 4 && !(capital_mid && w.size() <= 5)) {
+        fixes_of(f, w, lw);
         // Link text that is one word ("[vertx](...)", "[Paket](...)") is a name as written.
         // A misspelling written again on its line is how a name is spelt ("OpenSSL gost-engine"
         // beside "[gost-crypto]"; link text and its URL).
@@ -978,7 +1007,7 @@ class Typo final : public Rule {
         }
       }
       // 2. Words no dictionary knows.
-      if (dict_sev == "off" || w.size() < min_length) continue;
+      if (dict_off || w.size() < min_length) continue;
       if (st.count >= vocabulary_count || st.name) continue;
       // (Whether the word is known is worked out once per distinct word: most words are, and
       // leave here.)
