@@ -518,41 +518,55 @@ bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
   return false;
 }
 
-/// A set of views (open addressing, linear probing): no allocation per word, which made the set of
-/// a large list's URL words cost more than looking words up in it.
-class ViewSet {
+/// Views and a number for each (open addressing, linear probing): no allocation per word, which
+/// made a large list's words cost more to count than to read. The viewed bytes must outlive it.
+class ViewMap {
  public:
+  static constexpr std::uint32_t kAbsent = 0xFFFFFFFFu;
   /// Room for about `n` words without growing.
   void reserve(std::size_t n) {
     std::size_t cap = 16;
     while (cap < 2 * n) cap <<= 1;
     if (cap > slots_.size()) rehash(cap);
   }
-  void insert(std::string_view w) {
+  /// The number of `w`, `value` when it had none (then it has that number).
+  std::uint32_t emplace(std::string_view w, std::uint32_t value) {
     if (2 * (count_ + 1) > slots_.size()) rehash(std::max<std::size_t>(16, 2 * slots_.size()));
-    std::string_view& slot = find(w);
-    if (slot.data() == nullptr) slot = w, ++count_;
+    Slot& slot = find(w);
+    if (slot.word.data() == nullptr) slot = {w, value}, ++count_;
+    return slot.value;
   }
-  bool contains(std::string_view w) const { return !slots_.empty() && const_cast<ViewSet*>(this)->find(w).data() != nullptr; }
+  void insert(std::string_view w) { emplace(w, 0); }
+  /// The number of `w`, kAbsent when it has none.
+  std::uint32_t at(std::string_view w) const {
+    if (slots_.empty()) return kAbsent;
+    const Slot& slot = const_cast<ViewMap*>(this)->find(w);
+    return slot.word.data() == nullptr ? kAbsent : slot.value;
+  }
+  bool contains(std::string_view w) const { return at(w) != kAbsent; }
 
  private:
+  struct Slot {
+    std::string_view word;  // no data: empty
+    std::uint32_t value = 0;
+  };
   static std::size_t hash(std::string_view w) {
     std::uint64_t h = 14695981039346656037ull;
     for (unsigned char c : w) h = (h ^ c) * 1099511628211ull;
     return static_cast<std::size_t>(h ^ (h >> 29));
   }
-  std::string_view& find(std::string_view w) {
+  Slot& find(std::string_view w) {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = hash(w) & mask;; i = (i + 1) & mask)
-      if (slots_[i].data() == nullptr || slots_[i] == w) return slots_[i];
+      if (slots_[i].word.data() == nullptr || slots_[i].word == w) return slots_[i];
   }
   void rehash(std::size_t cap) {
-    std::vector<std::string_view> old(cap);
+    std::vector<Slot> old(cap);
     old.swap(slots_);
-    for (std::string_view w : old)
-      if (w.data() != nullptr) find(w) = w;
+    for (const Slot& s : old)
+      if (s.word.data() != nullptr) find(s.word) = s;
   }
-  std::vector<std::string_view> slots_;  // an empty slot has no data
+  std::vector<Slot> slots_;
   std::size_t count_ = 0;
 };
 
@@ -692,7 +706,8 @@ class Typo final : public Rule {
     // each in `keys`, in the same order), and each token's index in it plus one (0 for a word too
     // short).
     auto capitalised = [&](const Token& t) { return src[t.begin] >= 'A' && src[t.begin] <= 'Z'; };
-    std::unordered_map<std::string_view, std::uint32_t> stats;
+    ViewMap stats;
+    stats.reserve(std::min<std::size_t>(tokens.size() / 4, 1u << 16));  // (distinct words grow slower than the text)
     std::vector<WordStats> stat;
     std::deque<std::string> keys;
     std::string lower;
@@ -702,12 +717,12 @@ class Typo final : public Rule {
       if (w.size() < shortest) continue;
       lower.assign(w);
       util::lower_inplace(lower);
-      auto it = stats.find(lower);
-      if (it == stats.end()) {
-        it = stats.try_emplace(keys.emplace_back(lower), static_cast<std::uint32_t>(stat.size())).first;
+      std::uint32_t index = stats.at(lower);
+      if (index == ViewMap::kAbsent) {
+        index = stats.emplace(keys.emplace_back(lower), static_cast<std::uint32_t>(stat.size()));
         stat.emplace_back();
       }
-      WordStats& st = stat[it->second];
+      WordStats& st = stat[index];
       ++st.count;
       st.name |= (token_flags[i] & kInLinkOrName) != 0;
       // (Alone: in prose, between words that are not capitalised.)
@@ -716,11 +731,11 @@ class Typo final : public Rule {
           !(i > 0 && tokens[i - 1].end + 1 == tokens[i].begin && capitalised(tokens[i - 1])) &&
           !(i + 1 < tokens.size() && tokens[i].end + 1 == tokens[i + 1].begin && capitalised(tokens[i + 1])))
         st.cap_mid = true;
-      token_stats[i] = it->second + 1;
+      token_stats[i] = index + 1;
     }
     for (const Details& d : ctx.model.details)
       tokenize(d.summary, 0, 0, [&](std::string_view word, std::uint32_t, std::uint32_t) {
-        if (auto it = stats.find(util::lower(base_word(word))); it != stats.end()) stat[it->second].name = true;
+        if (const std::uint32_t i = stats.at(util::lower(base_word(word))); i != ViewMap::kAbsent) stat[i].name = true;
       });
     // Project names live in the list's URLs too (github.com/spec-first/connexion, opendota.com): a
     // word found in one is a name, for both layers. A typo is in no URL. Searched only for words
@@ -728,7 +743,7 @@ class Typo final : public Rule {
     std::string all_urls;
     // Every run of letters of the URLs, with up to three letters cut from its start and up to two
     // from its end (views into all_urls), four letters or more: made once, when first asked.
-    ViewSet url_words;
+    ViewMap url_words;
     auto in_urls = [&](WordStats& st, std::string_view lw) {
       if (st.urls < 0) {
         if (all_urls.empty()) {
@@ -737,7 +752,6 @@ class Typo final : public Rule {
             all_urls += ' ';
           }
           const std::string_view all(all_urls);
-          url_words.reserve(all.size() / 2);
           for (std::size_t i = 0; i < all.size();) {
             if (!letter(all[i])) {
               ++i;
@@ -828,7 +842,7 @@ class Typo final : public Rule {
           // (A technical word is a likely correction only when the list uses it: the vocabulary
           // holds names too, weechat, cmark, leveldb, which wechaty and dmark are not slips on.)
           const bool common = speller->common(sug);
-          const bool used = stats.count(std::string_view(util::lower(sug))) > 0;
+          const bool used = stats.contains(util::lower(sug));
           // (Last, a slip inside the word before a letter put in front of it: "blease" is "please"
           // rather than "lease".)
           const std::string ls = util::lower(sug);
@@ -1098,8 +1112,8 @@ class Typo final : public Rule {
       // word with a letter changed or put before it. Such a word is a slip only on a name the
       // list itself writes alone in mid-sentence ("on Discqrd" where the list says "on Discord").
       if (capital && !title_case && !sentence_start(src, t.begin)) {
-        const auto it = stats.find(lbest);
-        if (it == stats.end() || !stat[it->second].cap_mid) continue;
+        const std::uint32_t i = stats.at(lbest);
+        if (i == ViewMap::kAbsent || !stat[i].cap_mid) continue;
       }
       // A word written again on its own line, in a URL or a name, is a name there ("Noel Rappin"
       // beside noelrappin.com, "[Plack Handbook](http://handbook.plackperl.org)").
