@@ -245,8 +245,10 @@ void reserve_for(const LineIndex& lines, std::string_view text, ListModel& m) {
 }
 
 /// Parses the pieces of a document in order on a thread of its own, at most kAhead pieces ahead
-/// of the walk, which takes them in order (take()). An exception from the parser comes back
-/// from take(). The destructor stops the thread (a walk that throws leaves early).
+/// of the walk, which takes them in order (take()) and gives each back once walked (give_back()):
+/// the trees are freed on the thread that made them, as the allocator prefers (freeing another
+/// thread's blocks cost more than the parse saved). An exception from the parser comes back from
+/// take(). The destructor stops the thread (a walk that throws leaves early).
 class PieceParser {
  public:
   static constexpr std::size_t kAhead = 4;
@@ -255,12 +257,15 @@ class PieceParser {
       : trees_(n), thread_([this, n, piece, profile] {
           Stopwatch clock(profile);
           double parsed = 0;
+          std::vector<md::Tree> done;
           for (std::size_t k = 0; k < n; ++k) {
             {
               std::unique_lock<std::mutex> lock(mu_);
               cv_.wait(lock, [&] { return stop_ || k < taken_ + kAhead; });
               if (stop_) return;
+              done.swap(returned_);
             }
+            done.clear();  // (freed here, outside the lock)
             md::Tree tree;
             std::exception_ptr error;
             clock.lap();
@@ -278,6 +283,18 @@ class PieceParser {
             if (error) return;
           }
           if (profile) profile->add("model: parse (cmark-gfm), on the parsing thread", parsed);
+          // Then the trees the walk gives back, until the last.
+          for (;;) {
+            {
+              std::unique_lock<std::mutex> lock(mu_);
+              cv_.wait(lock, [&] { return stop_ || !returned_.empty(); });
+              done.swap(returned_);
+              if (stop_ && done.empty()) return;
+            }
+            given_back_ += done.size();
+            done.clear();
+            if (given_back_ == n) return;
+          }
         }) {}
   ~PieceParser() {
     {
@@ -295,12 +312,17 @@ class PieceParser {
     cv_.notify_all();
     return std::move(trees_[k]);
   }
+  void give_back(md::Tree tree) {
+    std::lock_guard<std::mutex> lock(mu_);
+    returned_.push_back(std::move(tree));
+    cv_.notify_all();
+  }
 
  private:
   std::mutex mu_;
   std::condition_variable cv_;
-  std::vector<md::Tree> trees_;
-  std::size_t ready_ = 0, taken_ = 0;
+  std::vector<md::Tree> trees_, returned_;
+  std::size_t ready_ = 0, taken_ = 0, given_back_ = 0;  // given_back_: the thread's own count
   bool stop_ = false;
   std::exception_ptr error_;
   std::thread thread_;  // last: started once the members it uses are made
@@ -357,10 +379,11 @@ ListModel Builder::build() {
             }
           }
         }
-        cmark_node_free(block);  // unlinks it too
+        if (!ahead) cmark_node_free(block);  // unlinks it too (with a parsing thread, it frees the tree)
         block = next;
       }
       if (k + 1 == starts.size()) exit(root, CMARK_NODE_DOCUMENT);
+      if (ahead) ahead->give_back(std::move(tree));
       walking += clock.lap();  // (freeing the tree included)
     }
     line_base_ = 0;
