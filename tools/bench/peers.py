@@ -169,7 +169,7 @@ def main():
         total = sum(v for _, v in stages)
         say(title)
         say()
-        say(f"`{' '.join(os.path.basename(c) if c == LISTLINT else c for c in cmd[:4])} ... --timing`, "
+        say(f"`{' '.join(os.path.basename(c) if c == LISTLINT else c for c in cmd[:5])} ... --timing`, "
             f"medians of {rounds} runs: {wall:.0f} ms inside the program (start-up and output excluded); "
             f"the floor takes {floor_s * 1000:.0f} ms for the same files.")
         say()
@@ -231,7 +231,11 @@ def main():
     if a.links and os.path.exists(a.links):
         say("## A link audit against its bound (`tools/bench/links.sh --no-peers`)")
         say()
+        in_table = False
         for line in open(a.links).read().strip().splitlines():
+            if in_table and not line.startswith("|"):
+                say()  # (a line after a table would be a row of it)
+            in_table = line.startswith("|")
             say(line)
         say()
         say("Target: at most 1.15x the bound, never more requests in flight to one host than the cap. "
