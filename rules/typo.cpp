@@ -518,6 +518,38 @@ bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
   return false;
 }
 
+/// A set of words kept as 64-bit hashes (open addressing): a third of the memory of views, for the
+/// many words of a large list's URLs (two words with one hash are one in 10^19 apart).
+class HashSet {
+ public:
+  static std::uint64_t hash(std::string_view w) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : w) h = (h ^ c) * 1099511628211ull;
+    return (h ^ (h >> 31)) | 1;  // never 0, the empty slot
+  }
+  void insert(std::string_view w) {
+    if (2 * (count_ + 1) > slots_.size()) rehash(std::max<std::size_t>(16, 2 * slots_.size()));
+    std::uint64_t& slot = find(hash(w));
+    if (slot == 0) slot = hash(w), ++count_;
+  }
+  bool contains(std::string_view w) const { return !slots_.empty() && const_cast<HashSet*>(this)->find(hash(w)) != 0; }
+
+ private:
+  std::uint64_t& find(std::uint64_t h) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(h >> 7) & mask;; i = (i + 1) & mask)
+      if (slots_[i] == 0 || slots_[i] == h) return slots_[i];
+  }
+  void rehash(std::size_t cap) {
+    std::vector<std::uint64_t> old(cap, 0);
+    old.swap(slots_);
+    for (std::uint64_t h : old)
+      if (h != 0) find(h) = h;
+  }
+  std::vector<std::uint64_t> slots_;
+  std::size_t count_ = 0;
+};
+
 /// Views and a number for each (open addressing, linear probing): no allocation per word, which
 /// made a large list's words cost more to count than to read. The viewed bytes must outlive it.
 class ViewMap {
@@ -536,7 +568,6 @@ class ViewMap {
     if (slot.word.data() == nullptr) slot = {w, value}, ++count_;
     return slot.value;
   }
-  void insert(std::string_view w) { emplace(w, 0); }
   /// The number of `w`, kAbsent when it has none.
   std::uint32_t at(std::string_view w) const {
     if (slots_.empty()) return kAbsent;
@@ -743,7 +774,7 @@ class Typo final : public Rule {
     std::string all_urls;
     // Every run of letters of the URLs, with up to three letters cut from its start and up to two
     // from its end (views into all_urls), four letters or more: made once, when first asked.
-    ViewMap url_words;
+    HashSet url_words;
     auto in_urls = [&](WordStats& st, std::string_view lw) {
       if (st.urls < 0) {
         if (all_urls.empty()) {
@@ -969,7 +1000,9 @@ class Typo final : public Rule {
     };
     for (std::size_t ti = 0; ti < tokens.size(); ++ti) {
       const Token& t = tokens[ti];
-      if (!token_stats[ti]) continue;
+      // (Identifiers first: the facts of a word are shared by its spellings that are not
+      // identifiers, Github and github, never GitHub or iPhone, which the dictionary answers apart.)
+      if (!token_stats[ti] || identifier_like(word_of(ti))) continue;
       {
         // Most words are known words the list uses: settled once per distinct word (as written
         // in lowercase, or capitalised), and then left at once wherever they are written.
@@ -982,7 +1015,7 @@ class Typo final : public Rule {
                      speller->technical(lw));
         if (f.clean == 1) continue;
       }
-      if (identifier_like(word_of(ti)) || fragment(t)) continue;
+      if (fragment(t)) continue;
       // Names and foreign words around it: asked only of a word about to be reported.
       // A line of over 20,000 bytes is no prose line of names or a foreign sentence: not looked at
       // (a 100 MB line of one slip repeated must not cost a scan per occurrence).

@@ -255,6 +255,10 @@ TEST_CASE("pipeline (jobs): one list on two threads has the model and the findin
     stages.insert(stage);
   }
   CHECK(stages.count("model: walk (entries, links, tables, text)") == 1);
+  // The document is more than one piece of the default size: the pipeline gave the model its threads.
+  REQUIRE(listlint::parse_pieces(doc, listlint::ModelOptions{}.chunk_bytes).size() > 1);
+  CHECK(stages.count("model: parse (cmark-gfm), on the parsing thread") == 1);
+  CHECK(stages.count("model: parse (cmark-gfm), waiting for the parsing thread") == 1);
   CHECK(stages.count("model: references") == 1);
   CHECK(stages.count("rule: typo") == 1);
   CHECK(stages.count("rule: entry-format") == 1);

@@ -510,6 +510,8 @@ int main(int argc, char** argv) {
       hdr.bloom_bits = bloom_bits;
       hdr.index_size = static_cast<std::uint32_t>(index.size());
       out.write(reinterpret_cast<const char*>(&hdr), sizeof hdr);
+      const std::string pad(wf::kBloomAt - sizeof hdr, '\0');  // the filter starts on a cache line
+      out.write(pad.data(), static_cast<std::streamsize>(pad.size()));
       out.write(reinterpret_cast<const char*>(bloom.data()), static_cast<std::streamsize>(bloom.size()));
       out.write(reinterpret_cast<const char*>(slots.data()), static_cast<std::streamsize>(slots.size() * sizeof(wf::Slot)));
       out.write(blob.data(), static_cast<std::streamsize>(blob.size()));

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -34,7 +35,13 @@ void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::si
   const unsigned extra = jobs > 1 && n > 1 ? static_cast<unsigned>(std::min<std::size_t>(jobs, n)) - 1 : 0;
   std::vector<std::thread> threads;
   threads.reserve(extra);
-  for (unsigned t = 0; t < extra; ++t) threads.emplace_back(work);
+  for (unsigned t = 0; t < extra; ++t) {
+    try {
+      threads.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // no more threads to be had: the ones started and this one do the work
+    }
+  }
   work();
   for (auto& t : threads) t.join();
   if (first) std::rethrow_exception(first);

@@ -65,11 +65,11 @@ std::unique_ptr<Speller> Speller::load(const std::string& path, std::string* err
   if (::fstat(s->fd_, &st) != 0 || !S_ISREG(st.st_mode)) return fail("not a regular file");
   const auto size = static_cast<std::size_t>(st.st_size);
   wf::Header h;
-  if (size < sizeof h) return fail("not a listlint word table (too short)");
+  if (size < wf::kBloomAt) return fail("not a listlint word table (too short)");
   if (!read_at(s->fd_, reinterpret_cast<unsigned char*>(&h), sizeof h, 0)) return fail(std::string("cannot read it: ") + std::strerror(errno));
   if (std::memcmp(h.magic, wf::kMagic, sizeof h.magic) != 0) return fail("not a listlint word table (bad magic)");
   const std::size_t need =
-      sizeof h + std::size_t{h.bloom_bits} / 8 + std::size_t{h.slots} * sizeof(wf::Slot) + h.blob_size + h.index_size;
+      wf::kBloomAt + std::size_t{h.bloom_bits} / 8 + std::size_t{h.slots} * sizeof(wf::Slot) + h.blob_size + h.index_size;
   if (h.slots == 0 || (h.slots & (h.slots - 1)) != 0 || h.bloom_bits < 512 || (h.bloom_bits & (h.bloom_bits - 1)) != 0 ||
       need != size || h.entries >= h.slots || h.index_size < (wf::kIndexBuckets + 1) * 4)
     return fail("a damaged word table (sizes do not add up); rebuild it");
@@ -79,7 +79,7 @@ std::unique_ptr<Speller> Speller::load(const std::string& path, std::string* err
   s->base_ = static_cast<const unsigned char*>(map);
   s->size_ = size;
   s->pages_ = std::make_unique<std::atomic<unsigned char>[]>((size + kPage - 1) / kPage);
-  s->bloom_ = s->base_ + sizeof h;
+  s->bloom_ = s->base_ + wf::kBloomAt;
   s->bloom_bits_ = h.bloom_bits;
   s->slots_ = s->bloom_ + h.bloom_bits / 8;
   s->nslots_ = h.slots;

@@ -2,7 +2,7 @@
 // The layout of share/listlint/words.bin, written by tools/words/make_words.cpp at build time and
 // read page by page by the Speller (spelling.cpp). All integers are little-endian, as written.
 //
-//   Header | bloom (Header::bloom_bits / 8 bytes) | Slot slots[Header::slots] | blob | two-edit index
+//   Header, zeros to kBloomAt | bloom (Header::bloom_bits / 8 bytes) | Slot slots[Header::slots] | blob | two-edit index
 //
 // The Bloom filter answers most lookups of absent words, the usual case when suggestions try
 // every one-edit candidate, from half a megabyte that stays in cache. It is blocked: a key's
@@ -21,6 +21,7 @@
 // the word has the letter c) and the word's bytes. Two words two edits apart differ in at most
 // four bits of their masks, which turns most of a bucket away before any distance is computed.
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -37,6 +38,11 @@ struct Header {
   std::uint32_t slots, entries, blob_size, bloom_bits;  ///< bloom_bits: a power of two
   std::uint32_t index_size;  ///< bytes of the two-edit index, after the blob
 };
+
+/// Where the Bloom filter starts: a multiple of 64, so that each 64-byte block is one cache line
+/// of the page-aligned copy in memory.
+inline constexpr std::size_t kBloomAt = 64;
+static_assert(sizeof(Header) <= kBloomAt);
 
 inline constexpr std::uint32_t kIndexMin = 5, kIndexMax = 40, kIndexLengths = kIndexMax - kIndexMin + 1,
                                kIndexBuckets = 26 * kIndexLengths;

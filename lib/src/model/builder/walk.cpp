@@ -12,6 +12,7 @@
 #include <exception>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <cstdint>
 #include <cstring>
@@ -240,8 +241,10 @@ void reserve_for(const LineIndex& lines, std::string_view text, ListModel& m) {
   for (std::size_t at = text.find("]("); at != std::string_view::npos; at = text.find("](", at + 2))
     if (text.compare(at + 2, 4, "http") != 0) ++links;  // counted below
   for (std::size_t at = text.find("://"); at != std::string_view::npos; at = text.find("://", at + 3)) ++links;
-  m.entries.reserve(items + items / 16);
-  m.links.reserve(links + links / 16);
+  // (At most one entry per 64 bytes and one link per 32: a file of bare "-" lines or "://" in
+  // code reserves no more than that.)
+  m.entries.reserve(std::min(items + items / 16, text.size() / 64));
+  m.links.reserve(std::min(links + links / 16, text.size() / 32));
 }
 
 /// Parses the pieces of a document in order on a thread of its own, at most kAhead pieces ahead
@@ -265,6 +268,7 @@ class PieceParser {
               if (stop_) return;
               done.swap(returned_);
             }
+            given_back_ += done.size();
             done.clear();  // (freed here, outside the lock)
             md::Tree tree;
             std::exception_ptr error;
@@ -357,7 +361,13 @@ ListModel Builder::build() {
     // With a second thread, it parses the pieces ahead (a few at most, to hold memory down) while
     // this one walks them in order: the model is the same, built in about the time of the walk.
     std::optional<PieceParser> ahead;
-    if (options_.threads > 1 && starts.size() > 1) ahead.emplace(starts.size(), piece, options_.profile);
+    if (options_.threads > 1 && starts.size() > 1) {
+      try {
+        ahead.emplace(starts.size(), piece, options_.profile);
+      } catch (const std::system_error&) {
+        ahead.reset();  // no thread to be had: parsed here, one piece at a time
+      }
+    }
     for (std::size_t k = 0; k < starts.size(); ++k) {
       line_base_ = starts[k] - 1;
       md::Tree tree = ahead ? ahead->take(k) : md::parse(piece(k));
