@@ -518,13 +518,19 @@ bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
   return false;
 }
 
+/// FNV-1a, 64 bits: the hash of the word sets below.
+std::uint64_t fnv1a64(std::string_view w) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : w) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
 /// A set of words kept as 64-bit hashes (open addressing): a third of the memory of views, for the
 /// many words of a large list's URLs (two words with one hash are one in 10^19 apart).
 class HashSet {
  public:
   static std::uint64_t hash(std::string_view w) {
-    std::uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : w) h = (h ^ c) * 1099511628211ull;
+    const std::uint64_t h = fnv1a64(w);
     return (h ^ (h >> 31)) | 1;  // never 0, the empty slot
   }
   void insert(std::string_view w) {
@@ -582,8 +588,7 @@ class ViewMap {
     std::uint32_t value = 0;
   };
   static std::size_t hash(std::string_view w) {
-    std::uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : w) h = (h ^ c) * 1099511628211ull;
+    const std::uint64_t h = fnv1a64(w);
     return static_cast<std::size_t>(h ^ (h >> 29));
   }
   Slot& find(std::string_view w) {
