@@ -144,10 +144,26 @@ bool derived_from_known(const std::string& w, const Speller& sp) {
   }
   if (ends("r") && w[w.size() - 2] == 'e' && known_stem(cut(1))) return true;    // serialize-r
   if (ends("d") && w[w.size() - 2] == 'e' && known_stem(cut(1))) return true;    // debounce-d
+  // A prefix the word has only because of a slip in it is no prefix: "co-snider" is consider with
+  // two letters swapped, "co-asses" classes with one changed (a common word of the same length
+  // that differs from the word at or before the prefix's end). Worked out when first needed.
+  std::size_t slip_reach = std::string::npos;  // npos: not yet; 0: no such word; else its first difference + 1
+  auto prefix_by_slip = [&](std::size_t pre_size) {
+    if (slip_reach == std::string::npos) {
+      slip_reach = 0;
+      for (const std::string& c : sp.suggest(w)) {
+        if (c.size() != w.size() || !sp.common(c)) continue;
+        std::size_t d = 0;
+        while (d < w.size() && (c[d] | 0x20) == w[d]) ++d;
+        slip_reach = std::max(slip_reach, d + 1);
+      }
+    }
+    return slip_reach > 0 && slip_reach - 1 <= pre_size;
+  };
   for (std::string_view pre : {"pre", "re", "sub", "un", "de", "multi", "non", "co", "inter", "micro", "auto", "self"}) {
     // The rest must be a common word of five letters or more: "re-corf" and "co-sing" are slips
     // on record and closing.
-    if (w.size() >= pre.size() + 4 && w.compare(0, pre.size(), pre) == 0) {
+    if (w.size() >= pre.size() + 4 && w.compare(0, pre.size(), pre) == 0 && !prefix_by_slip(pre.size())) {
       const std::string rest = w.substr(pre.size());
       if (rest.size() >= 5 && (sp.common(rest) || (rest.size() > 5 && rest.back() == 's' && sp.common(rest.substr(0, rest.size() - 1)))))
         return true;
@@ -932,12 +948,16 @@ class Typo final : public Rule {
       }
       return f.best;
     };
-    // Another lowercase word in the same text that no dictionary knows and that is no slip on a
-    // word either ("slack, mattermost, gotify", "dashas, panchang", foreign words): the text
-    // names things or is in another language, so its unknown words are not typos.
+    // Another lowercase word near it that no dictionary knows and that is no slip on a word either
+    // ("slack, mattermost, gotify", "dashas, panchang", foreign words): the text names things or
+    // is in another language, so its unknown words are not typos. Near: within two words on either
+    // side. One tool's name further off in a long description ("Automation framework based on
+    // bash and pexpect") says nothing about the other words.
     auto beside_unknown_names = [&](std::size_t ti) {
+      constexpr int kNear = 2;
       for (int dir : {-1, 1}) {
-        for (std::size_t k = ti;;) {  // the tokens before, then after it in its text run
+        for (std::size_t k = ti, steps = 0;; ++steps) {  // the tokens before, then after it in its text run
+          if (steps == kNear) break;
           if (dir < 0 ? (k == 0 || (token_flags[k] & kRunStart)) : (k + 1 >= tokens.size() || (token_flags[k + 1] & kRunStart))) break;
           k = dir < 0 ? k - 1 : k + 1;
           const std::string_view nword = word_of(k), nw = base_word(nword);

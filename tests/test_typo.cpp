@@ -60,7 +60,7 @@ constexpr const char* kKindName[kKinds] = {"lowercase prose", "capitalised", "li
 // The floor each kind must keep (the figures of 2026-12-01, rounded down: a change that loses
 // recall fails here), and issue 19's goal, not reached: capitalised words, link text, headings
 // and cells hold names, and the evidence that keeps names quiet (docs/rules/typo.md) costs recall.
-constexpr int kKindFloor[kKinds] = {92, 54, 80, 78, 72};
+constexpr int kKindFloor[kKinds] = {93, 55, 80, 78, 72};
 constexpr int kKindGoal[kKinds] = {97, 90, 90, 90, 90};
 
 bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
