@@ -103,6 +103,15 @@ bool identifier_like(std::string_view w) {
   return false;
 }
 
+// A name written in CamelCase: capitals inside a word of lowercase letters (AhaSlides, WebEx).
+bool camel_case(std::string_view w) {
+  bool lower = false;
+  for (char c : w) lower |= c >= 'a' && c <= 'z';
+  for (std::size_t i = 1; lower && i < w.size(); ++i)
+    if (w[i] >= 'A' && w[i] <= 'Z' && w[i - 1] >= 'a' && w[i - 1] <= 'z') return true;
+  return false;
+}
+
 std::string_view base_word(std::string_view w) {
   // "model's" -> "model", "lists'" never reaches here (quotes are trimmed).
   if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) w.remove_suffix(2);
@@ -177,6 +186,32 @@ bool derived_from_known(const std::string& w, const Speller& sp) {
 bool compound_of_common(std::string_view w, const Speller& sp) {
   for (std::size_t cut = 4; cut + 4 <= w.size(); ++cut)
     if (sp.common(w.substr(0, cut)) && sp.common(w.substr(cut))) return true;
+  return false;
+}
+
+// A slip inside a long common word: one edit, not on the first two letters or the last two,
+// the word eight letters or more, and no two common words joined (Firestore, Warface).
+bool interior_slip(std::string_view lw, std::string_view lbest, bool two_edits, const Speller& sp) {
+  if (two_edits || lw.size() < 7 || lbest.size() < 6 || !sp.common(lbest)) return false;
+  std::size_t pre = 0, suf = 0;
+  while (pre < lw.size() && pre < lbest.size() && lw[pre] == lbest[pre]) ++pre;
+  while (suf < lw.size() && suf < lbest.size() && lw[lw.size() - 1 - suf] == lbest[lbest.size() - 1 - suf]) ++suf;
+  // (A first letter changed in a word of nine letters or more: Tocumentation, Rfontiers.)
+  if ((pre < 2 && !(pre == 0 && lw.size() >= 9 && lw.size() == lbest.size())) || suf < 1) return false;
+  // (Names join short words too: Win-sock, Git-book.)
+  for (std::size_t cut = 3; cut + 3 <= lw.size(); ++cut)
+    if (sp.common(lw.substr(0, cut)) && sp.common(lw.substr(cut))) return false;
+  return true;
+}
+
+// Are `a` and `b` the same common word of four letters or more joined to two different common
+// words of five letters or more (fire-store and fire-storm)? (A slip often makes a short word by
+// chance: mark-own for mark-down, net-wok for net-work.)
+bool same_head_compounds(std::string_view a, std::string_view b, const Speller& sp) {
+  for (std::size_t cut = 4; cut + 5 <= a.size() && cut + 5 <= b.size(); ++cut) {
+    if (a.compare(0, cut, b.substr(0, cut)) != 0) break;
+    if (sp.common(a.substr(0, cut)) && sp.common(a.substr(cut)) && sp.common(b.substr(cut))) return true;
+  }
   return false;
 }
 
@@ -943,6 +978,9 @@ class Typo final : public Rule {
         // Two common words written as one whose nearest word starts with another letter
         // (readline: deadline, evergrowing: overgrowing) is a compound or a name, not a slip.
         if (!f.best.empty() && (f.best[0] | 0x20) != lw[0] && compound_of_common(lw, *speller)) f.best.clear();
+        // So is one whose nearest word joins the same first word to another (fire-store:
+        // fire-storm): a name made of two words, not a slip.
+        if (!f.best.empty() && same_head_compounds(lw, util::lower(f.best), *speller)) f.best.clear();
         // The list's URLs name it ("figlet" in .../pyfiglet): a name, not a typo.
         if (!f.best.empty() && in_urls(st, lw)) f.best.clear();
       }
@@ -1112,8 +1150,18 @@ class Typo final : public Rule {
         return t.begin >= 3 && src[t.begin - 1] == ' ' && src[t.begin - 2] == '.' && src[t.begin - 3] >= 'A' &&
                src[t.begin - 3] <= 'Z' && (t.begin == 3 || !letter(src[t.begin - 4]));
       };
+      // In an enumeration of names ("Slido, AhaSlides and Mentimeter", "Zoom or WebEx"): a name.
+      auto enumerated_with_name = [&](std::size_t k) {
+        const Token& x = tokens[std::min(k, ti)];
+        const Token& y = tokens[std::max(k, ti)];
+        const std::string_view between = src.substr(x.end, y.begin - x.end);
+        return (between == ", " || between == " and " || between == " or " || between == ", and " || between == ", or " ||
+                between == " & " || between == "/") &&
+               capitalised(tokens[k]) && (camel_case(word_of(k)) || name_beside(k));
+      };
       if (capital && ((ti + 1 < tokens.size() && tokens[ti + 1].begin <= t.end + 2 && name_beside(ti + 1)) ||
-                      (ti > 0 && t.begin <= tokens[ti - 1].end + 2 && name_beside(ti - 1)) || initial_before()))
+                      (ti > 0 && t.begin <= tokens[ti - 1].end + 2 && name_beside(ti - 1)) || initial_before() ||
+                      (ti + 1 < tokens.size() && enumerated_with_name(ti + 1)) || (ti > 0 && enumerated_with_name(ti - 1))))
         continue;
       if (capital) {
         // Names of papers and systems come before a colon ("Thanos: A Block-wise Pruning...").
@@ -1146,6 +1194,7 @@ class Typo final : public Rule {
       // A capitalised word alone in mid-sentence is a name ("based on Guice", "a drop-in
       // replacement for Disqus", "Slack, Gitter"), and many names are a word with a letter
       // changed: only Title Case and sentence starts are read as words...
+      const bool inner_slip = capital && interior_slip(lw, lbest, f.two_edits, *speller);
       if (capital) {
         // Names are many, and many are a word with a letter changed (Firestore, Rappin) or put
         // before it (Kcache, Jinterface, Preact): a capitalised word is a slip only on a word
@@ -1153,7 +1202,7 @@ class Typo final : public Rule {
         // (In link text, a heading or a table header made of common words, the other words are
         // the evidence: "Cnstruction Method", "Trsuted Builds". Table cells hold names more often:
         // "Project Glasswing".)
-        if ((!f.best_used && !(token_flags[ti] & kTitleProse)) || (lw.size() == lbest.size() + 1 && lw.substr(1) == lbest)) continue;
+        if ((!f.best_used && !(token_flags[ti] & kTitleProse) && !inner_slip) || (lw.size() == lbest.size() + 1 && lw.substr(1) == lbest)) continue;
         // ... and there, only one slip, not on the last letter: names vary their ending
         // (Universo, Warface, Bartek) and are two letters from a word (Winsorized, Sparsifying).
         if (!f.best_used) {
@@ -1163,13 +1212,13 @@ class Typo final : public Rule {
         }
         // A name with another first letter is a name of its own (Tmall: Small, Zamba: Samba,
         // Vokens: Tokens); slips seldom change the first letter.
-        if (lbest[0] != lw[0]) continue;
+        if (lbest[0] != lw[0] && !inner_slip) continue;
       }
       // A capitalised word alone in mid-sentence is a name ("based on Guice", "a drop-in
       // replacement for Disqus", "Slack, Gitter", "built on a Preact core"): many names are a
       // word with a letter changed or put before it. Such a word is a slip only on a name the
       // list itself writes alone in mid-sentence ("on Discqrd" where the list says "on Discord").
-      if (capital && !title_case && !sentence_start(src, t.begin)) {
+      if (capital && !title_case && !inner_slip && !sentence_start(src, t.begin)) {
         const std::uint32_t i = stats.at(lbest);
         if (i == ViewMap::kAbsent || !stat[i].cap_mid) continue;
       }

@@ -57,10 +57,10 @@ namespace {
 // The kinds of text the recall test injects slips into, with the share of slips the rule must find.
 enum Kind { kLower, kCapital, kLinkText, kHeading, kTableCell, kKinds };
 constexpr const char* kKindName[kKinds] = {"lowercase prose", "capitalised", "link text", "headings", "table cells"};
-// The floor each kind must keep (the figures of 2026-12-01, rounded down: a change that loses
+// The floor each kind must keep (the figures of 2026-12-02, rounded down: a change that loses
 // recall fails here), and issue 19's goal, not reached: capitalised words, link text, headings
 // and cells hold names, and the evidence that keeps names quiet (docs/rules/typo.md) costs recall.
-constexpr int kKindFloor[kKinds] = {93, 55, 80, 78, 72};
+constexpr int kKindFloor[kKinds] = {93, 65, 84, 80, 75};
 constexpr int kKindGoal[kKinds] = {97, 90, 90, 90, 90};
 
 bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -290,6 +290,15 @@ TEST_CASE("typo: capitalised words are read by the list's evidence, not by their
   // Alone in mid-sentence: a name, unless the list writes the suggestion alone as a name too.
   CHECK_FALSE(reports("# T\n\nA toolkit for Go, based on Guice. A guide.\n", "Guice"));
   CHECK(reports("# T\n\nTalk to us on Discqrd. We also use Discord for support.\n", "Discqrd"));
+  // A slip inside a long common word is a slip wherever it is: names are seldom a long word with
+  // a letter changed inside it...
+  CHECK(reports("# T\n\nA guide for Practixioners of it.\n", "Practixioners"));
+  CHECK(reports("# T\n\nPublished in Frontiers of Data and Domputing.\n", "Domputing"));
+  // ... but they are two words joined (Win-sock; Fire-store beside fire-storm) or one of a list
+  // of names.
+  CHECK_FALSE(reports("# T\n\nAn epoll wrapper based on Winsock.\n", "Winsock"));
+  CHECK_FALSE(reports("# T\n\n- [go-firestorm](https://example.com/f) - An ORM for Google Cloud Firestore.\n", "Firestore"));
+  CHECK_FALSE(reports("# T\n\nAn alternative to Slido, AhaSlides and Mentimeter.\n", "Mentimeter"));
 }
 
 TEST_CASE("typo: short words, two edits and letters at the edge") {
