@@ -192,10 +192,13 @@ bool compound_of_common(std::string_view w, const Speller& sp) {
 // A slip inside a long common word: one edit, not on the first two letters or the last two,
 // the word eight letters or more, and no two common words joined (Firestore, Warface).
 bool interior_slip(std::string_view lw, std::string_view lbest, bool two_edits, const Speller& sp) {
-  if (two_edits || lw.size() < 7 || lbest.size() < 6 || !sp.common(lbest)) return false;
+  if (two_edits || lw.size() < 5 || lbest.size() < 5 || !sp.common(lbest)) return false;
   std::size_t pre = 0, suf = 0;
   while (pre < lw.size() && pre < lbest.size() && lw[pre] == lbest[pre]) ++pre;
   while (suf < lw.size() && suf < lbest.size() && lw[lw.size() - 1 - suf] == lbest[lbest.size() - 1 - suf]) ++suf;
+  const bool swap = lw.size() == lbest.size() && pre + suf + 2 == lw.size() && lw[pre] == lbest[pre + 1] && lw[pre + 1] == lbest[pre];
+  if (swap && pre >= 1) return true;
+  if (lw.size() < 7 || lbest.size() < 6) return false;
   // (A first letter changed in a word of nine letters or more: Tocumentation, Rfontiers.)
   if ((pre < 2 && !(pre == 0 && lw.size() >= 9 && lw.size() == lbest.size())) || suf < 1) return false;
   // (Names join short words too: Win-sock, Git-book.)
@@ -908,8 +911,8 @@ class Typo final : public Rule {
       if (unknown(f, w, lw) && f.suggested < 0) {
         f.suggested = 1;
         // A typo is a slip on a word one edit away. Rank: a common noun before a proper one, a
-        // common word before a rare one, a word the list uses, the same first letter; then the
-        // order of edits (deletions, swaps, replacements, insertions).
+        // common word before a rare one, a word the list uses, the same first letter, the word's
+        // letters swapped; then the order of edits (deletions, swaps, replacements, insertions).
         int best_rank = -1;
         bool best_common = false, best_used = false, best_at_edge = false;
         // (Technical words too: quantizatioan: quantization.)
@@ -935,7 +938,10 @@ class Typo final : public Rule {
           const std::string ls = util::lower(sug);
           const bool at_edge = lw.size() == ls.size() + 1 && (lw.substr(1) == ls || lw.substr(0, ls.size()) == ls);
           const bool letter_before = at_edge && lw.substr(1) == ls;
-          const int rank = (proper ? 0 : 16) + (common ? 8 : 0) + (used ? 4 : 0) + ((sug[0] | 0x20) == lw[0] ? 2 : 0) + (letter_before ? 0 : 1);
+          // (Two letters swapped keep the word's letters: "timre" is timer rather than time.)
+          const bool swapped = ls.size() == lw.size() && std::is_permutation(ls.begin(), ls.end(), lw.begin());
+          const int rank = (proper ? 0 : 32) + (common ? 16 : 0) + (used ? 8 : 0) + ((sug[0] | 0x20) == lw[0] ? 4 : 0) +
+                           (swapped ? 2 : 0) + (letter_before ? 0 : 1);
           if (rank > best_rank) {
             best_rank = rank;
             f.best = sug;
@@ -1194,7 +1200,27 @@ class Typo final : public Rule {
       // A capitalised word alone in mid-sentence is a name ("based on Guice", "a drop-in
       // replacement for Disqus", "Slack, Gitter"), and many names are a word with a letter
       // changed: only Title Case and sentence starts are read as words...
-      const bool inner_slip = capital && interior_slip(lw, lbest, f.two_edits, *speller);
+      // (A short word joined by a hyphen to a word that is not common English is a piece of a
+      // foreign phrase or a name: avant-garde, Jean-bastien; not in Rule-Baesd.)
+      auto foreign_partner = [&] {
+        auto piece = [&](std::size_t b, std::size_t e) {
+          std::string p(src.substr(b, e - b));
+          util::lower_inplace(p);
+          return !speller->common(p);
+        };
+        if (t.begin > 1 && src[t.begin - 1] == '-' && letter(src[t.begin - 2])) {
+          std::size_t b = t.begin - 1;
+          while (b > 0 && letter(src[b - 1])) --b;
+          if (piece(b, t.begin - 1)) return true;
+        }
+        if (t.end + 1 < src.size() && src[t.end] == '-' && letter(src[t.end + 1])) {
+          std::size_t e = t.end + 1;
+          while (e < src.size() && letter(src[e])) ++e;
+          if (piece(t.end + 1, e)) return true;
+        }
+        return false;
+      };
+      const bool inner_slip = interior_slip(lw, lbest, f.two_edits, *speller) && !(short_word && foreign_partner());
       if (capital) {
         // Names are many, and many are a word with a letter changed (Firestore, Rappin) or put
         // before it (Kcache, Jinterface, Preact): a capitalised word is a slip only on a word
@@ -1227,7 +1253,7 @@ class Typo final : public Rule {
       if (on_line_again(src, t.begin, t.end, lw, {f.best})) continue;
       // A short word is a slip only on a common word the list uses elsewhere ("vdeos" where it
       // says "videos"): short unknown words are mostly tools and abbreviations (unrar, faiss).
-      if (short_word && (f.best.size() < 5 || !f.best_used || in_urls(st, lw))) continue;
+      if (short_word && (f.best.size() < 5 || (!f.best_used && !inner_slip) || in_urls(st, lw))) continue;
       if (beside_unknown_names(ti) || quiet_here()) continue;
       out.report(ctx.doc.lines().span(t.begin, t.begin + w.size()),
                  util::quote(w) + " is not a word; did you mean " + util::quote(cased_like(w, f.best)) +

@@ -60,7 +60,7 @@ constexpr const char* kKindName[kKinds] = {"lowercase prose", "capitalised", "li
 // The floor each kind must keep (the figures of 2026-12-02, rounded down: a change that loses
 // recall fails here), and issue 19's goal, not reached: capitalised words, link text, headings
 // and cells hold names, and the evidence that keeps names quiet (docs/rules/typo.md) costs recall.
-constexpr int kKindFloor[kKinds] = {93, 65, 84, 80, 75};
+constexpr int kKindFloor[kKinds] = {94, 66, 84, 80, 76};
 constexpr int kKindGoal[kKinds] = {97, 90, 90, 90, 90};
 
 bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -305,6 +305,11 @@ TEST_CASE("typo: short words, two edits and letters at the edge") {
   // Four or five letters: a slip on a common word the list uses.
   CHECK(reports("# T\n\nSome vdeos here. More videos there.\n", "vdeos"));
   CHECK_FALSE(reports("# T\n\nIt can unrar and untar files.\n", "unrar"));
+  // Two letters swapped inside a short word keep its letters: a slip, used elsewhere or not; and
+  // the suggestion is the word with the same letters ("timre": timer, not time).
+  CHECK(found_words("# T\n\nA timre to pruge old logs.\n") == std::set<std::string>{"timre", "pruge"});
+  CHECK(reports("# T\n\n### Rule-Baesd Methods\n", "Baesd"));
+  CHECK_FALSE(reports("# T\n\nAn avant-garde registry.\n", "garde"));
   // Two edits from exactly one common word, in a long word.
   CHECK(reports("# T\n\nIn parternship with others.\n", "parternship"));
   CHECK_FALSE(reports("# T\n\nA production-ready fullstack mail server.\n", "fullstack"));  // full + stack
