@@ -10,6 +10,9 @@
 #include <unordered_set>
 #include <vector>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "listlint/checking/rule.h"
 #include "util.h"
 
@@ -397,9 +400,17 @@ bool prose_like(std::string_view s, CommonOrTechnical&& common_or_technical, int
   int words = 0, unknown = 0;
   for (std::size_t i = 0; i < s.size();) {
     while (i < s.size() && !letter(s[i])) {
-      // Another script (CJK, Cyrillic, accents) holds names; emoji and symbols (U+2xxx, and
-      // beyond U+FFFF: lead bytes E2 and F0-F4) are decoration ("## 🚀 Applications").
+      // Another script (Cyrillic, accents) holds names; emoji and symbols (U+2xxx, and beyond
+      // U+FFFF: lead bytes E2 and F0-F4) are decoration ("## 🚀 Applications"). Chinese,
+      // Japanese and Korean (U+3000-U+D7FF: lead bytes E3-ED) set apart by a space or
+      // punctuation are the text's own language beside its English terms ("### 计算机视觉 -
+      // Object Detection"); written against a Latin letter they make a name ("Transformer杀入").
       const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0xE3 && c <= 0xED) {
+        if ((i > 0 && letter(s[i - 1])) || (i + 3 < s.size() && letter(s[i + 3]))) return false;
+        i += 3;
+        continue;
+      }
       if (c >= 0xC0 && c != 0xE2 && c < 0xF0) return false;
       ++i;
     }
@@ -489,6 +500,8 @@ bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
   std::size_t le = src.find('\n', at);
   if (le == std::string_view::npos) le = src.size();
   const std::string_view before = src.substr(lb, at - lb);
+  // (A heading names a section, not its authors: "### Computer Vision - Object Detection".)
+  if (const std::size_t lead = before.find_first_not_of(" \t>"); lead != std::string_view::npos && before[lead] == '#') return false;
   const std::size_t dash = before.rfind(" - "), by = before.rfind(" by ");
   std::size_t from = std::string_view::npos;
   // (Not a list marker: "  - [Prompt Tuning](...)".)
@@ -1177,14 +1190,23 @@ class Typo final : public Rule {
         if (!next.empty() && (next[0] == ':' || (next[0] == '-' && next.size() > 1 && letter(next[1]) && next.find(':') < next.find(' '))))
           continue;
         // Beside a word in another script or with accents ("Álvaro Barbero Jiménez"): a name.
+        // (A letter, not an emoji or a symbol: "## 📚 Citaiton" is a heading of one word.)
         auto foreign_beside = [&](std::size_t from, int dir) {
           std::size_t p = from;
+          const auto n = static_cast<std::int32_t>(std::min<std::size_t>(src.size(), INT32_MAX));
+          UChar32 c = 0;
           if (dir < 0) {
             while (p > 0 && (src[p - 1] == ' ' || src[p - 1] == '*' || src[p - 1] == '_')) --p;
-            return p > 0 && static_cast<unsigned char>(src[p - 1]) >= 0x80;
+            if (p == 0 || p > static_cast<std::size_t>(n) || static_cast<unsigned char>(src[p - 1]) < 0x80) return false;
+            auto i = static_cast<std::int32_t>(p);
+            U8_PREV(reinterpret_cast<const std::uint8_t*>(src.data()), 0, i, c);
+          } else {
+            while (p < src.size() && (src[p] == ' ' || src[p] == '*' || src[p] == '_')) ++p;
+            if (p >= static_cast<std::size_t>(n) || static_cast<unsigned char>(src[p]) < 0x80) return false;
+            auto i = static_cast<std::int32_t>(p);
+            U8_NEXT(reinterpret_cast<const std::uint8_t*>(src.data()), i, n, c);
           }
-          while (p < src.size() && (src[p] == ' ' || src[p] == '*' || src[p] == '_')) ++p;
-          return p < src.size() && static_cast<unsigned char>(src[p]) >= 0x80;
+          return c >= 0 && u_isalpha(c);
         };
         if (foreign_beside(t.begin, -1) || foreign_beside(t.end, 1)) continue;
       }
@@ -1228,17 +1250,32 @@ class Typo final : public Rule {
         // (In link text, a heading or a table header made of common words, the other words are
         // the evidence: "Cnstruction Method", "Trsuted Builds". Table cells hold names more often:
         // "Project Glasswing".)
-        if ((!f.best_used && !(token_flags[ti] & kTitleProse) && !inner_slip) || (lw.size() == lbest.size() + 1 && lw.substr(1) == lbest)) continue;
+        // (In such prose, a word the list uses is evidence enough for a slip on its first letter
+        // too: "## Gideo" where the list says video, "### Yfoundation Models".)
+        const bool prose_used = (token_flags[ti] & kTitleProse) && f.best_used && lbest.size() >= 5;
+        if ((!f.best_used && !(token_flags[ti] & kTitleProse) && !inner_slip) ||
+            (lw.size() == lbest.size() + 1 && lw.substr(1) == lbest && !prose_used))
+          continue;
         // ... and there, only one slip, not on the last letter: names vary their ending
         // (Universo, Warface, Bartek) and are two letters from a word (Winsorized, Sparsifying).
-        if (!f.best_used) {
+        // (A letter left out before the last one in a long word is a slip: Trendig; a letter
+        // put in there makes names: Directus, Reactjs, Overseerr.)
+        if (!f.best_used && !(inner_slip && lw.size() < lbest.size())) {
           std::size_t same = 0;
           while (same < lw.size() && same < lbest.size() && lw[same] == lbest[same]) ++same;
           if (f.two_edits || same + 1 >= std::min(lw.size(), lbest.size())) continue;
         }
         // A name with another first letter is a name of its own (Tmall: Small, Zamba: Samba,
         // Vokens: Tokens); slips seldom change the first letter.
-        if (lbest[0] != lw[0] && !inner_slip) continue;
+        // (Not in a long link text: a paper's title coins words that way, "Interleaved
+        // Vision-and-Language Generation via Generative Vokens".)
+        auto run_words = [&] {
+          std::size_t b = ti, e = ti + 1;
+          while (b > 0 && !(token_flags[b] & kRunStart)) --b;
+          while (e < tokens.size() && !(token_flags[e] & kRunStart)) ++e;
+          return e - b;
+        };
+        if (lbest[0] != lw[0] && !inner_slip && !(prose_used && ((token_flags[ti] & kTitleCase) || run_words() <= 4))) continue;
       }
       // A capitalised word alone in mid-sentence is a name ("based on Guice", "a drop-in
       // replacement for Disqus", "Slack, Gitter", "built on a Preact core"): many names are a

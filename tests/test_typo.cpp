@@ -57,10 +57,11 @@ namespace {
 // The kinds of text the recall test injects slips into, with the share of slips the rule must find.
 enum Kind { kLower, kCapital, kLinkText, kHeading, kTableCell, kKinds };
 constexpr const char* kKindName[kKinds] = {"lowercase prose", "capitalised", "link text", "headings", "table cells"};
-// The floor each kind must keep (the figures of 2026-12-02, rounded down: a change that loses
-// recall fails here), and issue 19's goal, not reached: capitalised words, link text, headings
-// and cells hold names, and the evidence that keeps names quiet (docs/rules/typo.md) costs recall.
-constexpr int kKindFloor[kKinds] = {94, 66, 84, 80, 76};
+// The floor each kind must keep (the figures of 2026-12-02, rounded down, or the goal where it is
+// reached: a change that loses recall fails here), and issue 19's goal, not reached for lowercase
+// and capitalised prose and cells: they hold names, and the evidence that keeps names quiet
+// (docs/rules/typo.md) costs recall.
+constexpr int kKindFloor[kKinds] = {94, 67, 90, 90, 78};
 constexpr int kKindGoal[kKinds] = {97, 90, 90, 90, 90};
 
 bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -276,6 +277,14 @@ TEST_CASE("typo: headings, link text and table headers made of common words are 
   // One word of link text names its project; so do words no dictionary knows beside it.
   CHECK_FALSE(reports("# T\n\n- [Marketig](https://example.com/x) - A tool.\n", "Marketig"));
   CHECK_FALSE(reports("# T\n\n- [Noel Rappin](https://example.com/x) - A person.\n", "Rappin"));
+  // An emoji is no word of another script; a heading's " - " sets no credits apart; Chinese set
+  // apart by a space is the list's own language, not a name.
+  CHECK(reports("# T\n\n## 📚 Citaiton\n\nSome text.\n", "Citaiton"));
+  CHECK(reports("# T\n\n### 计算机视觉 - Object Detcetion\n\nSome text.\n", "Detcetion"));
+  // In short link text or a heading of common words, a word the list uses is evidence enough for
+  // a slip on its first letter; in a paper's long title it is a coined word.
+  CHECK(reports("# T\n\n- [Gideo Tutorials](https://example.com/t) - Each video explained.\n", "Gideo"));
+  CHECK_FALSE(reports("# T\n\n- [MiniGPT-5: Interleaved Vision-and-Language Generation via Generative Vokens](https://example.com/p) - Tokens.\n", "Vokens"));
 }
 
 TEST_CASE("typo: capitalised words are read by the list's evidence, not by their capital") {
