@@ -145,14 +145,33 @@ bool derived_from_known(const std::string& w, const Speller& sp) {
   auto ends = [&](std::string_view suf) { return w.size() > suf.size() && w.compare(w.size() - suf.size(), suf.size(), suf) == 0; };
   auto cut = [&](std::size_t n) { return w.substr(0, w.size() - n); };
   if (ends("s") && !ends("ss") && known_stem(cut(1))) return true;  // (not "contextss")
-  if (ends("es") && known_stem(cut(2))) return true;
+  // (-es after s, x, z, ch, sh or o only: "notees" is no plural of note.)
+  if (ends("es")) {
+    const std::string stem = cut(2);
+    const char b = stem.empty() ? ' ' : stem.back();
+    if ((b == 's' || b == 'x' || b == 'z' || b == 'o' || (stem.size() >= 2 && b == 'h' && (stem[stem.size() - 2] == 'c' || stem[stem.size() - 2] == 's'))) &&
+        known_stem(stem))
+      return true;
+  }
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  // A short stem ending consonant, vowel, consonant doubles its last letter before a suffix
+  // that starts with a vowel (stun: stunning, so "stuning" is no form of it); only such a stem
+  // does ("foldders" is no form of fold).
+  auto cvc = [&](std::string_view st) {
+    const std::size_t n = st.size();
+    return n >= 3 && !vowel(st[n - 1]) && st[n - 1] != 'w' && st[n - 1] != 'x' && st[n - 1] != 'y' && vowel(st[n - 2]) &&
+           !vowel(st[n - 3]);
+  };
   for (std::string_view suf : {"ed", "er", "ers", "ing", "able", "ly", "less", "ness", "ize", "izes", "ized", "ization"}) {
     if (!ends(suf)) continue;
     const std::string stem = cut(suf.size());
     // "archiveed" is no form of archive: English drops the e before -ed, -er, -ing, -able.
     if (!stem.empty() && stem.back() == 'e' && suf[0] != 'l' && suf[0] != 'n' && suf != "less") continue;
-    if (known_stem(stem) || known_stem(stem + "e")) return true;
-    if (stem.size() >= 2 && stem.back() == stem[stem.size() - 2] && known_stem(stem.substr(0, stem.size() - 1))) return true;
+    const bool vowel_suffix = vowel(suf[0]);
+    if ((known_stem(stem) && !(vowel_suffix && stem.size() <= 4 && cvc(stem))) || known_stem(stem + "e")) return true;
+    if (stem.size() >= 2 && stem.back() == stem[stem.size() - 2] && vowel_suffix && cvc(stem.substr(0, stem.size() - 1)) &&
+        known_stem(stem.substr(0, stem.size() - 1)))
+      return true;
   }
   if (ends("r") && w[w.size() - 2] == 'e' && known_stem(cut(1))) return true;    // serialize-r
   if (ends("d") && w[w.size() - 2] == 'e' && known_stem(cut(1))) return true;    // debounce-d
@@ -391,10 +410,10 @@ bool in_author_list(std::string_view src, std::size_t at) {
   return mine && pieces >= 3;
 }
 
-// Is a run of link text or a heading prose: two words or more, of which at most one is not a
-// common word ("Trsuted Builds", "Evaulation Datasets")? One word ("Qwen", "Marketig") or
-// several unknown ones ("Shiping Yang", "LLaVA NeXT") name something. Words of one or two
-// letters and numbers do not count either way.
+// Is a run of link text or a heading prose: two words or more, of which at most one in three
+// (and one in any case) is not a common word ("Trsuted Builds", "Evaulation Datasets")? One word
+// ("Qwen", "Marketig") or several unknown ones ("Shiping Yang", "LLaVA NeXT") name something.
+// Words of one or two letters and numbers do not count either way.
 template <class CommonOrTechnical>
 bool prose_like(std::string_view s, CommonOrTechnical&& common_or_technical, int min_words) {
   int words = 0, unknown = 0;
@@ -422,14 +441,16 @@ bool prose_like(std::string_view s, CommonOrTechnical&& common_or_technical, int
       const std::size_t n = std::min<std::size_t>(j - i, sizeof buf);
       for (std::size_t k = 0; k < n; ++k) buf[k] = static_cast<char>(s[i + k] | 0x20);  // letters and '
       // A common word ("builds"), not a name the dictionary knows ("Yang", "Shiping Yang").
-      if (!common_or_technical(std::string_view(buf, n)) && ++unknown > 1) return false;
+      if (!common_or_technical(std::string_view(buf, n))) ++unknown;
     } else if (j < s.size() && static_cast<unsigned char>(s[j]) >= 0xC0 && static_cast<unsigned char>(s[j]) != 0xE2 &&
                static_cast<unsigned char>(s[j]) < 0xF0) {
       return false;
     }
     i = j == i ? i + 1 : j;
   }
-  return words >= min_words;
+  // (At most one word in three that is not a common word, and one in any case: a title of six
+  // words may hold a term and a slip, "Towards Open-vocabulary Detection using Uncurated Imgaes".)
+  return words >= min_words && unknown <= std::max(1, words / 3);
 }
 
 // Is codespell's one correction of `lw` unsafe to apply without reading the sentence?
@@ -751,8 +772,13 @@ class Typo final : public Rule {
       const bool name_place = run.in_link || run.in_heading;
       // (A heading of one common word is prose too: "## Miscellaneous" names no project. Table
       // cells are prose or names as their words say: "Cnstruction Method".)
-      const bool prose = (name_place || run.in_table) &&
-                         prose_like(src.substr(run.bytes.begin, run.bytes.size()), common_or_technical, run.in_heading ? 1 : 2);
+      // (A paper's title names its system before a colon and describes it after: "MMEvol:
+      // Empowering Multimodal Large Language Models with Evol-Instruct". The description is read.)
+      std::string_view text = src.substr(run.bytes.begin, run.bytes.size());
+      if (const std::size_t colon = text.find(": "); name_place && colon != std::string_view::npos && colon < 40 &&
+                                                      text.substr(0, colon).find(' ') == std::string_view::npos)
+        text.remove_prefix(colon + 2);
+      const bool prose = (name_place || run.in_table) && prose_like(text, common_or_technical, run.in_heading ? 1 : 2);
       const unsigned char flags = static_cast<unsigned char>((name_place && !prose ? kInLinkOrName : 0) | (prose ? kProse : 0) |
                                                              (prose && (name_place || run.in_table_header) ? kTitleProse : 0) |
                                                              (run.in_heading || run.in_table_header ? kTitleCase : 0));
@@ -925,7 +951,8 @@ class Typo final : public Rule {
         f.suggested = 1;
         // A typo is a slip on a word one edit away. Rank: a common noun before a proper one, a
         // common word before a rare one, a word the list uses, the same first letter, the word's
-        // letters swapped; then the order of edits (deletions, swaps, replacements, insertions).
+        // own letters (swapped, or one doubled); then the order of edits (deletions, swaps,
+        // replacements, insertions).
         int best_rank = -1;
         bool best_common = false, best_used = false, best_at_edge = false;
         // (Technical words too: quantizatioan: quantization.)
@@ -951,8 +978,12 @@ class Typo final : public Rule {
           const std::string ls = util::lower(sug);
           const bool at_edge = lw.size() == ls.size() + 1 && (lw.substr(1) == ls || lw.substr(0, ls.size()) == ls);
           const bool letter_before = at_edge && lw.substr(1) == ls;
-          // (Two letters swapped keep the word's letters: "timre" is timer rather than time.)
-          const bool swapped = ls.size() == lw.size() && std::is_permutation(ls.begin(), ls.end(), lw.begin());
+          // (Two letters swapped keep the word's letters: "timre" is timer rather than time; so
+          // does a doubled letter written once: "stuning" is stunning rather than stoning.)
+          bool swapped = ls.size() == lw.size() && std::is_permutation(ls.begin(), ls.end(), lw.begin());
+          if (ls.size() == lw.size() + 1)
+            for (std::size_t k = 1; k < ls.size() && !swapped; ++k)
+              swapped = ls[k] == ls[k - 1] && ls.compare(0, k, lw, 0, k) == 0 && ls.compare(k + 1, std::string::npos, lw, k) == 0;
           const int rank = (proper ? 0 : 32) + (common ? 16 : 0) + (used ? 8 : 0) + ((sug[0] | 0x20) == lw[0] ? 4 : 0) +
                            (swapped ? 2 : 0) + (letter_before ? 0 : 1);
           if (rank > best_rank) {
@@ -1178,10 +1209,16 @@ class Typo final : public Rule {
                 between == " & " || between == "/") &&
                capitalised(tokens[k]) && (camel_case(word_of(k)) || name_beside(k));
       };
-      if (capital && ((ti + 1 < tokens.size() && tokens[ti + 1].begin <= t.end + 2 && name_beside(ti + 1)) ||
-                      (ti > 0 && t.begin <= tokens[ti - 1].end + 2 && name_beside(ti - 1)) || initial_before() ||
-                      (ti + 1 < tokens.size() && enumerated_with_name(ti + 1)) || (ti > 0 && enumerated_with_name(ti - 1))))
-        continue;
+      // (Not in a title of common words, which capitalises every word: "Detection using Uncurated
+      // Imgaes". Both neighbours are asked there too: they tell Title Case.)
+      if (capital) {
+        const bool next_name = ti + 1 < tokens.size() && tokens[ti + 1].begin <= t.end + 2 && name_beside(ti + 1);
+        const bool prev_name = ti > 0 && t.begin <= tokens[ti - 1].end + 2 && name_beside(ti - 1);
+        if ((next_name || prev_name || initial_before() || (ti + 1 < tokens.size() && enumerated_with_name(ti + 1)) ||
+             (ti > 0 && enumerated_with_name(ti - 1))) &&
+            !(token_flags[ti] & kTitleProse))
+          continue;
+      }
       if (capital) {
         // Names of papers and systems come before a colon ("Thanos: A Block-wise Pruning...").
         // (Looked for in the next 256 bytes: a name is shorter, and a long line must not be read

@@ -61,7 +61,7 @@ constexpr const char* kKindName[kKinds] = {"lowercase prose", "capitalised", "li
 // reached: a change that loses recall fails here), and issue 19's goal, not reached for lowercase
 // and capitalised prose and cells: they hold names, and the evidence that keeps names quiet
 // (docs/rules/typo.md) costs recall.
-constexpr int kKindFloor[kKinds] = {94, 67, 90, 90, 78};
+constexpr int kKindFloor[kKinds] = {94, 67, 90, 90, 82};
 constexpr int kKindGoal[kKinds] = {97, 90, 90, 90, 90};
 
 bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -285,6 +285,9 @@ TEST_CASE("typo: headings, link text and table headers made of common words are 
   // a slip on its first letter; in a paper's long title it is a coined word.
   CHECK(reports("# T\n\n- [Gideo Tutorials](https://example.com/t) - Each video explained.\n", "Gideo"));
   CHECK_FALSE(reports("# T\n\n- [MiniGPT-5: Interleaved Vision-and-Language Generation via Generative Vokens](https://example.com/p) - Tokens.\n", "Vokens"));
+  // A paper's title in a table: its system's name before the colon, a description after, which
+  // capitalises every word (an unknown word beside a slip there is no name).
+  CHECK(reports("# T\n\n| Paper | Venue |\n|---|---|\n| [PromptDet: Towards Open-vocabulary Detection using Uncurated Imgaes](https://example.com/p) | ECCV |\n", "Imgaes"));
 }
 
 TEST_CASE("typo: capitalised words are read by the list's evidence, not by their capital") {
@@ -319,6 +322,11 @@ TEST_CASE("typo: short words, two edits and letters at the edge") {
   CHECK(found_words("# T\n\nA timre to pruge old logs.\n") == std::set<std::string>{"timre", "pruge"});
   CHECK(reports("# T\n\n### Rule-Baesd Methods\n", "Baesd"));
   CHECK_FALSE(reports("# T\n\nAn avant-garde registry.\n", "garde"));
+  // Derived forms follow English spelling: -es after s, x, z, ch, sh, o; a short stem ending
+  // consonant, vowel, consonant doubles its last letter (stunning), and only such a stem does.
+  CHECK(found_words("# T\n\nSome notees, an example stuning to see, and foldders.\n") ==
+        std::set<std::string>{"notees", "stuning", "foldders"});
+  CHECK(found_words("# T\n\nFixes for bloggers, prefixes and matches.\n").empty());
   // Two edits from exactly one common word, in a long word.
   CHECK(reports("# T\n\nIn parternship with others.\n", "parternship"));
   CHECK_FALSE(reports("# T\n\nA production-ready fullstack mail server.\n", "fullstack"));  // full + stack
