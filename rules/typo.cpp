@@ -240,6 +240,19 @@ bool same_head_compounds(std::string_view a, std::string_view b, const Speller& 
   return false;
 }
 
+// A slip two letters or more from either end of a word of seven letters or more, and not a
+// letter doubled (Conf-fusion is a pun).
+bool deep_slip(std::string_view lw, std::string_view lbest) {
+  if (lw.size() < 7) return false;
+  std::size_t pre = 0, suf = 0;
+  while (pre < lw.size() && pre < lbest.size() && lw[pre] == lbest[pre]) ++pre;
+  while (suf < lw.size() && suf < lbest.size() && lw[lw.size() - 1 - suf] == lbest[lbest.size() - 1 - suf]) ++suf;
+  if (pre < 2 || suf < 2) return false;
+  if (lw.size() == lbest.size() + 1 && pre < lw.size() && ((pre > 0 && lw[pre] == lw[pre - 1]) || (pre + 1 < lw.size() && lw[pre] == lw[pre + 1])))
+    return false;
+  return true;
+}
+
 // Does the word start or end with a dictionary or technical word that is at least half of it
 // and five letters or more (preempt-ible, py-project, text-graphs, tailwind-css)?
 bool made_of_a_word(std::string_view lw, const Speller& sp) {
@@ -1211,21 +1224,22 @@ class Typo final : public Rule {
       };
       // (Not in a title of common words, which capitalises every word: "Detection using Uncurated
       // Imgaes". Both neighbours are asked there too: they tell Title Case.)
+      bool beside_name = false;
       if (capital) {
         const bool next_name = ti + 1 < tokens.size() && tokens[ti + 1].begin <= t.end + 2 && name_beside(ti + 1);
         const bool prev_name = ti > 0 && t.begin <= tokens[ti - 1].end + 2 && name_beside(ti - 1);
-        if ((next_name || prev_name || initial_before() || (ti + 1 < tokens.size() && enumerated_with_name(ti + 1)) ||
-             (ti > 0 && enumerated_with_name(ti - 1))) &&
-            !(token_flags[ti] & kTitleProse))
-          continue;
+        beside_name = (next_name || prev_name || initial_before() || (ti + 1 < tokens.size() && enumerated_with_name(ti + 1)) ||
+                       (ti > 0 && enumerated_with_name(ti - 1))) &&
+                      !(token_flags[ti] & kTitleProse);
       }
+      bool before_colon = false;
       if (capital) {
         // Names of papers and systems come before a colon ("Thanos: A Block-wise Pruning...").
         // (Looked for in the next 256 bytes: a name is shorter, and a long line must not be read
         // again for each of its words.)
         const std::string_view next = src.substr(t.end, 256);
-        if (!next.empty() && (next[0] == ':' || (next[0] == '-' && next.size() > 1 && letter(next[1]) && next.find(':') < next.find(' '))))
-          continue;
+        before_colon =
+            !next.empty() && (next[0] == ':' || (next[0] == '-' && next.size() > 1 && letter(next[1]) && next.find(':') < next.find(' ')));
         // Beside a word in another script or with accents ("Álvaro Barbero Jiménez"): a name.
         // (A letter, not an emoji or a symbol: "## 📚 Citaiton" is a heading of one word.)
         auto foreign_beside = [&](std::size_t from, int dir) {
@@ -1280,6 +1294,10 @@ class Typo final : public Rule {
         return false;
       };
       const bool inner_slip = interior_slip(lw, lbest, f.two_edits, *speller) && !(short_word && foreign_partner());
+      // (Before a colon, a slip well inside a long word is a label's, "Practixioners: compare
+      // ..."; names of systems are puns on words, "Conffusion:", "Attendre:".)
+      if (before_colon && !(inner_slip && deep_slip(lw, lbest))) continue;
+      if (beside_name && !(inner_slip && deep_slip(lw, lbest))) continue;
       if (capital) {
         // Names are many, and many are a word with a letter changed (Firestore, Rappin) or put
         // before it (Kcache, Jinterface, Preact): a capitalised word is a slip only on a word

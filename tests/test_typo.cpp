@@ -61,7 +61,7 @@ constexpr const char* kKindName[kKinds] = {"lowercase prose", "capitalised", "li
 // reached: a change that loses recall fails here), and issue 19's goal, not reached for lowercase
 // and capitalised prose and cells: they hold names, and the evidence that keeps names quiet
 // (docs/rules/typo.md) costs recall.
-constexpr int kKindFloor[kKinds] = {94, 67, 90, 90, 82};
+constexpr int kKindFloor[kKinds] = {94, 69, 90, 90, 82};
 constexpr int kKindGoal[kKinds] = {97, 90, 90, 90, 90};
 
 bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -311,6 +311,11 @@ TEST_CASE("typo: capitalised words are read by the list's evidence, not by their
   CHECK_FALSE(reports("# T\n\nAn epoll wrapper based on Winsock.\n", "Winsock"));
   CHECK_FALSE(reports("# T\n\n- [go-firestorm](https://example.com/f) - An ORM for Google Cloud Firestore.\n", "Firestore"));
   CHECK_FALSE(reports("# T\n\nAn alternative to Slido, AhaSlides and Mentimeter.\n", "Mentimeter"));
+  // Before a colon or beside a name, only a slip well inside a long word: names of systems are
+  // puns on words ("Conffusion:", "Attendre:").
+  CHECK(reports("# T\n\n- Limitatoins: every result comes with its scripts.\n", "Limitatoins"));
+  CHECK(reports("# T\n\n- A Notorized Niri and Hyprland inspired window manager.\n", "Notorized"));
+  CHECK_FALSE(reports("# T\n\n- Conffusion: confidence intervals. Confusion, measured.\n", "Conffusion"));
 }
 
 TEST_CASE("typo: short words, two edits and letters at the edge") {
