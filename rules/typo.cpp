@@ -106,6 +106,12 @@ bool identifier_like(std::string_view w) {
   return false;
 }
 
+// What separates the items of an enumeration ("slack, mattermost and smtp", "Zoom or WebEx").
+bool enumeration_separator(std::string_view between) {
+  return between == ", " || between == " and " || between == " or " || between == ", and " || between == ", or " ||
+         between == " & " || between == "/";
+}
+
 // A name written in CamelCase: capitals inside a word of lowercase letters (AhaSlides, WebEx).
 bool camel_case(std::string_view w) {
   bool lower = false;
@@ -204,29 +210,36 @@ bool derived_from_known(const std::string& w, const Speller& sp) {
   return false;
 }
 
-// Two common words written as one, each of four letters or more: leaderboards, lookback.
-bool compound_of_common(std::string_view w, const Speller& sp) {
-  for (std::size_t cut = 4; cut + 4 <= w.size(); ++cut)
+// Two common words written as one, each of `least` letters or more (four: leaderboards, lookback).
+bool compound_of_common(std::string_view w, const Speller& sp, std::size_t least = 4) {
+  for (std::size_t cut = least; cut + least <= w.size(); ++cut)
     if (sp.common(w.substr(0, cut)) && sp.common(w.substr(cut))) return true;
   return false;
 }
 
-// A slip inside a long common word: one edit, not on the first two letters or the last two,
-// the word eight letters or more, and no two common words joined (Firestore, Warface).
+// Where a word and its suggestion differ: the letters they share at the start and at the end.
+struct EditSpan {
+  std::size_t pre = 0, suf = 0;
+};
+EditSpan edit_span(std::string_view a, std::string_view b) {
+  EditSpan e;
+  while (e.pre < a.size() && e.pre < b.size() && a[e.pre] == b[e.pre]) ++e.pre;
+  while (e.suf < a.size() && e.suf < b.size() && a[a.size() - 1 - e.suf] == b[b.size() - 1 - e.suf]) ++e.suf;
+  return e;
+}
+
+// A slip inside a common word, where names are seldom made: two letters swapped, not the first,
+// in a word of five letters or more; or one edit in a word of seven or more (the suggestion six
+// or more), not on the first two letters (the first may change in a word of nine or more, by
+// substitution: Tocumentation) nor the last, the word not two common words joined (Win-sock).
 bool interior_slip(std::string_view lw, std::string_view lbest, bool two_edits, const Speller& sp) {
   if (two_edits || lw.size() < 5 || lbest.size() < 5 || !sp.common(lbest)) return false;
-  std::size_t pre = 0, suf = 0;
-  while (pre < lw.size() && pre < lbest.size() && lw[pre] == lbest[pre]) ++pre;
-  while (suf < lw.size() && suf < lbest.size() && lw[lw.size() - 1 - suf] == lbest[lbest.size() - 1 - suf]) ++suf;
+  const auto [pre, suf] = edit_span(lw, lbest);
   const bool swap = lw.size() == lbest.size() && pre + suf + 2 == lw.size() && lw[pre] == lbest[pre + 1] && lw[pre + 1] == lbest[pre];
   if (swap && pre >= 1) return true;
   if (lw.size() < 7 || lbest.size() < 6) return false;
-  // (A first letter changed in a word of nine letters or more: Tocumentation, Rfontiers.)
   if ((pre < 2 && !(pre == 0 && lw.size() >= 9 && lw.size() == lbest.size())) || suf < 1) return false;
-  // (Names join short words too: Win-sock, Git-book.)
-  for (std::size_t cut = 3; cut + 3 <= lw.size(); ++cut)
-    if (sp.common(lw.substr(0, cut)) && sp.common(lw.substr(cut))) return false;
-  return true;
+  return !compound_of_common(lw, sp, 3);
 }
 
 // Are `a` and `b` the same common word of four letters or more joined to two different common
@@ -244,9 +257,7 @@ bool same_head_compounds(std::string_view a, std::string_view b, const Speller& 
 // letter doubled (Conf-fusion is a pun).
 bool deep_slip(std::string_view lw, std::string_view lbest) {
   if (lw.size() < 7) return false;
-  std::size_t pre = 0, suf = 0;
-  while (pre < lw.size() && pre < lbest.size() && lw[pre] == lbest[pre]) ++pre;
-  while (suf < lw.size() && suf < lbest.size() && lw[lw.size() - 1 - suf] == lbest[lbest.size() - 1 - suf]) ++suf;
+  const auto [pre, suf] = edit_span(lw, lbest);
   if (pre < 2 || suf < 2) return false;
   if (lw.size() == lbest.size() + 1 && pre < lw.size() && ((pre > 0 && lw[pre] == lw[pre - 1]) || (pre + 1 < lw.size() && lw[pre] == lw[pre + 1])))
     return false;
@@ -1076,9 +1087,7 @@ class Typo final : public Rule {
             const Token& x = tokens[std::min(k, ti)];
             const Token& y = tokens[std::max(k, ti)];
             const std::string_view between = src.substr(x.end, y.begin - x.end);
-            const bool enumerated = between == ", " || between == " and " || between == " or " || between == ", and " ||
-                                    between == "/" || between == " & " || between == ", or ";
-            if (next_to && enumerated && !speller->known(nw) && !speller->known_alt(nw) &&
+            if (next_to && enumeration_separator(between) && !speller->known(nw) && !speller->known_alt(nw) &&
                 !derived_from_known(std::string(nlw), *speller))
               return true;
             continue;
@@ -1218,9 +1227,7 @@ class Typo final : public Rule {
         const Token& x = tokens[std::min(k, ti)];
         const Token& y = tokens[std::max(k, ti)];
         const std::string_view between = src.substr(x.end, y.begin - x.end);
-        return (between == ", " || between == " and " || between == " or " || between == ", and " || between == ", or " ||
-                between == " & " || between == "/") &&
-               capitalised(tokens[k]) && (camel_case(word_of(k)) || name_beside(k));
+        return enumeration_separator(between) && capitalised(tokens[k]) && (camel_case(word_of(k)) || name_beside(k));
       };
       // (Not in a title of common words, which capitalises every word: "Detection using Uncurated
       // Imgaes". Both neighbours are asked there too: they tell Title Case.)
@@ -1270,9 +1277,6 @@ class Typo final : public Rule {
       // elsewhere is not evidence enough (names are made of such words).
       const std::string lbest = util::lower(f.best);
       if ((capital || short_word) && !speller->common(lbest)) continue;
-      // A capitalised word alone in mid-sentence is a name ("based on Guice", "a drop-in
-      // replacement for Disqus", "Slack, Gitter"), and many names are a word with a letter
-      // changed: only Title Case and sentence starts are read as words...
       // (A short word joined by a hyphen to a word that is not common English is a piece of a
       // foreign phrase or a name: avant-garde, Jean-bastien; not in Rule-Baesd.)
       auto foreign_partner = [&] {
@@ -1296,8 +1300,10 @@ class Typo final : public Rule {
       const bool inner_slip = interior_slip(lw, lbest, f.two_edits, *speller) && !(short_word && foreign_partner());
       // (Before a colon, a slip well inside a long word is a label's, "Practixioners: compare
       // ..."; names of systems are puns on words, "Conffusion:", "Attendre:".)
-      if (before_colon && !(inner_slip && deep_slip(lw, lbest))) continue;
-      if (beside_name && !(inner_slip && deep_slip(lw, lbest))) continue;
+      if ((before_colon || beside_name) && !(inner_slip && deep_slip(lw, lbest))) continue;
+      // A capitalised word alone in mid-sentence is a name ("based on Guice", "a drop-in
+      // replacement for Disqus", "Slack, Gitter"), and many names are a word with a letter
+      // changed: only Title Case and sentence starts are read as words...
       if (capital) {
         // Names are many, and many are a word with a letter changed (Firestore, Rappin) or put
         // before it (Kcache, Jinterface, Preact): a capitalised word is a slip only on a word
@@ -1315,11 +1321,9 @@ class Typo final : public Rule {
         // (Universo, Warface, Bartek) and are two letters from a word (Winsorized, Sparsifying).
         // (A letter left out before the last one in a long word is a slip: Trendig; a letter
         // put in there makes names: Directus, Reactjs, Overseerr.)
-        if (!f.best_used && !(inner_slip && lw.size() < lbest.size())) {
-          std::size_t same = 0;
-          while (same < lw.size() && same < lbest.size() && lw[same] == lbest[same]) ++same;
-          if (f.two_edits || same + 1 >= std::min(lw.size(), lbest.size())) continue;
-        }
+        if (!f.best_used && !(inner_slip && lw.size() < lbest.size()) &&
+            (f.two_edits || edit_span(lw, lbest).pre + 1 >= std::min(lw.size(), lbest.size())))
+          continue;
         // A name with another first letter is a name of its own (Tmall: Small, Zamba: Samba,
         // Vokens: Tokens); slips seldom change the first letter.
         // (Not in a long link text: a paper's title coins words that way, "Interleaved
