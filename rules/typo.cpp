@@ -1067,11 +1067,24 @@ class Typo final : public Rule {
     // bash and pexpect") says nothing about the other words.
     auto beside_unknown_names = [&](std::size_t ti) {
       constexpr int kNear = 2;
+      // (Words are counted in the text, not in tokens: words shorter than any layer checks are
+      // no tokens, and "a 2D geometry librart" is three words from "simplefeatures is".)
+      auto words_in = [&](std::size_t from, std::size_t to) {
+        int n = 0;
+        for (bool in = false; from < to && n <= kNear; ++from) {
+          const bool l = letter(src[from]) || (src[from] >= '0' && src[from] <= '9') || (in && src[from] == '\'');  // (it's)
+          n += l && !in;
+          in = l;
+        }
+        return n;
+      };
       for (int dir : {-1, 1}) {
-        for (std::size_t k = ti, steps = 0;; ++steps) {  // the tokens before, then after it in its text run
-          if (steps == kNear) break;
+        for (std::size_t k = ti, apart = 0;;) {  // the tokens before, then after it in its text run
           if (dir < 0 ? (k == 0 || (token_flags[k] & kRunStart)) : (k + 1 >= tokens.size() || (token_flags[k + 1] & kRunStart))) break;
-          k = dir < 0 ? k - 1 : k + 1;
+          const std::size_t next = dir < 0 ? k - 1 : k + 1;
+          apart += 1 + static_cast<std::size_t>(dir < 0 ? words_in(tokens[next].end, tokens[k].begin) : words_in(tokens[k].end, tokens[next].begin));
+          if (apart > static_cast<std::size_t>(kNear)) break;
+          k = next;
           const std::string_view nword = word_of(k), nw = base_word(nword);
           if (nw.size() < 4 || !(nw[0] >= 'a' && nw[0] <= 'z') || identifier_like(nword)) continue;
           if (!token_stats[k]) continue;
