@@ -555,8 +555,12 @@ bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
   // Words of a name: capitalised, and a proper noun (Peter, Chris) or no dictionary word (Flach);
   // initials (D., Br.) and particles (de, van). A common word (Web, Framework) makes a title.
   // ("Jeff Brown": one common word is a surname beside a name.)
-  auto names_only = [&sp](std::string_view piece, int max_words) {
-    int words = 0, common = 0;
+  // The word asked about is no evidence of a name, being unknown: beside it, another word must be
+  // a name's, not an initial, an acronym or a common word ("Flavio Copes", but "Financial
+  // Servicse", "Tutorrials Point", "**Contributiob**" are no credits).
+  auto names_only = [&sp, src, at](std::string_view piece, int max_words, bool alone = false) {
+    int words = 0, common = 0, evidence = 0;
+    bool asked = false;
     for (std::size_t i = 0; i < piece.size();) {
       while (i < piece.size() && (piece[i] == ' ' || piece[i] == '*' || piece[i] == '_')) ++i;
       if (i >= piece.size()) break;
@@ -566,18 +570,31 @@ bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
       while (!w.empty() && (w.back() == '*' || w.back() == '_' || w.back() == '.')) w.remove_suffix(1);
       const bool particle = w == "and" || w == "de" || w == "van" || w == "von" || w == "der" || w == "da" || w == "di";
       if (!particle && (w.empty() || !((w[0] >= 'A' && w[0] <= 'Z') || static_cast<unsigned char>(w[0]) >= 0x80))) return false;
+      bool is_common = false;
       if (!particle && w.size() > 3 && static_cast<unsigned char>(w[0]) < 0x80) {
         std::string lw(w);
         util::lower_inplace(lw);
-        if (sp.known(w) && !sp.proper_noun(lw) && ++common > 1) return false;
+        is_common = sp.known(w) && !sp.proper_noun(lw);
+        if (is_common && ++common > 1) return false;
+      }
+      const auto wb = static_cast<std::size_t>(w.data() - src.data());
+      if (wb <= at && at < wb + std::max<std::size_t>(w.size(), 1)) {
+        asked = true;
+      } else if (!particle && !is_common && w.size() >= 2 && std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        std::string lw(w);
+        util::lower_inplace(lw);
+        evidence += !(sp.known(w) && !sp.proper_noun(lw));  // (The, For: no name)
       }
       if (!particle && ++words > max_words) return false;
       i = j;
     }
-    return words > common;
+    return words > common && (!asked || evidence > 0 || (alone && words == 1));
   };
   if (from != std::string_view::npos) {
     std::string_view tail = src.substr(lb + from, le - lb - from);
+    // (One word that ends the line is a name: "- Alarmy". One before more text is a description's
+    // first word: "- Funtcional (F#) ASP.NET Core micro framework".)
+    const bool whole_line = tail.find_first_of("([<|,") == std::string_view::npos;
     if (const std::size_t cut = tail.find_first_of("([<|"); cut != std::string_view::npos) tail = tail.substr(0, cut);
     bool all = true;
     int pieces = 0;
@@ -588,7 +605,7 @@ bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
       while (!piece.empty() && (piece.back() == ' ' || piece.back() == '.')) piece.remove_suffix(1);
       while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1);
       if (!piece.empty()) {
-        all = names_only(piece, 6);
+        all = names_only(piece, 6, whole_line);
         ++pieces;
       }
       p = q + 1;
