@@ -228,6 +228,17 @@ EditSpan edit_span(std::string_view a, std::string_view b) {
   return e;
 }
 
+// Is `a` one edit from `b`: a letter deleted, inserted or replaced, or two neighbours swapped?
+bool one_edit(std::string_view a, std::string_view b) {
+  if (a == b || (a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > 1) return false;
+  const auto [pre, suf] = edit_span(a, b);
+  // (A letter put in: the shorter word is the longer one's start and end, which may overlap.)
+  if (a.size() != b.size()) return pre + suf >= std::min(a.size(), b.size());
+  const std::size_t n = a.size();
+  if (pre + suf + 1 == n) return true;  // one letter replaced
+  return pre + suf + 2 == n && a[pre] == b[pre + 1] && a[pre + 1] == b[pre];  // two neighbours swapped
+}
+
 // A slip inside a common word, where names are seldom made: two letters swapped, not the first,
 // in a word of five letters or more; or one edit in a word of seven or more (the suggestion six
 // or more), not on the first two letters (the first may change in a word of nine or more, by
@@ -1163,6 +1174,51 @@ class Typo final : public Rule {
       }
       return f.fixes == 1;
     };
+    // A list's link labels: the one-word link texts it writes again and again, three times or
+    // more ("[Paper](...)", "[Code](...)", "[Project](...)"), common or technical words. A one-off
+    // link text one edit from exactly one of them and from no dictionary word the list... is a
+    // slip on the label ("[Projeqt](...)" in a column of "[Project](...)"), though a link text of
+    // one word is otherwise read as a name. Made when first asked.
+    // (Not an entry's name, the link its line starts with: "- [config](...)" and "- [konfig](...)"
+    // are two projects.)
+    std::vector<std::string_view> frequent_labels;
+    bool labels_ready = false;
+    auto entry_name = [&](std::size_t at) {
+      std::size_t lb = src.rfind('\n', at);
+      lb = lb == std::string_view::npos ? 0 : lb + 1;
+      std::size_t i = lb;
+      while (i < at && (src[i] == ' ' || src[i] == '\t' || src[i] == '>')) ++i;
+      if (i < at && (src[i] == '-' || src[i] == '*' || src[i] == '+')) {
+        ++i;
+      } else {
+        std::size_t d = i;
+        while (d < at && src[d] >= '0' && src[d] <= '9') ++d;
+        if (d > i && d < at && (src[d] == '.' || src[d] == ')')) i = d + 1;
+      }
+      for (; i < at; ++i)
+        if (!(src[i] == ' ' || src[i] == '[' || src[i] == '*' || src[i] == '_' || static_cast<unsigned char>(src[i]) >= 0x80)) return false;
+      return true;
+    };
+    auto label_slip = [&](std::size_t ti) -> std::string_view {
+      if (!(token_flags[ti] & kSoleLinkWord) || !token_stats[ti] || stat[token_stats[ti] - 1].count >= vocabulary_count) return {};
+      if (!labels_ready) {
+        labels_ready = true;
+        std::vector<int> sole(stat.size(), 0);
+        for (std::size_t k = 0; k < tokens.size(); ++k)
+          if ((token_flags[k] & kSoleLinkWord) && token_stats[k] && !entry_name(tokens[k].begin)) ++sole[token_stats[k] - 1];
+        for (std::size_t k = 0; k < sole.size(); ++k)
+          if (sole[k] >= 3 && keys[k].size() >= 4 && speller->common_or_technical(keys[k])) frequent_labels.push_back(keys[k]);
+      }
+      if (frequent_labels.empty() || entry_name(tokens[ti].begin)) return {};
+      WordStats& st = stat[token_stats[ti] - 1];
+      const std::string_view w = base_word(word_of(ti)), lw = keys[token_stats[ti] - 1];
+      if (lw.size() < 4 || !unknown(facts_of(st, w[0] >= 'A' && w[0] <= 'Z'), w, lw) || speller->technical(lw)) return {};
+      std::string_view hit;
+      int hits = 0;
+      for (std::string_view l : frequent_labels)
+        if (one_edit(lw, l)) hit = l, ++hits;
+      return hits == 1 ? hit : std::string_view{};
+    };
     for (std::size_t ti = 0; ti < tokens.size(); ++ti) {
       const Token& t = tokens[ti];
       // (Identifiers first: the facts of a word are shared by its spellings that are not
@@ -1178,7 +1234,7 @@ class Typo final : public Rule {
           f.clean = (corr_off || !fixes_of(f, w, lw)) &&
                     (dict_off || w.size() < min_length || st.count >= vocabulary_count || st.name || !unknown(f, w, lw) ||
                      speller->technical(lw));
-        if (f.clean == 1) continue;
+        if (f.clean == 1 && (dict_off || label_slip(ti).empty())) continue;
       }
       if (fragment(t)) continue;
       // Names and foreign words around it: asked only of a word about to be reported.
@@ -1220,6 +1276,13 @@ class Typo final : public Rule {
       }
       // 2. Words no dictionary knows.
       if (dict_off || w.size() < min_length) continue;
+      if (const std::string_view label = label_slip(ti); !label.empty()) {
+        out.report(ctx.doc.lines().span(t.begin, t.begin + w.size()),
+                   util::quote(w) + " is not a word; did you mean " + util::quote(cased_like(w, std::string(label))) +
+                       "? (the list's other links say so; if it is right, add it to the typo rule's words)",
+                   std::nullopt, dict_sev == "warning");
+        continue;
+      }
       if (st.count >= vocabulary_count || st.name) continue;
       // (Whether the word is known is worked out once per distinct word: most words are, and
       // leave here.)
