@@ -1145,6 +1145,7 @@ class Typo final : public Rule {
     // A text run whose function words are mostly foreign (two at least) is in another language;
     // asked only of a word about to be reported, once per run.
     std::unordered_map<std::size_t, bool> foreign_runs;
+    std::unordered_map<std::string, bool> labels;  // "Paper:": written in the list (label_elsewhere below)
     auto foreign_run = [&](std::size_t at) {
       const auto& runs = ctx.model.text_runs;
       auto it = std::upper_bound(runs.begin(), runs.end(), at,
@@ -1395,7 +1396,25 @@ class Typo final : public Rule {
       const bool inner_slip = interior_slip(lw, lbest, f.two_edits, *speller) && !(short_word && foreign_partner());
       // (Before a colon, a slip well inside a long word is a label's, "Practixioners: compare
       // ..."; names of systems are puns on words, "Conffusion:", "Attendre:".)
-      if ((before_colon || beside_name) && !(inner_slip && deep_slip(lw, lbest))) continue;
+      // A label the list writes elsewhere before a colon ("- Paper: [...]" in every entry,
+      // "Example:", "Email:") is no system's name: a slip on it is a slip ("- Pfaper: [...]").
+      auto label_elsewhere = [&] {
+        if (t.end >= src.size() || src[t.end] != ':') return false;
+        // (A letter doubled is a pun, as above: "Conffusion:" where the list says "Confusion:".)
+        if (lw.size() == lbest.size() + 1) {
+          const std::size_t pre = edit_span(lw, lbest).pre;
+          if (pre < lw.size() && ((pre > 0 && lw[pre] == lw[pre - 1]) || (pre + 1 < lw.size() && lw[pre] == lw[pre + 1]))) return false;
+        }
+        const std::string label = cased_like(w, f.best) + ":";
+        if (labels.size() >= 64 && !labels.count(label)) return false;  // (each is a search of the file)
+        const auto [it, fresh] = labels.try_emplace(label, false);
+        if (fresh)
+          for (std::size_t p = src.find(label); p != std::string_view::npos && !it->second; p = src.find(label, p + 1))
+            it->second = p == 0 || !letter(src[p - 1]);
+        return it->second;
+      };
+      if ((before_colon || beside_name) && !(inner_slip && deep_slip(lw, lbest)) && !(before_colon && !beside_name && label_elsewhere()))
+        continue;
       // A capitalised word alone in mid-sentence is a name ("based on Guice", "a drop-in
       // replacement for Disqus", "Slack, Gitter"), and many names are a word with a letter
       // changed: only Title Case and sentence starts are read as words...
