@@ -1184,9 +1184,11 @@ class Typo final : public Rule {
     // are two projects.)
     std::vector<std::string_view> frequent_labels;
     bool labels_ready = false;
+    // (Read back from the link at most 256 bytes: an entry's name is at the start of its line.)
     auto entry_name = [&](std::size_t at) {
-      std::size_t lb = src.rfind('\n', at);
-      lb = lb == std::string_view::npos ? 0 : lb + 1;
+      std::size_t lb = at;
+      while (lb > 0 && at - lb < 256 && src[lb - 1] != '\n') --lb;
+      if (lb > 0 && src[lb - 1] != '\n') return false;
       std::size_t i = lb;
       while (i < at && (src[i] == ' ' || src[i] == '\t' || src[i] == '>')) ++i;
       if (i < at && (src[i] == '-' || src[i] == '*' || src[i] == '+')) {
