@@ -550,8 +550,9 @@ bool on_line_again(std::string_view src, std::size_t b, std::size_t e, std::stri
 // Martin Odersky, Lex Spoon, and Bill Venners", "- Chris Burke and Clifford Reiter (PDF)"); or a
 // name before "et al" ("*Rowan Zellers et al.*")?
 bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
-  std::size_t lb = src.rfind('\n', at);
-  lb = lb == std::string_view::npos ? 0 : lb + 1;
+  // (Credits are on a line that starts at most 2,000 bytes before the word: read no further back.)
+  std::size_t lb = at;
+  while (lb > 0 && at - lb <= 2000 && src[lb - 1] != '\n') --lb;
   if (at - lb > 2000) return false;
   std::size_t le = src.find('\n', at);
   if (le == std::string_view::npos) le = src.size();
@@ -578,6 +579,7 @@ bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
       std::size_t j = i;
       while (j < piece.size() && piece[j] != ' ') ++j;
       std::string_view w = piece.substr(i, j - i);
+      const bool dotted = !w.empty() && w.back() == '.';
       while (!w.empty() && (w.back() == '*' || w.back() == '_' || w.back() == '.')) w.remove_suffix(1);
       const bool particle = w == "and" || w == "de" || w == "van" || w == "von" || w == "der" || w == "da" || w == "di";
       if (!particle && (w.empty() || !((w[0] >= 'A' && w[0] <= 'Z') || static_cast<unsigned char>(w[0]) >= 0x80))) return false;
@@ -591,7 +593,8 @@ bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
       const auto wb = static_cast<std::size_t>(w.data() - src.data());
       if (wb <= at && at < wb + std::max<std::size_t>(w.size(), 1)) {
         asked = true;
-      } else if (!particle && !is_common && w.size() >= 2 && std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      } else if (!particle && !is_common && w.size() >= 2 && !(dotted && w.size() <= 3) &&  // (Br.: an initial)
+                 std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
         std::string lw(w);
         util::lower_inplace(lw);
         evidence += !(sp.known(w) && !sp.proper_noun(lw));  // (The, For: no name)
@@ -603,8 +606,8 @@ bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
   };
   if (from != std::string_view::npos) {
     std::string_view tail = src.substr(lb + from, le - lb - from);
-    // (One word that ends the line is a name: "- Alarmy". One before more text is a description's
-    // first word: "- Funtcional (F#) ASP.NET Core micro framework".)
+    // (One word that ends the line after " - " or "by " is a name: "- Alarmy". One before more
+    // text is a description's first word: "- Funtcional (F#) ASP.NET Core micro framework".)
     const bool whole_line = tail.find_first_of("([<|,") == std::string_view::npos;
     if (const std::size_t cut = tail.find_first_of("([<|"); cut != std::string_view::npos) tail = tail.substr(0, cut);
     bool all = true;
@@ -1176,13 +1179,18 @@ class Typo final : public Rule {
       return f.fixes == 1;
     };
     // A list's link labels: the one-word link texts it writes again and again, three times or
-    // more ("[Paper](...)", "[Code](...)", "[Project](...)"), common or technical words. A one-off
-    // link text one edit from exactly one of them and from no dictionary word the list... is a
-    // slip on the label ("[Projeqt](...)" in a column of "[Project](...)"), though a link text of
-    // one word is otherwise read as a name. Made when first asked.
+    // more ("[Paper](...)", "[Code](...)", "[Project](...)"), common or technical words; the 32 it
+    // writes most (a list has a handful; a crafted one must not make every link text a search of
+    // thousands). A one-off link text that no dictionary knows, one edit from exactly one of them,
+    // is a slip on the label ("[Projeqt](...)" in a column of "[Project](...)"), though a link
+    // text of one word is otherwise read as a name. Made when first asked.
     // (Not an entry's name, the link its line starts with: "- [config](...)" and "- [konfig](...)"
     // are two projects.)
-    std::vector<std::string_view> frequent_labels;
+    struct Label {
+      std::string_view key, written;  // lowercase; as the list first writes it (the suggestion)
+      int count;
+    };
+    std::vector<Label> frequent_labels;
     bool labels_ready = false;
     // (Read back from the link at most 256 bytes: an entry's name is at the start of its line.)
     auto entry_name = [&](std::size_t at) {
@@ -1202,28 +1210,44 @@ class Typo final : public Rule {
         if (!(src[i] == ' ' || src[i] == '[' || src[i] == '*' || src[i] == '_' || static_cast<unsigned char>(src[i]) >= 0x80)) return false;
       return true;
     };
+    // The label token `ti` is a slip on (as the list writes it), or an empty view.
     auto label_slip = [&](std::size_t ti) -> std::string_view {
       if (!(token_flags[ti] & kSoleLinkWord) || !token_stats[ti] || stat[token_stats[ti] - 1].count >= vocabulary_count) return {};
       if (!labels_ready) {
         labels_ready = true;
         std::vector<int> sole(stat.size(), 0);
+        std::vector<std::size_t> first(stat.size(), 0);
         for (std::size_t k = 0; k < tokens.size(); ++k)
-          if ((token_flags[k] & kSoleLinkWord) && token_stats[k] && !entry_name(tokens[k].begin)) ++sole[token_stats[k] - 1];
+          if ((token_flags[k] & kSoleLinkWord) && token_stats[k] && !entry_name(tokens[k].begin))
+            if (sole[token_stats[k] - 1]++ == 0) first[token_stats[k] - 1] = k;
         for (std::size_t k = 0; k < sole.size(); ++k)
-          if (sole[k] >= 3 && keys[k].size() >= 4 && speller->common_or_technical(keys[k])) frequent_labels.push_back(keys[k]);
+          if (sole[k] >= 3 && keys[k].size() >= 4 && speller->common_or_technical(keys[k]))
+            frequent_labels.push_back({keys[k], base_word(word_of(first[k])), sole[k]});
+        constexpr std::size_t kMostLabels = 32;
+        if (frequent_labels.size() > kMostLabels) {
+          std::partial_sort(frequent_labels.begin(), frequent_labels.begin() + kMostLabels, frequent_labels.end(),
+                            [](const Label& a, const Label& b) { return a.count > b.count; });
+          frequent_labels.resize(kMostLabels);
+        }
       }
-      if (frequent_labels.empty() || entry_name(tokens[ti].begin)) return {};
-      WordStats& st = stat[token_stats[ti] - 1];
-      const std::string_view w = base_word(word_of(ti)), lw = keys[token_stats[ti] - 1];
-      if (lw.size() < 4 || !unknown(facts_of(st, w[0] >= 'A' && w[0] <= 'Z'), w, lw) || speller->technical(lw)) return {};
+      if (frequent_labels.empty()) return {};
+      const std::string_view lw = keys[token_stats[ti] - 1];
+      if (lw.size() < 4) return {};
       std::string_view hit;
       int hits = 0;
-      for (std::string_view l : frequent_labels)
-        if (one_edit(lw, l)) hit = l, ++hits;
-      return hits == 1 ? hit : std::string_view{};
+      for (const Label& l : frequent_labels)
+        if (one_edit(lw, l.key)) hit = l.written, ++hits;
+      if (hits != 1 || entry_name(tokens[ti].begin)) return {};
+      // (Last, the dictionary: a word it knows is no slip, "[Node]" beside "[Code]".)
+      WordStats& st = stat[token_stats[ti] - 1];
+      const std::string_view w = base_word(word_of(ti));
+      if (!unknown(facts_of(st, w[0] >= 'A' && w[0] <= 'Z'), w, lw) || speller->technical(lw)) return {};
+      return hit;
     };
     for (std::size_t ti = 0; ti < tokens.size(); ++ti) {
       const Token& t = tokens[ti];
+      std::string_view label_hit;  // the link label the token is a slip on (label_slip)
+      bool label_known = false;    // `label_hit` is label_slip's answer already
       // (Identifiers first: the facts of a word are shared by its spellings that are not
       // identifiers, Github and github, never GitHub or iPhone, which the dictionary answers apart.)
       if (!token_stats[ti] || identifier_like(word_of(ti))) continue;
@@ -1237,7 +1261,8 @@ class Typo final : public Rule {
           f.clean = (corr_off || !fixes_of(f, w, lw)) &&
                     (dict_off || w.size() < min_length || st.count >= vocabulary_count || st.name || !unknown(f, w, lw) ||
                      speller->technical(lw));
-        if (f.clean == 1 && (dict_off || label_slip(ti).empty())) continue;
+        if (f.clean == 1 && (dict_off || (label_hit = label_slip(ti)).empty())) continue;
+        label_known = f.clean == 1;
       }
       if (fragment(t)) continue;
       // Names and foreign words around it: asked only of a word about to be reported.
@@ -1279,9 +1304,10 @@ class Typo final : public Rule {
       }
       // 2. Words no dictionary knows.
       if (dict_off || w.size() < min_length) continue;
-      if (const std::string_view label = label_slip(ti); !label.empty()) {
+      if (!label_known) label_hit = label_slip(ti);
+      if (!label_hit.empty()) {
         out.report(ctx.doc.lines().span(t.begin, t.begin + w.size()),
-                   util::quote(w) + " is not a word; did you mean " + util::quote(cased_like(w, std::string(label))) +
+                   util::quote(w) + " is not a word; did you mean " + util::quote(label_hit) +
                        "? (the list's other links say so; if it is right, add it to the typo rule's words)",
                    std::nullopt, dict_sev == "warning");
         continue;
