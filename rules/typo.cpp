@@ -266,13 +266,17 @@ bool same_head_compounds(std::string_view a, std::string_view b, const Speller& 
 
 // A slip two letters or more from either end of a word of seven letters or more, and not a
 // letter doubled (Conf-fusion is a pun).
+// Is `lw` `lbest` with one of its letters doubled (Conf-fusion)?
+bool doubled_letter(std::string_view lw, std::string_view lbest) {
+  if (lw.size() != lbest.size() + 1) return false;
+  const std::size_t pre = edit_span(lw, lbest).pre;
+  return pre < lw.size() && ((pre > 0 && lw[pre] == lw[pre - 1]) || (pre + 1 < lw.size() && lw[pre] == lw[pre + 1]));
+}
+
 bool deep_slip(std::string_view lw, std::string_view lbest) {
   if (lw.size() < 7) return false;
   const auto [pre, suf] = edit_span(lw, lbest);
-  if (pre < 2 || suf < 2) return false;
-  if (lw.size() == lbest.size() + 1 && pre < lw.size() && ((pre > 0 && lw[pre] == lw[pre - 1]) || (pre + 1 < lw.size() && lw[pre] == lw[pre + 1])))
-    return false;
-  return true;
+  return pre >= 2 && suf >= 2 && !doubled_letter(lw, lbest);
 }
 
 // Does the word start or end with a dictionary or technical word that is at least half of it
@@ -583,21 +587,24 @@ bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
       while (!w.empty() && (w.back() == '*' || w.back() == '_' || w.back() == '.')) w.remove_suffix(1);
       const bool particle = w == "and" || w == "de" || w == "van" || w == "von" || w == "der" || w == "da" || w == "di";
       if (!particle && (w.empty() || !((w[0] >= 'A' && w[0] <= 'Z') || static_cast<unsigned char>(w[0]) >= 0x80))) return false;
-      bool is_common = false;
-      if (!particle && w.size() > 3 && static_cast<unsigned char>(w[0]) < 0x80) {
-        std::string lw(w);
-        util::lower_inplace(lw);
-        is_common = sp.known(w) && !sp.proper_noun(lw);
-        if (is_common && ++common > 1) return false;
-      }
+      // (A common word: the dictionary knows it, not as a proper noun. Asked once per word.)
+      int known_common = -1;
+      auto common_word = [&] {
+        if (known_common < 0) {
+          std::string lw(w);
+          util::lower_inplace(lw);
+          known_common = sp.known(w) && !sp.proper_noun(lw);
+        }
+        return known_common == 1;
+      };
+      const bool counted_common = !particle && w.size() > 3 && static_cast<unsigned char>(w[0]) < 0x80 && common_word();
+      if (counted_common && ++common > 1) return false;
       const auto wb = static_cast<std::size_t>(w.data() - src.data());
       if (wb <= at && at < wb + std::max<std::size_t>(w.size(), 1)) {
         asked = true;
-      } else if (!particle && !is_common && w.size() >= 2 && !(dotted && w.size() <= 3) &&  // (Br.: an initial)
+      } else if (!particle && !counted_common && w.size() >= 2 && !(dotted && w.size() <= 3) &&  // (Br.: an initial)
                  std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-        std::string lw(w);
-        util::lower_inplace(lw);
-        evidence += !(sp.known(w) && !sp.proper_noun(lw));  // (The, For: no name)
+        evidence += !common_word();  // (The, For: no name)
       }
       if (!particle && ++words > max_words) return false;
       i = j;
@@ -1148,7 +1155,6 @@ class Typo final : public Rule {
     // A text run whose function words are mostly foreign (two at least) is in another language;
     // asked only of a word about to be reported, once per run.
     std::unordered_map<std::size_t, bool> foreign_runs;
-    std::unordered_map<std::string, bool> labels;  // "Paper:": written in the list (label_elsewhere below)
     auto foreign_run = [&](std::size_t at) {
       const auto& runs = ctx.model.text_runs;
       auto it = std::upper_bound(runs.begin(), runs.end(), at,
@@ -1184,7 +1190,7 @@ class Typo final : public Rule {
     // thousands). A one-off link text that no dictionary knows, one edit from exactly one of them,
     // is a slip on the label ("[Projeqt](...)" in a column of "[Project](...)"), though a link
     // text of one word is otherwise read as a name. Made when first asked.
-    // (Not an entry's name, the link its line starts with: "- [config](...)" and "- [konfig](...)"
+    // (Not an entry's name, the link its item starts with: "- [config](...)" and "- [konfig](...)"
     // are two projects.)
     struct Label {
       std::string_view key, written;  // lowercase; as the list first writes it (the suggestion)
@@ -1192,29 +1198,20 @@ class Typo final : public Rule {
     };
     std::vector<Label> frequent_labels;
     bool labels_ready = false;
-    // (Read back from the link at most 256 bytes: an entry's name is at the start of its line.)
+    // (An entry's name: the text of the link its item starts with, as the model has it.)
+    std::vector<ByteRange> entry_names;
     auto entry_name = [&](std::size_t at) {
-      std::size_t lb = at;
-      while (lb > 0 && at - lb < 256 && src[lb - 1] != '\n') --lb;
-      if (lb > 0 && src[lb - 1] != '\n') return false;
-      std::size_t i = lb;
-      while (i < at && (src[i] == ' ' || src[i] == '\t' || src[i] == '>')) ++i;
-      if (i < at && (src[i] == '-' || src[i] == '*' || src[i] == '+')) {
-        ++i;
-      } else {
-        std::size_t d = i;
-        while (d < at && src[d] >= '0' && src[d] <= '9') ++d;
-        if (d > i && d < at && (src[d] == '.' || src[d] == ')')) i = d + 1;
-      }
-      for (; i < at; ++i)
-        if (!(src[i] == ' ' || src[i] == '[' || src[i] == '*' || src[i] == '_' || static_cast<unsigned char>(src[i]) >= 0x80)) return false;
-      return true;
+      auto it = std::upper_bound(entry_names.begin(), entry_names.end(), at, [](std::size_t x, const ByteRange& r) { return x < r.begin; });
+      return it != entry_names.begin() && std::prev(it)->contains(at);
     };
     // The label token `ti` is a slip on (as the list writes it), or an empty view.
     auto label_slip = [&](std::size_t ti) -> std::string_view {
       if (!(token_flags[ti] & kSoleLinkWord) || !token_stats[ti] || stat[token_stats[ti] - 1].count >= vocabulary_count) return {};
       if (!labels_ready) {
         labels_ready = true;
+        for (const Entry& e : ctx.model.entries)
+          if (e.link >= 0) entry_names.push_back(ctx.model.links[static_cast<std::size_t>(e.link)].text_bytes);
+        std::sort(entry_names.begin(), entry_names.end(), [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
         std::vector<int> sole(stat.size(), 0);
         std::vector<std::size_t> first(stat.size(), 0);
         for (std::size_t k = 0; k < tokens.size(); ++k)
@@ -1243,6 +1240,14 @@ class Typo final : public Rule {
       const std::string_view w = base_word(word_of(ti));
       if (!unknown(facts_of(st, w[0] >= 'A' && w[0] <= 'Z'), w, lw) || speller->technical(lw)) return {};
       return hit;
+    };
+    std::unordered_map<std::string, bool> labels;  // "Paper:": written in the list (label_elsewhere below)
+    // The dictionary layer's finding: `w`, written at `at`, is no word; `suggestion` is.
+    auto report_unknown = [&](std::size_t at, std::string_view w, std::string_view suggestion, std::string_view because) {
+      out.report(ctx.doc.lines().span(at, at + w.size()),
+                 util::quote(w) + " is not a word; did you mean " + util::quote(suggestion) + "? (" + std::string(because) +
+                     "if it is right, add it to the typo rule's words)",
+                 std::nullopt, dict_sev == "warning");
     };
     for (std::size_t ti = 0; ti < tokens.size(); ++ti) {
       const Token& t = tokens[ti];
@@ -1306,10 +1311,7 @@ class Typo final : public Rule {
       if (dict_off || w.size() < min_length) continue;
       if (!label_known) label_hit = label_slip(ti);
       if (!label_hit.empty()) {
-        out.report(ctx.doc.lines().span(t.begin, t.begin + w.size()),
-                   util::quote(w) + " is not a word; did you mean " + util::quote(label_hit) +
-                       "? (the list's other links say so; if it is right, add it to the typo rule's words)",
-                   std::nullopt, dict_sev == "warning");
+        report_unknown(t.begin, w, label_hit, "the list's other links say so; ");
         continue;
       }
       if (st.count >= vocabulary_count || st.name) continue;
@@ -1429,10 +1431,7 @@ class Typo final : public Rule {
       auto label_elsewhere = [&] {
         if (t.end >= src.size() || src[t.end] != ':') return false;
         // (A letter doubled is a pun, as above: "Conffusion:" where the list says "Confusion:".)
-        if (lw.size() == lbest.size() + 1) {
-          const std::size_t pre = edit_span(lw, lbest).pre;
-          if (pre < lw.size() && ((pre > 0 && lw[pre] == lw[pre - 1]) || (pre + 1 < lw.size() && lw[pre] == lw[pre + 1]))) return false;
-        }
+        if (doubled_letter(lw, lbest)) return false;
         const std::string label = cased_like(w, f.best) + ":";
         if (labels.size() >= 64 && !labels.count(label)) return false;  // (each is a search of the file)
         const auto [it, fresh] = labels.try_emplace(label, false);
@@ -1493,10 +1492,7 @@ class Typo final : public Rule {
       // says "videos"): short unknown words are mostly tools and abbreviations (unrar, faiss).
       if (short_word && (f.best.size() < 5 || (!f.best_used && !inner_slip) || in_urls(st, lw))) continue;
       if (beside_unknown_names(ti)) continue;
-      out.report(ctx.doc.lines().span(t.begin, t.begin + w.size()),
-                 util::quote(w) + " is not a word; did you mean " + util::quote(cased_like(w, f.best)) +
-                     "? (if it is right, add it to the typo rule's words)",
-                 std::nullopt, dict_sev == "warning");
+      report_unknown(t.begin, w, cased_like(w, f.best), "");
     }
   }
 };
