@@ -879,6 +879,7 @@ class Typo final : public Rule {
       int count = 0;
       bool name = false;            // in link text, a heading or a details summary
       bool cap_mid = false;         // written capitalised in mid-sentence (a name: "on Discord")
+      int caps = 0;                 // written capitalised (not as an identifier: Library, not LibRary)
       signed char urls = -1;        // found in one of the list's URLs
       int facts[2] = {-1, -1};      // in `facts`, once needed: as written in lowercase, capitalised
     };
@@ -916,6 +917,7 @@ class Typo final : public Rule {
       WordStats& st = stat[index];
       ++st.count;
       st.name |= (token_flags[i] & kInLinkOrName) != 0;
+      st.caps += w[0] >= 'A' && w[0] <= 'Z' && !identifier_like(w);
       // (Alone: in prose, between words that are not capitalised.)
       if (w[0] >= 'A' && w[0] <= 'Z' && !st.cap_mid && !(token_flags[i] & (kInLinkOrName | kProse | kTitleCase)) &&
           !identifier_like(w) && !sentence_start(src, tokens[i].begin) &&
@@ -1455,14 +1457,22 @@ class Typo final : public Rule {
         // (In such prose, a word the list uses is evidence enough for a slip on its first letter
         // too: "## Gideo" where the list says video, "### Yfoundation Models".)
         const bool prose_used = (token_flags[ti] & kTitleProse) && f.best_used && lbest.size() >= 5;
-        if ((!f.best_used && !(token_flags[ti] & kTitleProse) && !inner_slip) ||
-            (lw.size() == lbest.size() + 1 && lw.substr(1) == lbest && !prose_used))
+        // (Where the list itself writes the word capitalised, twice or more, a sentence start or
+        // Title Case is its place: "- Iibrary to manage ..." where entries say "- Library to".)
+        const bool caps_used = [&] {
+          const std::uint32_t i = stats.at(lbest);
+          return i != ViewMap::kAbsent && stat[i].caps >= 2 && (title_case || sentence_start(src, t.begin));
+        }();
+        const bool long_word = lbest.size() >= 9 && speller->common(lbest) && !f.two_edits &&
+                               edit_span(lw, lbest).pre + 1 < std::min(lw.size(), lbest.size());
+        if ((!f.best_used && !(token_flags[ti] & kTitleProse) && !inner_slip && !long_word) ||
+            (lw.size() == lbest.size() + 1 && lw.substr(1) == lbest && !prose_used && !(caps_used && lbest.size() >= 7)))
           continue;
         // ... and there, only one slip, not on the last letter: names vary their ending
         // (Universo, Warface, Bartek) and are two letters from a word (Winsorized, Sparsifying).
         // (A letter left out before the last one in a long word is a slip: Trendig; a letter
         // put in there makes names: Directus, Reactjs, Overseerr.)
-        if (!f.best_used && !(inner_slip && lw.size() < lbest.size()) &&
+        if (!f.best_used && !(inner_slip && lw.size() < lbest.size()) && !long_word &&
             (f.two_edits || edit_span(lw, lbest).pre + 1 >= std::min(lw.size(), lbest.size())))
           continue;
         // A name with another first letter is a name of its own (Tmall: Small, Zamba: Samba,
@@ -1475,7 +1485,13 @@ class Typo final : public Rule {
           while (e < tokens.size() && !(token_flags[e] & kRunStart)) ++e;
           return e - b;
         };
-        if (lbest[0] != lw[0] && !inner_slip && !(prose_used && ((token_flags[ti] & kTitleCase) || run_words() <= 4))) continue;
+        // (A long title in link text or a table cell: a paper's, which coins words that way.)
+        auto long_title = [&] {
+          return (token_flags[ti] & (kInLinkOrName | kProse)) && !(token_flags[ti] & kTitleCase) && run_words() > 4;
+        };
+        if (lbest[0] != lw[0] && !inner_slip && !(caps_used && !long_title()) &&
+            !(prose_used && ((token_flags[ti] & kTitleCase) || run_words() <= 4)))
+          continue;
       }
       // A capitalised word alone in mid-sentence is a name ("based on Guice", "a drop-in
       // replacement for Disqus", "Slack, Gitter", "built on a Preact core"): many names are a

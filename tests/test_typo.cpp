@@ -61,7 +61,7 @@ constexpr const char* kKindName[kKinds] = {"lowercase prose", "capitalised", "li
 // reached: a change that loses recall fails here), and issue 19's goal, not reached for lowercase
 // and capitalised prose and cells: they hold names, and the evidence that keeps names quiet
 // (docs/rules/typo.md) costs recall.
-constexpr int kKindFloor[kKinds] = {94, 73, 90, 90, 84};
+constexpr int kKindFloor[kKinds] = {94, 77, 90, 90, 85};
 constexpr int kKindGoal[kKinds] = {97, 90, 90, 90, 90};
 
 bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -316,6 +316,21 @@ TEST_CASE("typo: capitalised words are read by the list's evidence, not by their
   CHECK(reports("# T\n\n- Limitatoins: every result comes with its scripts.\n", "Limitatoins"));
   CHECK(reports("# T\n\n- A Notorized Niri and Hyprland inspired window manager.\n", "Notorized"));
   CHECK_FALSE(reports("# T\n\n- Conffusion: confidence intervals. Confusion, measured.\n", "Conffusion"));
+  // Where the list writes the word capitalised itself (twice or more), a sentence start or Title
+  // Case is its place: a slip on its first letter, or a letter before a long word, is a slip...
+  const std::string libraries = "# T\n\n- [a](https://example.com/a) - Library to parse.\n- [b](https://example.com/b) - Library to print.\n";
+  CHECK(reports(libraries + "- [c](https://example.com/c) - Iibrary to manage.\n", "Iibrary"));
+  CHECK(reports("# T\n\nLanguage matters. Language Models.\n\n- **A Survey on Large Planguage Models**\n", "Planguage"));
+  // ... but not once, nor a short word with a letter before it (Preact beside React), nor in a
+  // paper's long title, which coins words that way.
+  CHECK_FALSE(reports("# T\n\n- [a](https://example.com/a) - Library to parse.\n- [c](https://example.com/c) - Iibrary to manage.\n", "Iibrary"));
+  CHECK_FALSE(reports("# T\n\nReact is here. React is there.\n\n- [p](https://example.com/p) - Preact is small.\n", "Preact"));
+  CHECK_FALSE(reports("# T\n\nTokens. Tokens.\n\n| Paper |\n|---|\n| [Interleaved Vision and Language Generation via Generative Vokens](https://example.com/p) |\n", "Vokens"));
+  // A long common word (nine letters or more) with one letter changed inside it is a slip even
+  // where the list does not write it elsewhere; at its last letter, or two letters off, it is a
+  // name's ending (Sparkline, Winsorized).
+  CHECK(reports("# T\n\n**Cntribution**\n\nText.\n", "Cntribution"));
+  CHECK_FALSE(reports("# T\n\n- [s](https://example.com/s) - Sparkline renderer for the shell.\n", "Sparkline"));
 }
 
 TEST_CASE("typo: short words, two edits and letters at the edge") {
