@@ -604,7 +604,10 @@ bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
         asked = true;
       } else if (!particle && !counted_common && w.size() >= 2 && !(dotted && w.size() <= 3) &&  // (Br.: an initial)
                  std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-        evidence += !common_word();  // (The, For: no name)
+        // (The, For: no name, even where the dictionary knows the word as a title's.)
+        std::string lw(w);
+        util::lower_inplace(lw);
+        evidence += !common_word() && !english_function_word(lw);
       }
       if (!particle && ++words > max_words) return false;
       i = j;
@@ -658,8 +661,11 @@ bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
   std::string first(src.substr(pa, pb - pa));
   util::lower_inplace(first);
   const bool name_before = pa == pb || (names_only(src.substr(pa, pb - pa), 1) && !sp.known(first));
+  // (Emphasis closed after a word ends what it set apart: "**... Text-to-Image Synthesis**, Qicheng
+  // Lao et al." is a title before its authors.)
   for (int words = 0; name_before && words < 3 && e < le; ++words) {
     if (src.substr(e).rfind(" et al", 0) == 0 || src.substr(e).rfind(" el al", 0) == 0) return true;
+    if (src[e - 1] == '*' || src[e - 1] == '_' || (src[e - 1] == ',' && (src[e - 2] == '*' || src[e - 2] == '_'))) break;
     std::size_t n = e + 1;
     if (n >= le || !(src[n] >= 'A' && src[n] <= 'Z')) break;
     while (n < le && src[n] != ' ') ++n;

@@ -330,6 +330,11 @@ TEST_CASE("typo: capitalised words are read by the list's evidence, not by their
   // where the list does not write it elsewhere; at its last letter, or two letters off, it is a
   // name's ending (Sparkline, Winsorized).
   CHECK(reports("# T\n\n**Cntribution**\n\nText.\n", "Cntribution"));
+  // Credits are names: a title in emphasis before its authors is not ("**...**, Qicheng Lao et
+  // al."), nor a description led by an article ("- The HTML5 Creation Engine").
+  CHECK(reports("# T\n\nSynthesis. Synthesis.\n\n* **Dual Inference for Text-to-Image Synthezis**, Qicheng Lao et al.\n", "Synthezis"));
+  CHECK_FALSE(reports("# T\n\n* **Dual Inference**, Qicheng Lao et al. Qichang.\n", "Qicheng"));
+  CHECK(reports("# T\n\nCreation. Creation.\n\n- [PixiJS](https://example.com/p) - The HTML5 Craetion Engine.\n", "Craetion"));
   CHECK_FALSE(reports("# T\n\n- [s](https://example.com/s) - Sparkline renderer for the shell.\n", "Sparkline"));
 }
 
