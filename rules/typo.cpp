@@ -211,8 +211,9 @@ bool derived_from_known(const std::string& w, const Speller& sp) {
 }
 
 // Two common words written as one, each of `least` letters or more (four: leaderboards, lookback).
-bool compound_of_common(std::string_view w, const Speller& sp, std::size_t least = 4) {
-  for (std::size_t cut = least; cut + least <= w.size(); ++cut)
+bool compound_of_common(std::string_view w, const Speller& sp, std::size_t least = 4, std::size_t least_second = 0) {
+  if (least_second == 0) least_second = least;
+  for (std::size_t cut = least; cut + least_second <= w.size(); ++cut)
     if (sp.common(w.substr(0, cut)) && sp.common(w.substr(cut))) return true;
   return false;
 }
@@ -1090,9 +1091,17 @@ class Typo final : public Rule {
         // adjective the dictionary lacks.)
         const bool long_common = best_common && f.best.size() >= 6 && lw.compare(0, f.best.size(), util::lower(f.best)) == 0 &&
                                  std::string_view("sdrlny").find(lw.back()) == std::string_view::npos;
-        // (A letter before a word the list uses is still a name: escript, eleveldb.)
+        // (A letter before a word the list uses is still a name: escript, eleveldb; unless, in
+        // lowercase, the list writes the word twice or more and the word is not two common words
+        // joined: "xtricks" where the list says tricks, but "playout". Tools made that way are in
+        // the list's URLs or vocabulary, asked below.)
         const bool before = best_at_edge && lw.substr(1) == util::lower(f.best);
-        if (best_at_edge && (!best_used || before) && !before_long && !doubled && !long_common) f.best.clear();
+        const bool before_used = [&] {
+          if (!before || !best_common || !(w[0] >= 'a' && w[0] <= 'z') || compound_of_common(lw, *speller, 4, 3)) return false;
+          const std::uint32_t i = stats.at(util::lower(f.best));
+          return i != ViewMap::kAbsent && stat[i].count >= 2;
+        }();
+        if (best_at_edge && (!best_used || (before && !before_used)) && !before_long && !doubled && !long_common) f.best.clear();
         // A "d" after a word that does not end in "e" names a Unix daemon (radiusd, fluentd).
         if (best_at_edge && !before && lw.back() == 'd' && lw[lw.size() - 2] != 'e') f.best.clear();
         // Two common words written as one whose nearest word starts with another letter

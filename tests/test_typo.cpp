@@ -61,7 +61,7 @@ constexpr const char* kKindName[kKinds] = {"lowercase prose", "capitalised", "li
 // reached: a change that loses recall fails here), and issue 19's goal, not reached for lowercase
 // and capitalised prose and cells: they hold names, and the evidence that keeps names quiet
 // (docs/rules/typo.md) costs recall.
-constexpr int kKindFloor[kKinds] = {94, 77, 90, 90, 85};
+constexpr int kKindFloor[kKinds] = {95, 78, 90, 90, 85};
 constexpr int kKindGoal[kKinds] = {97, 90, 90, 90, 90};
 
 bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -336,6 +336,14 @@ TEST_CASE("typo: capitalised words are read by the list's evidence, not by their
   CHECK_FALSE(reports("# T\n\n* **Dual Inference**, Qicheng Lao et al. Qichang.\n", "Qicheng"));
   CHECK(reports("# T\n\nCreation. Creation.\n\n- [PixiJS](https://example.com/p) - The HTML5 Craetion Engine.\n", "Craetion"));
   CHECK_FALSE(reports("# T\n\n- [s](https://example.com/s) - Sparkline renderer for the shell.\n", "Sparkline"));
+}
+
+TEST_CASE("typo: a letter before a word the list writes twice or more is a slip in lowercase prose") {
+  CHECK(reports("# T\n\nThe tricks and tips. More tricks here. Learn the xtricks of it.\n", "xtricks"));
+  // Not once (escript, pexpect: tools are a letter before a word), nor a word made of two common
+  // words (playout is play-out), nor capitalised (names: Preact).
+  CHECK_FALSE(reports("# T\n\nThe tricks and tips. Learn the xtricks of it.\n", "xtricks"));
+  CHECK_FALSE(reports("# T\n\nA layout. Another layout. Broadcast playout for radio.\n", "playout"));
 }
 
 TEST_CASE("typo: short words, two edits and letters at the edge") {
