@@ -248,7 +248,7 @@ bool interior_slip(std::string_view lw, std::string_view lbest, bool two_edits, 
   if (two_edits || lw.size() < 5 || lbest.size() < 5 || !sp.common(lbest)) return false;
   const auto [pre, suf] = edit_span(lw, lbest);
   const bool swap = lw.size() == lbest.size() && pre + suf + 2 == lw.size() && lw[pre] == lbest[pre + 1] && lw[pre + 1] == lbest[pre];
-  if (swap && pre >= 1) return true;
+  if (swap && (pre >= 1 || lw.size() >= 6)) return true;
   if (lw.size() < 7 || lbest.size() < 6) return false;
   if ((pre < 2 && !(pre == 0 && lw.size() >= 9 && lw.size() == lbest.size())) || suf < 1) return false;
   return !compound_of_common(lw, sp, 3);
@@ -847,7 +847,7 @@ class Typo final : public Rule {
       if (const std::size_t colon = text.find(": "); name_place && colon != std::string_view::npos && colon < 40 &&
                                                       text.substr(0, colon).find(' ') == std::string_view::npos)
         text.remove_prefix(colon + 2);
-      const bool prose = (name_place || run.in_table) && prose_like(text, common_or_technical, run.in_heading ? 1 : 2);
+      const bool prose = (name_place || run.in_table) && prose_like(text, common_or_technical, run.in_heading || run.in_table_header ? 1 : 2);
       const unsigned char flags = static_cast<unsigned char>((name_place && !prose ? kInLinkOrName : 0) | (prose ? kProse : 0) |
                                                              (prose && (name_place || run.in_table_header) ? kTitleProse : 0) |
                                                              (run.in_heading || run.in_table_header ? kTitleCase : 0));

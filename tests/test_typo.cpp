@@ -61,7 +61,7 @@ constexpr const char* kKindName[kKinds] = {"lowercase prose", "capitalised", "li
 // reached: a change that loses recall fails here), and issue 19's goal, not reached for lowercase
 // and capitalised prose and cells: they hold names, and the evidence that keeps names quiet
 // (docs/rules/typo.md) costs recall.
-constexpr int kKindFloor[kKinds] = {95, 78, 90, 90, 85};
+constexpr int kKindFloor[kKinds] = {95, 78, 90, 90, 87};
 constexpr int kKindGoal[kKinds] = {97, 90, 90, 90, 90};
 
 bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -330,6 +330,10 @@ TEST_CASE("typo: capitalised words are read by the list's evidence, not by their
   // where the list does not write it elsewhere; at its last letter, or two letters off, it is a
   // name's ending (Sparkline, Winsorized).
   CHECK(reports("# T\n\n**Cntribution**\n\nText.\n", "Cntribution"));
+  // Two letters swapped at the start of a word of six letters or more are a slip too (names are
+  // seldom made that way); a table header of one common word is a column's title, not a name.
+  CHECK(reports("# T\n\nA survey of Large Alnguage Models.\n", "Alnguage"));
+  CHECK(reports("# T\n\nSome projects. More projects.\n\n| Awesome | Linux | Rpojects |\n|---|---|---|\n| a | b | c |\n", "Rpojects"));
   // Credits are names: a title in emphasis before its authors is not ("**...**, Qicheng Lao et
   // al."), nor a description led by an article ("- The HTML5 Creation Engine").
   CHECK(reports("# T\n\nSynthesis. Synthesis.\n\n* **Dual Inference for Text-to-Image Synthezis**, Qicheng Lao et al.\n", "Synthezis"));
