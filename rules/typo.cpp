@@ -686,14 +686,21 @@ std::uint64_t fnv1a64(std::string_view w) {
 /// many words of a large list's URLs (two words with one hash are one in 10^19 apart).
 class HashSet {
  public:
-  static std::uint64_t hash(std::string_view w) {
-    const std::uint64_t h = fnv1a64(w);
-    return (h ^ (h >> 31)) | 1;  // never 0, the empty slot
-  }
-  void insert(std::string_view w) {
+  /// The set's hash of a word whose FNV-1a hash is `fnv`.
+  static std::uint64_t finish(std::uint64_t fnv) { return (fnv ^ (fnv >> 31)) | 1; }  // never 0, the empty slot
+  static std::uint64_t hash(std::string_view w) { return finish(fnv1a64(w)); }
+  void insert(std::string_view w) { insert_hash(hash(w)); }
+  /// Inserts the word whose hash() is `h`.
+  void insert_hash(std::uint64_t h) {
     if (2 * (count_ + 1) > slots_.size()) rehash(std::max<std::size_t>(16, 2 * slots_.size()));
-    std::uint64_t& slot = find(hash(w));
-    if (slot == 0) slot = hash(w), ++count_;
+    std::uint64_t& slot = find(h);
+    if (slot == 0) slot = h, ++count_;
+  }
+  /// Room for about `n` words without growing.
+  void reserve(std::size_t n) {
+    std::size_t cap = 16;
+    while (cap < 2 * n) cap <<= 1;
+    if (cap > slots_.size()) rehash(cap);
   }
   bool contains(std::string_view w) const { return !slots_.empty() && const_cast<HashSet*>(this)->find(hash(w)) != 0; }
 
@@ -830,11 +837,13 @@ class Typo final : public Rule {
     }
     // The words of link text, headings and table cells repeat ("Paper", "Code", "GitHub"): the
     // dictionary's answer is kept per word.
-    std::unordered_map<std::string, bool> common_words;
+    // (Views into `common_keys`, whose strings do not move.)
+    ViewMap common_words;
+    std::deque<std::string> common_keys;
     auto common_or_technical = [&](std::string_view lw) {
-      auto it = common_words.find(std::string(lw));
-      if (it == common_words.end()) it = common_words.emplace(std::string(lw), speller->common_or_technical(lw)).first;
-      return it->second;
+      std::uint32_t v = common_words.at(lw);
+      if (v == ViewMap::kAbsent) v = common_words.emplace(common_keys.emplace_back(lw), speller->common_or_technical(lw) ? 1 : 0);
+      return v == 1;
     };
     for (const TextRun& run : ctx.model.text_runs) {
       const std::size_t first = tokens.size();
@@ -947,10 +956,14 @@ class Typo final : public Rule {
     auto in_urls = [&](WordStats& st, std::string_view lw) {
       if (st.urls < 0) {
         if (all_urls.empty()) {
+          std::size_t size = 0;
+          for (const Link& l : ctx.model.links) size += l.url.size() + 1;
+          all_urls.reserve(size);
           for (const Link& l : ctx.model.links) {
-            all_urls += util::lower(l.url);
+            for (const char c : l.url) all_urls += c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
             all_urls += ' ';
           }
+          url_words.reserve(size / 16);
           const std::string_view all(all_urls);
           for (std::size_t i = 0; i < all.size();) {
             if (!letter(all[i])) {
@@ -960,8 +973,15 @@ class Typo final : public Rule {
             std::size_t e = i;
             while (e < all.size() && letter(all[e])) ++e;
             const std::string_view run = all.substr(i, e - i);
-            for (std::size_t k = 0; k <= 3 && run.size() >= k + 4; ++k) url_words.insert(run.substr(k));
-            for (std::size_t k = 1; k <= 2 && run.size() >= k + 4; ++k) url_words.insert(run.substr(0, run.size() - k));
+            // (The run cut at its start hashed once each; its prefixes are on the way of the first.)
+            for (std::size_t k = 0; k <= 3 && run.size() >= k + 4; ++k) {
+              std::uint64_t h = 14695981039346656037ull;
+              for (std::size_t n = k; n < run.size(); ++n) {
+                h = (h ^ static_cast<unsigned char>(run[n])) * 1099511628211ull;
+                if (k == 0 && n + 1 >= 4 && n + 1 >= run.size() - 2 && n + 1 < run.size()) url_words.insert_hash(HashSet::finish(h));
+              }
+              url_words.insert_hash(HashSet::finish(h));
+            }
             i = e;
           }
         }
@@ -1020,6 +1040,9 @@ class Typo final : public Rule {
     auto assess = [&](WordStats& st, WordFacts& f, std::string_view w, std::string_view lw) -> const std::string& {
       if (unknown(f, w, lw) && f.suggested < 0) {
         f.suggested = 1;
+        // The list's URLs name it ("figlet" in .../pyfiglet): a name, not a typo. (Asked first: a
+        // search of a hash set, where a suggestion is hundreds of probes of the table.)
+        if (in_urls(st, lw)) return f.best;
         // A typo is a slip on a word one edit away. Rank: a common noun before a proper one, a
         // common word before a rare one, a word the list uses, the same first letter, the word's
         // own letters (swapped, or one doubled); then the order of edits (deletions, swaps,
@@ -1110,8 +1133,6 @@ class Typo final : public Rule {
         // So is one whose nearest word joins the same first word to another (fire-store:
         // fire-storm): a name made of two words, not a slip.
         if (!f.best.empty() && same_head_compounds(lw, util::lower(f.best), *speller)) f.best.clear();
-        // The list's URLs name it ("figlet" in .../pyfiglet): a name, not a typo.
-        if (!f.best.empty() && in_urls(st, lw)) f.best.clear();
       }
       return f.best;
     };
