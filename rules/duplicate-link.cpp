@@ -16,7 +16,7 @@ namespace {
 // A site's home page (no path): product families share it (llama.meta.com for every Llama).
 bool home_page(const std::string& normalized) {
   const std::size_t s = normalized.find("://");
-  return s != std::string::npos && normalized.find_first_of("/?#", s + 3) == std::string::npos;
+  return s != std::string::npos && util::find_any(normalized, "/?#", s + 3) == std::string::npos;
 }
 
 // Letters of names: ASCII letters and any non-ASCII byte (so 中文文档 or Сбербанк stay one word).

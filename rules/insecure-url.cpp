@@ -29,7 +29,7 @@ class InsecureUrl final : public Rule {
     std::vector<std::string> allow;
     for (const auto& a : ctx.options.at("allow")) allow.push_back(a.get<std::string>());
     auto host_of = [](const std::string& url, std::size_t scheme) {
-      const std::size_t e = url.find_first_of("/?#", scheme);
+      const std::size_t e = util::find_any(url, "/?#", scheme);
       return util::lower(url.substr(scheme, e == std::string::npos ? std::string::npos : e - scheme));
     };
     // The list's own evidence: hosts it links over https:// offer https.

@@ -169,12 +169,12 @@ class ProperName final : public Rule {
       p = p == std::string::npos ? 0 : url.find('/', p + 3);
       while (p != std::string::npos && p < url.size()) {
         const std::size_t b = p + 1;
-        std::size_t e = url.find_first_of("/?#", b);
+        std::size_t e = util::find_any(url, "/?#", b);
         if (e == std::string::npos) e = url.size();
         const std::string_view seg = std::string_view(url).substr(b, e - b);
         if (seg == text || seg == dashed || seg == underscored) return true;
         for (std::size_t q = 0; q <= seg.size();) {
-          std::size_t r = seg.find_first_of("-_.", q);
+          std::size_t r = util::find_any(seg, "-_.", q);
           if (r == std::string_view::npos) r = seg.size();
           if (seg.substr(q, r - q) == text) return true;
           q = r + 1;

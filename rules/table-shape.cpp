@@ -127,7 +127,7 @@ std::string_view url_path(std::string_view url) {
   const std::size_t p = url.find('/');
   if (p == std::string_view::npos) return {};
   url.remove_prefix(p);
-  url = url.substr(0, url.find_first_of("?#"));
+  url = url.substr(0, util::find_any(url, "?#"));
   while (url.size() > 1 && url.back() == '/') url.remove_suffix(1);
   return url;
 }

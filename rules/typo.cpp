@@ -438,7 +438,7 @@ bool in_author_list(std::string_view src, std::size_t at) {
   int pieces = 0;
   bool mine = false;
   for (std::size_t p = 0; p <= line.size();) {
-    std::size_t q = line.find_first_of(",;", p);
+    std::size_t q = util::find_any(line, ",;", p);
     if (q == std::string_view::npos) q = line.size();
     if (const std::string_view names = name_piece(line.substr(p, q - p)); !names.empty()) {
       ++pieces;
@@ -619,8 +619,8 @@ bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
     std::string_view tail = src.substr(lb + from, le - lb - from);
     // (One word that ends the line after " - " or "by " is a name: "- Alarmy". One before more
     // text is a description's first word: "- Funtcional (F#) ASP.NET Core micro framework".)
-    const bool whole_line = tail.find_first_of("([<|,") == std::string_view::npos;
-    if (const std::size_t cut = tail.find_first_of("([<|"); cut != std::string_view::npos) tail = tail.substr(0, cut);
+    const bool whole_line = util::find_any(tail, "([<|,") == std::string_view::npos;
+    if (const std::size_t cut = util::find_any(tail, "([<|"); cut != std::string_view::npos) tail = tail.substr(0, cut);
     bool all = true;
     int pieces = 0;
     for (std::size_t p = 0; all && p <= tail.size();) {
