@@ -47,7 +47,6 @@ inline bool starts_with_ci(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-/// True for ASCII letters and digits.
 /// The first byte of `s` from `from` that is one of `set`, or npos. (string_view::find_first_of
 /// calls memchr over the set once per byte of `s`: a call per byte of a long line or URL.)
 inline std::size_t find_any(std::string_view s, std::string_view set, std::size_t from = 0) {
@@ -57,6 +56,7 @@ inline std::size_t find_any(std::string_view s, std::string_view set, std::size_
   return std::string_view::npos;
 }
 
+/// True for ASCII letters and digits.
 inline bool alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
