@@ -210,7 +210,8 @@ bool derived_from_known(const std::string& w, const Speller& sp) {
   return false;
 }
 
-// Two common words written as one, each of `least` letters or more (four: leaderboards, lookback).
+// Two common words written as one, each of `least` letters or more (four: leaderboards, lookback),
+// or the first of `least` and the second of `least_second` (play-out, with 4 and 3).
 bool compound_of_common(std::string_view w, const Speller& sp, std::size_t least = 4, std::size_t least_second = 0) {
   if (least_second == 0) least_second = least;
   for (std::size_t cut = least; cut + least_second <= w.size(); ++cut)
@@ -240,8 +241,8 @@ bool one_edit(std::string_view a, std::string_view b) {
   return pre + suf + 2 == n && a[pre] == b[pre + 1] && a[pre + 1] == b[pre];  // two neighbours swapped
 }
 
-// A slip inside a common word, where names are seldom made: two letters swapped, not the first,
-// in a word of five letters or more; or one edit in a word of seven or more (the suggestion six
+// A slip inside a common word, where names are seldom made: two letters swapped, not the first
+// two in a word of five letters (the first two too from six letters: Alnguage); or one edit in a word of seven or more (the suggestion six
 // or more), not on the first two letters (the first may change in a word of nine or more, by
 // substitution: Tocumentation) nor the last, the word not two common words joined (Win-sock).
 bool interior_slip(std::string_view lw, std::string_view lbest, bool two_edits, const Speller& sp) {
@@ -666,7 +667,8 @@ bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
   // Lao et al." is a title before its authors.)
   for (int words = 0; name_before && words < 3 && e < le; ++words) {
     if (src.substr(e).rfind(" et al", 0) == 0 || src.substr(e).rfind(" el al", 0) == 0) return true;
-    if (src[e - 1] == '*' || src[e - 1] == '_' || (src[e - 1] == ',' && (src[e - 2] == '*' || src[e - 2] == '_'))) break;
+    if (e > at && (src[e - 1] == '*' || src[e - 1] == '_' || (src[e - 1] == ',' && e > at + 1 && (src[e - 2] == '*' || src[e - 2] == '_'))))
+      break;
     std::size_t n = e + 1;
     if (n >= le || !(src[n] >= 'A' && src[n] <= 'Z')) break;
     while (n < le && src[n] != ' ') ++n;
@@ -848,8 +850,9 @@ class Typo final : public Rule {
     for (const TextRun& run : ctx.model.text_runs) {
       const std::size_t first = tokens.size();
       const bool name_place = run.in_link || run.in_heading;
-      // (A heading of one common word is prose too: "## Miscellaneous" names no project. Table
-      // cells are prose or names as their words say: "Cnstruction Method".)
+      // (A heading or a table header cell of one word is prose too when the word is common or
+      // technical: "## Miscellaneous" names no project, "| Projects |" titles a column. Other
+      // table cells are prose or names as their words say: "Cnstruction Method".)
       // (A paper's title names its system before a colon and describes it after: "MMEvol:
       // Empowering Multimodal Large Language Models with Evol-Instruct". The description is read.)
       std::string_view text = src.substr(run.bytes.begin, run.bytes.size());
@@ -947,11 +950,11 @@ class Typo final : public Rule {
         if (const std::uint32_t i = stats.at(util::lower(base_word(word))); i != ViewMap::kAbsent) stat[i].name = true;
       });
     // Project names live in the list's URLs too (github.com/spec-first/connexion, opendota.com): a
-    // word found in one is a name, for both layers. A typo is in no URL. Searched only for words
-    // that would otherwise be reported.
+    // word found in one is a name, for both layers. A typo is in no URL. Asked of unknown words
+    // before a suggestion is looked for (a word's answer kept in its WordStats).
     std::string all_urls;
     // Every run of letters of the URLs, with up to three letters cut from its start and up to two
-    // from its end (views into all_urls), four letters or more: made once, when first asked.
+    // from its end, four letters or more, as hashes: made once per file, when first asked.
     HashSet url_words;
     auto in_urls = [&](WordStats& st, std::string_view lw) {
       if (st.urls < 0) {
@@ -1117,7 +1120,7 @@ class Typo final : public Rule {
         // (A letter before a word the list uses is still a name: escript, eleveldb; unless, in
         // lowercase, the list writes the word twice or more and the word is not two common words
         // joined: "xtricks" where the list says tricks, but "playout". Tools made that way are in
-        // the list's URLs or vocabulary, asked below.)
+        // the list's URLs or vocabulary, asked before.)
         const bool before = best_at_edge && lw.substr(1) == util::lower(f.best);
         const bool before_used = [&] {
           if (!before || !best_common || !(w[0] >= 'a' && w[0] <= 'z') || compound_of_common(lw, *speller, 4, 3)) return false;
@@ -1502,7 +1505,7 @@ class Typo final : public Rule {
         const bool long_word = lbest.size() >= 9 && speller->common(lbest) && !f.two_edits &&
                                edit_span(lw, lbest).pre + 1 < std::min(lw.size(), lbest.size());
         if ((!f.best_used && !(token_flags[ti] & kTitleProse) && !inner_slip && !long_word) ||
-            (lw.size() == lbest.size() + 1 && lw.substr(1) == lbest && !prose_used && !(caps_used && lbest.size() >= 7)))
+            (lw.size() == lbest.size() + 1 && lw.substr(1) == lbest && !prose_used && !caps_used))
           continue;
         // ... and there, only one slip, not on the last letter: names vary their ending
         // (Universo, Warface, Bartek) and are two letters from a word (Winsorized, Sparsifying).
@@ -1542,7 +1545,7 @@ class Typo final : public Rule {
       if (on_line_again(src, t.begin, t.end, lw, {f.best})) continue;
       // A short word is a slip only on a common word the list uses elsewhere ("vdeos" where it
       // says "videos"): short unknown words are mostly tools and abbreviations (unrar, faiss).
-      if (short_word && (f.best.size() < 5 || (!f.best_used && !inner_slip) || in_urls(st, lw))) continue;
+      if (short_word && (f.best.size() < 5 || (!f.best_used && !inner_slip))) continue;
       if (beside_unknown_names(ti)) continue;
       report_unknown(t.begin, w, cased_like(w, f.best), "");
     }
