@@ -555,7 +555,7 @@ bool on_line_again(std::string_view src, std::size_t b, std::size_t e, std::stri
 // of the line or a parenthesis, names only, comma- or "and"-separated ("- Peter Flach", "by
 // Martin Odersky, Lex Spoon, and Bill Venners", "- Chris Burke and Clifford Reiter (PDF)"); or a
 // name before "et al" ("*Rowan Zellers et al.*")?
-bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
+bool in_credits(std::string_view src, std::size_t at, const Speller& sp, bool dash_credits) {
   // (Credits are on a line that starts at most 2,000 bytes before the word: read no further back.)
   std::size_t lb = at;
   while (lb > 0 && at - lb <= 2000 && src[lb - 1] != '\n') --lb;
@@ -569,7 +569,8 @@ bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
   std::size_t from = std::string_view::npos;
   // (Not a list marker: "  - [Prompt Tuning](...)".)
   if (dash != std::string_view::npos && before.find_first_not_of(" \t>") < dash) from = dash + 3;
-  if (by != std::string_view::npos && (from == std::string_view::npos || by + 4 > from)) from = by + 4;
+  bool after_by = false;
+  if (by != std::string_view::npos && (from == std::string_view::npos || by + 4 > from)) from = by + 4, after_by = true;
   // Words of a name: capitalised, and a proper noun (Peter, Chris) or no dictionary word (Flach);
   // initials (D., Br.) and particles (de, van). A common word (Web, Framework) makes a title.
   // ("Jeff Brown": one common word is a surname beside a name.)
@@ -636,7 +637,10 @@ bool in_credits(std::string_view src, std::size_t at, const Speller& sp) {
       }
       p = q + 1;
     }
-    if (all && pieces > 0) return true;
+    // (Where the list's entries follow " - " with descriptions, not names, only the one word that
+    // ends the line is a name there: "- Alarmy", not "- Public Cloud Servicae".)
+    const bool one_word = pieces == 1 && whole_line && tail.find(' ', tail.find_first_not_of(' ')) >= tail.find_last_not_of(" .");
+    if (all && pieces > 0 && (after_by || dash_credits || one_word)) return true;
   }
   // A line of names only, in emphasis: "*Frank Fundel* \\", "*Majed El Helou*".
   {
@@ -1283,6 +1287,34 @@ class Typo final : public Rule {
       return hit;
     };
     std::unordered_map<std::string, bool> labels;  // "Paper:": written in the list (label_elsewhere below)
+    // Does the list write credits after " - " ("- [Title](...) - Flavio Copes")? Its entries say:
+    // of twenty or more entries with " - ", one in ten or more has a description of names only (no
+    // lowercase word but "and" and particles). Where descriptions are sentences, a capitalised
+    // phrase after " - " is a description ("- Public Cloud Service"). Worked out when first asked.
+    int dash_credits_state = -1;
+    auto dash_credits = [&] {
+      if (dash_credits_state < 0) {
+        int dashed = 0, names = 0;
+        for (const Entry& e : ctx.model.entries) {
+          if (e.separator != " - " && e.separator != " \u2013 ") continue;
+          ++dashed;
+          bool lower_word = false;
+          const std::string_view d = e.description;
+          for (std::size_t i = 0; i < d.size() && !lower_word;) {
+            std::size_t j = i;
+            while (j < d.size() && d[j] >= 'a' && d[j] <= 'z') ++j;
+            if (j - i >= 3 && (i == 0 || !letter(d[i - 1])) && (j == d.size() || !letter(d[j]))) {
+              const std::string_view w = d.substr(i, j - i);
+              lower_word = w != "and" && w != "von" && w != "van" && w != "der" && w != "den" && w != "del";
+            }
+            i = j == i ? i + 1 : j;
+          }
+          names += !lower_word && !d.empty();
+        }
+        dash_credits_state = dashed < 20 || names * 10 >= dashed;
+      }
+      return dash_credits_state == 1;
+    };
     // The dictionary layer's finding: `w`, written at `at`, is no word; `suggestion` is.
     auto report_unknown = [&](std::size_t at, std::string_view w, std::string_view suggestion, std::string_view because) {
       out.report(ctx.doc.lines().span(at, at + w.size()),
@@ -1318,7 +1350,7 @@ class Typo final : public Rule {
         const int line = ctx.doc.lines().line_of(t.begin);
         if (ctx.doc.lines().line_end(line) - ctx.doc.lines().line_begin(line) > 20000) return false;
         return foreign_run(t.begin) || in_author_list(src, t.begin) || foreign_near(src, t.begin) ||
-               ((src[t.begin] >= 'A' && src[t.begin] <= 'Z') && in_credits(src, t.begin, *speller));
+               ((src[t.begin] >= 'A' && src[t.begin] <= 'Z') && in_credits(src, t.begin, *speller, dash_credits()));
       };
       WordStats* stp = &stat[token_stats[ti] - 1];
       const std::string_view lw = keys[token_stats[ti] - 1];

@@ -61,7 +61,7 @@ constexpr const char* kKindName[kKinds] = {"lowercase prose", "capitalised", "li
 // reached: a change that loses recall fails here), and issue 19's goal, not reached for lowercase
 // and capitalised prose and cells: they hold names, and the evidence that keeps names quiet
 // (docs/rules/typo.md) costs recall.
-constexpr int kKindFloor[kKinds] = {95, 78, 90, 90, 87};
+constexpr int kKindFloor[kKinds] = {95, 79, 90, 90, 87};
 constexpr int kKindGoal[kKinds] = {97, 90, 90, 90, 90};
 
 bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -339,6 +339,18 @@ TEST_CASE("typo: capitalised words are read by the list's evidence, not by their
   // Credits are names: a title in emphasis before its authors is not ("**...**, Qicheng Lao et
   // al."), nor a description led by an article ("- The HTML5 Creation Engine").
   CHECK(reports("# T\n\nSynthesis. Synthesis.\n\n* **Dual Inference for Text-to-Image Synthezis**, Qicheng Lao et al.\n", "Synthezis"));
+  // Credits after " - " are the list's convention when its entries say so: where one entry in ten
+  // or more has a description of names only, "- Public Cloud Servicae" reads as credits; where
+  // descriptions are sentences, it is a description (the one word ending a line stays a name).
+  std::string described = "# T\n\nService. Service.\n\n", credited = described;
+  for (int i = 0; i < 20; ++i) {
+    described += "- [p" + std::to_string(i) + "](https://example.com/" + std::to_string(i) + ") - A tool for the shell.\n";
+    credited += "- [p" + std::to_string(i) + "](https://example.com/" + std::to_string(i) + ") - Flavio Copes\n";
+  }
+  const std::string entry = "- [Toast](https://example.com/toast) - Public Cloud Servicae\n";
+  CHECK(reports(described + entry, "Servicae"));
+  CHECK_FALSE(reports(credited + entry, "Servicae"));
+  CHECK_FALSE(reports(described + "- [a](https://example.com/a) - An alarm clock - Alarmy\n", "Alarmy"));
   // (Without the emphasis, the same words read as a name before et al.)
   CHECK_FALSE(reports("# T\n\nSynthesis. Synthesis.\n\n* Dual Inference for Text-to-Image Synthezis, Qicheng Lao et al.\n", "Synthezis"));
   CHECK(reports("# T\n\nCreation. Creation.\n\n- [PixiJS](https://example.com/p) - The HTML5 Craetion Engine.\n", "Craetion"));
