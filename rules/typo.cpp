@@ -1428,13 +1428,35 @@ class Typo final : public Rule {
       };
       // (Not in a title of common words, which capitalises every word: "Detection using Uncurated
       // Imgaes". Both neighbours are asked there too: they tell Title Case.)
-      bool beside_name = false;
+      bool beside_name = false, in_common_enumeration = false;
       if (capital) {
         const bool next_name = ti + 1 < tokens.size() && tokens[ti + 1].begin <= t.end + 2 && name_beside(ti + 1);
         const bool prev_name = ti > 0 && t.begin <= tokens[ti - 1].end + 2 && name_beside(ti - 1);
         beside_name = (next_name || prev_name || initial_before() || (ti + 1 < tokens.size() && enumerated_with_name(ti + 1)) ||
                        (ti > 0 && enumerated_with_name(ti - 1))) &&
                       !(token_flags[ti] & kTitleProse);
+        // Between two capitalised common words of an enumeration ("**Image**, **Video**, **Audio**",
+        // "Volume, Ringer, Rotation"), it is one of them: read as Title Case. Beside one, it is a
+        // word where the list writes its suggestion capitalised too (below): "Slack, Gitter" ends
+        // an enumeration of names that are words too.
+        auto common_enumerated = [&](std::size_t k) {
+          if (!capitalised(tokens[k]) || identifier_like(word_of(k))) return false;
+          const Token& x = tokens[std::min(k, ti)];
+          const Token& y = tokens[std::max(k, ti)];
+          if (y.begin - x.end > 8) return false;
+          std::string between;
+          for (const char c : src.substr(x.end, y.begin - x.end))
+            if (c != '*' && c != '_') between += c;
+          if (!enumeration_separator(between)) return false;
+          std::string nl(base_word(word_of(k)));
+          util::lower_inplace(nl);
+          return speller->common(nl) && !speller->proper_noun(nl);
+        };
+        if (!beside_name && !title_case) {
+          const bool prev = ti > 0 && common_enumerated(ti - 1), next = ti + 1 < tokens.size() && common_enumerated(ti + 1);
+          title_case = prev && next;
+          in_common_enumeration = prev || next;
+        }
       }
       bool before_colon = false;
       if (capital) {
@@ -1570,7 +1592,7 @@ class Typo final : public Rule {
       // list itself writes alone in mid-sentence ("on Discqrd" where the list says "on Discord").
       if (capital && !title_case && !inner_slip && !sentence_start(src, t.begin)) {
         const std::uint32_t i = stats.at(lbest);
-        if (i == ViewMap::kAbsent || !stat[i].cap_mid) continue;
+        if (i == ViewMap::kAbsent || !(stat[i].cap_mid || (in_common_enumeration && stat[i].caps >= 2))) continue;
       }
       // A word written again on its own line, in a URL or a name, is a name there ("Noel Rappin"
       // beside noelrappin.com, "[Plack Handbook](http://handbook.plackperl.org)").

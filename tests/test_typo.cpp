@@ -61,7 +61,7 @@ constexpr const char* kKindName[kKinds] = {"lowercase prose", "capitalised", "li
 // reached: a change that loses recall fails here), and issue 19's goal, not reached for lowercase
 // and capitalised prose and cells: they hold names, and the evidence that keeps names quiet
 // (docs/rules/typo.md) costs recall.
-constexpr int kKindFloor[kKinds] = {95, 79, 90, 90, 87};
+constexpr int kKindFloor[kKinds] = {95, 80, 90, 90, 87};
 constexpr int kKindGoal[kKinds] = {97, 90, 90, 90, 90};
 
 bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -339,6 +339,14 @@ TEST_CASE("typo: capitalised words are read by the list's evidence, not by their
   // Credits are names: a title in emphasis before its authors is not ("**...**, Qicheng Lao et
   // al."), nor a description led by an article ("- The HTML5 Creation Engine").
   CHECK(reports("# T\n\nSynthesis. Synthesis.\n\n* **Dual Inference for Text-to-Image Synthezis**, Qicheng Lao et al.\n", "Synthezis"));
+  // Between two capitalised common words of an enumeration, a word is one of them ("Volume, Rnger,
+  // Rotation"); beside one, where the list writes the word capitalised too ("**Imbge**, **Video**"
+  // where it says Image); at the end of one beside a name that is a word too, a name ("Slack,
+  // Gitter").
+  CHECK(reports("# T\n\nA ringer. The ringer.\n\nThe HUD (Volume, Rnger, Rotation) for iOS.\n", "Rnger"));
+  CHECK(reports("# T\n\nImage models. Image data.\n\nCovering **Imbge**, **Video**, etc.\n", "Imbge"));
+  CHECK_FALSE(reports("# T\n\nimage models. image data.\n\nCovering **Imbge**, **Video**, etc.\n", "Imbge"));
+  CHECK_FALSE(reports("# T\n\nSome glitter. More glitter.\n\nTalk to us on Slack, Gitter or IRC.\n", "Gitter"));
   // Credits after " - " are the list's convention when its entries say so: where one entry in ten
   // or more has a description of names only, "- Public Cloud Servicae" reads as credits; where
   // descriptions are sentences, it is a description (the one word ending a line stays a name).
