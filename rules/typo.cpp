@@ -1455,7 +1455,16 @@ class Typo final : public Rule {
         if (!beside_name && !title_case) {
           const bool prev = ti > 0 && common_enumerated(ti - 1), next = ti + 1 < tokens.size() && common_enumerated(ti + 1);
           title_case = prev && next;
-          in_common_enumeration = prev || next;
+          // (So is a word after an acronym or a CamelCase name, a space apart: "CLI Tools", "UI
+          // Design", "MoE Model", "SpyEye Tracker".)
+          auto after_acronym = [&] {
+            if (t.begin < 3 || src[t.begin - 1] != ' ') return false;
+            std::size_t q = t.begin - 1;
+            while (q > 0 && q + 12 > t.begin && util::alnum(src[q - 1])) --q;
+            const std::string_view before = src.substr(q, t.begin - 1 - q);
+            return before.size() >= 2 && (q == 0 || !util::alnum(src[q - 1])) && letter(before[0]) && identifier_like(before);
+          };
+          in_common_enumeration = prev || next || after_acronym();
         }
       }
       bool before_colon = false;

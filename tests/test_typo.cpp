@@ -347,6 +347,11 @@ TEST_CASE("typo: capitalised words are read by the list's evidence, not by their
   CHECK(reports("# T\n\nImage models. Image data.\n\nCovering **Imbge**, **Video**, etc.\n", "Imbge"));
   CHECK_FALSE(reports("# T\n\nimage models. image data.\n\nCovering **Imbge**, **Video**, etc.\n", "Imbge"));
   CHECK_FALSE(reports("# T\n\nSome glitter. More glitter.\n\nTalk to us on Slack, Gitter or IRC.\n", "Gitter"));
+  // So is a word after an acronym or a CamelCase name ("UI Desgn", "SpyEye Trcker"), where the list
+  // writes the word capitalised.
+  CHECK(reports("# T\n\nDesign here. Design there.\n\nA UI Desgn kit.\n", "Desgn"));
+  CHECK(reports("# T\n\nTracker one. Tracker two.\n\nThe SpyEye Trcker list.\n", "Trcker"));
+  CHECK_FALSE(reports("# T\n\ndesign here. design there.\n\nA UI Desgn kit.\n", "Desgn"));
   // Credits after " - " are the list's convention when its entries say so: where one entry in ten
   // or more has a description of names only, "- Public Cloud Servicae" reads as credits; where
   // descriptions are sentences, it is a description (the one word ending a line stays a name).
