@@ -1567,8 +1567,11 @@ class Typo final : public Rule {
         }();
         const bool long_word = lbest.size() >= 9 && speller->common(lbest) && !f.two_edits &&
                                edit_span(lw, lbest).pre + 1 < std::min(lw.size(), lbest.size());
-        if ((!f.best_used && !(token_flags[ti] & kTitleProse) && !inner_slip && !long_word) ||
-            (lw.size() == lbest.size() + 1 && lw.substr(1) == lbest && !prose_used && !caps_used))
+        // (A letter before a long common word in Title Case: "Drug Jdiscovery", "RAG Jipeline".)
+        const bool before_long_title = (title_case || in_common_enumeration) && lbest.size() >= 7 &&
+                                       lw.size() == lbest.size() + 1 && lw.substr(1) == lbest && speller->common(lbest);
+        if ((!f.best_used && !(token_flags[ti] & kTitleProse) && !inner_slip && !long_word && !before_long_title) ||
+            (lw.size() == lbest.size() + 1 && lw.substr(1) == lbest && !prose_used && !caps_used && !before_long_title))
           continue;
         // ... and there, only one slip, not on the last letter: names vary their ending
         // (Universo, Warface, Bartek) and are two letters from a word (Winsorized, Sparsifying).
@@ -1591,7 +1594,7 @@ class Typo final : public Rule {
         auto long_title = [&] {
           return (token_flags[ti] & (kInLinkOrName | kProse)) && !(token_flags[ti] & kTitleCase) && run_words() > 4;
         };
-        if (lbest[0] != lw[0] && !inner_slip && !(caps_used && !long_title()) &&
+        if (lbest[0] != lw[0] && !inner_slip && !((caps_used || before_long_title) && !long_title()) &&
             !(prose_used && ((token_flags[ti] & kTitleCase) || run_words() <= 4)))
           continue;
       }

@@ -61,7 +61,7 @@ constexpr const char* kKindName[kKinds] = {"lowercase prose", "capitalised", "li
 // reached: a change that loses recall fails here), and issue 19's goal, not reached for lowercase
 // and capitalised prose and cells: they hold names, and the evidence that keeps names quiet
 // (docs/rules/typo.md) costs recall.
-constexpr int kKindFloor[kKinds] = {95, 80, 90, 90, 87};
+constexpr int kKindFloor[kKinds] = {95, 81, 90, 90, 87};
 constexpr int kKindGoal[kKinds] = {97, 90, 90, 90, 90};
 
 bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -352,6 +352,12 @@ TEST_CASE("typo: capitalised words are read by the list's evidence, not by their
   CHECK(reports("# T\n\nDesign here. Design there.\n\nA UI Desgn kit.\n", "Desgn"));
   CHECK(reports("# T\n\nTracker one. Tracker two.\n\nThe SpyEye Trcker list.\n", "Trcker"));
   CHECK_FALSE(reports("# T\n\ndesign here. design there.\n\nA UI Desgn kit.\n", "Desgn"));
+  // A letter before a long common word (seven letters or more) in Title Case is a slip ("Drug
+  // Jdiscovery"); before a short one, or alone in mid-sentence, a name ("Fast Kcache Layer",
+  // "using Jinterface and").
+  CHECK(reports("# T\n\n- Drug Jdiscovery\n", "Jdiscovery"));
+  CHECK_FALSE(reports("# T\n\n- Fast Kcache Layer\n", "Kcache"));
+  CHECK_FALSE(reports("# T\n\nA driver using Jinterface and the client.\n", "Jinterface"));
   // Credits after " - " are the list's convention when its entries say so: where one entry in ten
   // or more has a description of names only, "- Public Cloud Servicae" reads as credits; where
   // descriptions are sentences, it is a description (the one word ending a line stays a name).
