@@ -241,10 +241,11 @@ bool one_edit(std::string_view a, std::string_view b) {
   return pre + suf + 2 == n && a[pre] == b[pre + 1] && a[pre + 1] == b[pre];  // two neighbours swapped
 }
 
-// A slip inside a common word, where names are seldom made: two letters swapped, not the first
-// two in a word of five letters (the first two too from six letters: Alnguage); or one edit in a word of seven or more (the suggestion six
-// or more), not on the first two letters (the first may change in a word of nine or more, by
-// substitution: Tocumentation) nor the last, the word not two common words joined (Win-sock).
+// A slip inside a common word, where names are seldom made: two letters swapped in a word of five
+// letters or more, not the first two unless it has six (Baesd, Alnguage); or one edit in a word of
+// seven or more (the suggestion six or more), not on the first two letters (the first may change
+// in a word of nine or more, by substitution: Tocumentation) nor the last, the word not two common
+// words joined (Win-sock).
 bool interior_slip(std::string_view lw, std::string_view lbest, bool two_edits, const Speller& sp) {
   if (two_edits || lw.size() < 5 || lbest.size() < 5 || !sp.common(lbest)) return false;
   const auto [pre, suf] = edit_span(lw, lbest);
@@ -266,14 +267,15 @@ bool same_head_compounds(std::string_view a, std::string_view b, const Speller& 
   return false;
 }
 
-// A slip two letters or more from either end of a word of seven letters or more, and not a
-// letter doubled (Conf-fusion is a pun).
 // Is `lw` `lbest` with one of its letters doubled (Conf-fusion)?
 bool doubled_letter(std::string_view lw, std::string_view lbest) {
   if (lw.size() != lbest.size() + 1) return false;
   const std::size_t pre = edit_span(lw, lbest).pre;
   return pre < lw.size() && ((pre > 0 && lw[pre] == lw[pre - 1]) || (pre + 1 < lw.size() && lw[pre] == lw[pre + 1]));
 }
+
+// A slip two letters or more from either end of a word of seven letters or more, and not a
+// letter doubled (Conf-fusion is a pun).
 
 bool deep_slip(std::string_view lw, std::string_view lbest) {
   if (lw.size() < 7) return false;
@@ -681,10 +683,12 @@ bool in_credits(std::string_view src, std::size_t at, const Speller& sp, bool da
   return false;
 }
 
-/// FNV-1a, 64 bits: the hash of the word sets below.
+/// FNV-1a, 64 bits: the hash of the word sets below, a byte at a time from kFnvBasis.
+constexpr std::uint64_t kFnvBasis = 14695981039346656037ull;
+constexpr std::uint64_t fnv_step(std::uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ull; }
 std::uint64_t fnv1a64(std::string_view w) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : w) h = (h ^ c) * 1099511628211ull;
+  std::uint64_t h = kFnvBasis;
+  for (unsigned char c : w) h = fnv_step(h, c);
   return h;
 }
 
@@ -924,6 +928,11 @@ class Typo final : public Rule {
     ViewMap stats;
     stats.reserve(std::min<std::size_t>(tokens.size() / 4, 1u << 16));  // (distinct words grow slower than the text)
     std::vector<WordStats> stat;
+    // The counts of a lowercase word, or null when the list does not write it.
+    auto stat_of = [&](std::string_view lw) -> const WordStats* {
+      const std::uint32_t i = stats.at(lw);
+      return i == ViewMap::kAbsent ? nullptr : &stat[i];
+    };
     std::deque<std::string> keys;
     std::string lower;
     std::vector<std::uint32_t> token_stats(tokens.size(), 0);
@@ -982,9 +991,9 @@ class Typo final : public Rule {
             const std::string_view run = all.substr(i, e - i);
             // (The run cut at its start hashed once each; its prefixes are on the way of the first.)
             for (std::size_t k = 0; k <= 3 && run.size() >= k + 4; ++k) {
-              std::uint64_t h = 14695981039346656037ull;
+              std::uint64_t h = kFnvBasis;
               for (std::size_t n = k; n < run.size(); ++n) {
-                h = (h ^ static_cast<unsigned char>(run[n])) * 1099511628211ull;
+                h = fnv_step(h, static_cast<unsigned char>(run[n]));
                 if (k == 0 && n + 1 >= 4 && n + 1 >= run.size() - 2 && n + 1 < run.size()) url_words.insert_hash(HashSet::finish(h));
               }
               url_words.insert_hash(HashSet::finish(h));
@@ -1128,8 +1137,8 @@ class Typo final : public Rule {
         const bool before = best_at_edge && lw.substr(1) == util::lower(f.best);
         const bool before_used = [&] {
           if (!before || !best_common || !(w[0] >= 'a' && w[0] <= 'z') || compound_of_common(lw, *speller, 4, 3)) return false;
-          const std::uint32_t i = stats.at(util::lower(f.best));
-          return i != ViewMap::kAbsent && stat[i].count >= 2;
+          const WordStats* used = stat_of(util::lower(f.best));
+          return used && used->count >= 2;
         }();
         if (best_at_edge && (!best_used || (before && !before_used)) && !before_long && !doubled && !long_common) f.best.clear();
         // A "d" after a word that does not end in "e" names a Unix daemon (radiusd, fluentd).
@@ -1562,8 +1571,8 @@ class Typo final : public Rule {
         // (Where the list itself writes the word capitalised, twice or more, a sentence start or
         // Title Case is its place: "- Iibrary to manage ..." where entries say "- Library to".)
         const bool caps_used = [&] {
-          const std::uint32_t i = stats.at(lbest);
-          return i != ViewMap::kAbsent && stat[i].caps >= 2 && (title_case || sentence_start(src, t.begin));
+          const WordStats* used = stat_of(lbest);
+          return used && used->caps >= 2 && (title_case || sentence_start(src, t.begin));
         }();
         const bool long_word = lbest.size() >= 9 && speller->common(lbest) && !f.two_edits &&
                                edit_span(lw, lbest).pre + 1 < std::min(lw.size(), lbest.size());
@@ -1603,8 +1612,8 @@ class Typo final : public Rule {
       // word with a letter changed or put before it. Such a word is a slip only on a name the
       // list itself writes alone in mid-sentence ("on Discqrd" where the list says "on Discord").
       if (capital && !title_case && !inner_slip && !sentence_start(src, t.begin)) {
-        const std::uint32_t i = stats.at(lbest);
-        if (i == ViewMap::kAbsent || !(stat[i].cap_mid || (in_common_enumeration && stat[i].caps >= 2))) continue;
+        const WordStats* used = stat_of(lbest);
+        if (!used || !(used->cap_mid || (in_common_enumeration && used->caps >= 2))) continue;
       }
       // A word written again on its own line, in a URL or a name, is a name there ("Noel Rappin"
       // beside noelrappin.com, "[Plack Handbook](http://handbook.plackperl.org)").
