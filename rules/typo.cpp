@@ -136,27 +136,38 @@ bool british_of_known(const std::string& lw, const Speller& sp) {
     us.replace(p, from.size(), to);
     return sp.known(us);
   };
+  // (-tre at the word's end or before its -s or -d: centre, centres, centred; "trems" is no
+  // British terms, "altrenatives" no alternatives.)
+  auto british_tre = [&] {
+    const std::size_t p = lw.rfind("tre");
+    if (p == std::string::npos || !(p + 3 == lw.size() || (p + 4 == lw.size() && (lw.back() == 's' || lw.back() == 'd')))) return false;
+    return try_replace("tre", "ter");
+  };
   return try_replace("our", "or") || try_replace("isation", "ization") || try_replace("ise", "ize") ||
-         try_replace("ising", "izing") || try_replace("yse", "yze") || try_replace("tre", "ter") ||
+         try_replace("ising", "izing") || try_replace("yse", "yze") || british_tre() ||
          try_replace("lled", "led") || try_replace("lling", "ling") || try_replace("ogue", "og") ||
          try_replace("ence", "ense");
 }
 
 // Derived forms en_US lacks, of words it knows: lookups, datatypes, serializer, precompiled,
-// subfields, lockless, natively, theming, bootstrapper. The stem must have 4 letters or more.
+// subfields, lockless, natively, theming, bootstrapper. The stem must have 4 letters or more and
+// be a common or technical word: a form of a rare one is rarer than a slip on a common word
+// (palpers: papers, not palp; cerating: creating, not cerate; praser: parser, not prase).
 bool derived_from_known(const std::string& w, const Speller& sp) {
-  auto known_stem = [&](const std::string& stem) {
-    return stem.size() >= 4 && (sp.known(stem) || sp.known_alt(stem) || sp.technical(stem));
-  };
+  auto known_stem = [&](const std::string& stem) { return stem.size() >= 4 && sp.common_or_technical(stem); };
   auto ends = [&](std::string_view suf) { return w.size() > suf.size() && w.compare(w.size() - suf.size(), suf.size(), suf) == 0; };
   auto cut = [&](std::size_t n) { return w.substr(0, w.size() - n); };
-  if (ends("s") && !ends("ss") && known_stem(cut(1))) return true;  // (not "contextss")
+  // (A plural is made of any word the dictionaries know: misconfigurations.)
+  auto plural_stem = [&](const std::string& stem) {
+    return stem.size() >= 4 && (sp.known(stem) || sp.known_alt(stem) || sp.technical(stem));
+  };
+  if (ends("s") && !ends("ss") && plural_stem(cut(1))) return true;  // (not "contextss")
   // (-es after s, x, z, ch, sh or o only: "notees" is no plural of note.)
   if (ends("es")) {
     const std::string stem = cut(2);
     const char b = stem.empty() ? ' ' : stem.back();
     if ((b == 's' || b == 'x' || b == 'z' || b == 'o' || (stem.size() >= 2 && b == 'h' && (stem[stem.size() - 2] == 'c' || stem[stem.size() - 2] == 's'))) &&
-        known_stem(stem))
+        plural_stem(stem))
       return true;
   }
   auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
