@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -894,8 +895,15 @@ class Typo final : public Rule {
                });
       if (tokens.size() > first) token_flags[first] |= kRunStart;
       // The whole text of a link ("[vertx](...)", "[Paket](...)") is a name as its project writes it.
-      if (run.in_link && tokens.size() == first + 1 && tokens[first].end - tokens[first].begin + 4 >= run.bytes.size())
-        token_flags[first] |= kSoleLinkWord;
+      // (Emoji and signs around it are decoration: "[📄 Paper](...)".)
+      auto alone = [&] {
+        const Token& t = tokens[first];
+        if (t.end - t.begin + 4 >= run.bytes.size()) return true;
+        for (std::size_t i = run.bytes.begin; i < run.bytes.end; ++i)
+          if ((i < t.begin || i >= t.end) && std::isalnum(static_cast<unsigned char>(src[i]))) return false;
+        return true;
+      };
+      if (run.in_link && tokens.size() == first + 1 && alone()) token_flags[first] |= kSoleLinkWord;
     }
     // A token's word as written (apostrophes made straight).
     auto word_of = [&](std::size_t i) -> std::string_view {
@@ -1163,6 +1171,23 @@ class Typo final : public Rule {
       }
       return f.best;
     };
+    // The words of link text, headings and details summaries are the list's vocabulary (names of
+    // models, tools, datasets are written there), but not a long common word with a slip well
+    // inside it, where names are not made: "[Swin Trzansformer](...)", "### Omni Unedrstanding",
+    // "[framewolrk](.../lift/framework)". (Asked of unknown words of seven letters or more only,
+    // after the URLs, which name most projects.)
+    auto name_word = [&](WordStats& st, WordFacts& f, std::string_view w, std::string_view lw) {
+      if (!st.name) return false;
+      if (w.size() < 7 || !unknown(f, w, lw) || speller->technical(lw)) return true;
+      const std::string& best = assess(st, f, w, lw);
+      if (best.empty()) return true;
+      const std::string lbest = util::lower(best);
+      // (Or two letters swapped, in a word of six or more: "[Isntruct GPT]", "[Fasetr R-CNN]".)
+      const auto [pre, suf] = edit_span(lw, lbest);
+      const bool swap = lw.size() >= 6 && lw.size() == lbest.size() && pre + suf + 2 == lw.size() && lw[pre] == lbest[pre + 1] &&
+                        lw[pre + 1] == lbest[pre];
+      return !(interior_slip(lw, lbest, f.two_edits, *speller) && (deep_slip(lw, lbest) || swap));
+    };
     // Another lowercase word near it that no dictionary knows and that is no slip on a word either
     // ("slack, mattermost, gotify", "dashas, panchang", foreign words): the text names things or
     // is in another language, so its unknown words are not typos. Near: within two words on either
@@ -1307,6 +1332,7 @@ class Typo final : public Rule {
       return hit;
     };
     std::unordered_map<std::string, bool> labels;  // "Paper:": written in the list (label_elsewhere below)
+    std::unordered_map<std::string, bool> phrases;  // "Large Language": written twice (phrase_used below)
     // Does the list write credits after " - " ("- [Title](...) - Flavio Copes")? Its entries say:
     // of twenty or more entries with " - ", one in ten or more has a description of names only (no
     // lowercase word but "and" and particles). Where descriptions are sentences, a capitalised
@@ -1357,7 +1383,7 @@ class Typo final : public Rule {
         WordFacts& f = facts_of(st, w[0] >= 'A' && w[0] <= 'Z');
         if (f.clean < 0)
           f.clean = (corr_off || !fixes_of(f, w, lw)) &&
-                    (dict_off || w.size() < min_length || st.count >= vocabulary_count || st.name || !unknown(f, w, lw) ||
+                    (dict_off || w.size() < min_length || st.count >= vocabulary_count || !unknown(f, w, lw) || name_word(st, f, w, lw) ||
                      speller->technical(lw));
         if (f.clean == 1 && (dict_off || (label_hit = label_slip(ti)).empty())) continue;
         label_known = f.clean == 1;
@@ -1407,7 +1433,7 @@ class Typo final : public Rule {
         report_unknown(t.begin, w, label_hit, "the list's other links say so; ");
         continue;
       }
-      if (st.count >= vocabulary_count || st.name) continue;
+      if (st.count >= vocabulary_count || name_word(st, f, w, lw)) continue;
       // (Whether the word is known is worked out once per distinct word: most words are, and
       // leave here.)
       if (!unknown(f, w, lw) || speller->technical(lw)) continue;
@@ -1566,10 +1592,36 @@ class Typo final : public Rule {
       };
       if ((before_colon || beside_name) && !(inner_slip && deep_slip(lw, lbest)) && !(before_colon && !beside_name && label_elsewhere()))
         continue;
+      // The list writes the suggestion beside the same word elsewhere, twice or more: "Multimodal
+      // Iarge Language Models" in a list that says "Multimodal Large Language Models" throughout.
+      // The phrase is the evidence that a name lacks, wherever the word is. (Each phrase is a
+      // search of the file: at most 16 per file, and only of capitalised words about to be let go.)
+      auto phrase_used = [&] {
+        auto used = [&](std::size_t k, bool before) {
+          if (k >= tokens.size()) return false;
+          const Token& x = before ? tokens[k] : t;
+          const Token& y = before ? t : tokens[k];
+          if (x.end + 1 != y.begin || src[x.end] != ' ') return false;
+          const std::string_view nw = word_of(k);
+          if (nw.size() < 4) return false;
+          const std::string fixed = cased_like(w, f.best);
+          const std::string phrase = before ? std::string(nw) + " " + fixed : fixed + " " + std::string(nw);
+          if (phrases.size() >= 16 && !phrases.count(phrase)) return false;
+          const auto [it, fresh] = phrases.try_emplace(phrase, false);
+          if (fresh) {
+            int n = 0;
+            for (std::size_t p = src.find(phrase); p != std::string_view::npos && n < 2; p = src.find(phrase, p + 1))
+              n += (p == 0 || !letter(src[p - 1])) && (p + phrase.size() >= src.size() || !letter(src[p + phrase.size()]));
+            it->second = n >= 2;
+          }
+          return it->second;
+        };
+        return (ti > 0 && used(ti - 1, true)) || used(ti + 1, false);
+      };
       // A capitalised word alone in mid-sentence is a name ("based on Guice", "a drop-in
       // replacement for Disqus", "Slack, Gitter"), and many names are a word with a letter
       // changed: only Title Case and sentence starts are read as words...
-      if (capital) {
+      if (capital && !phrase_used()) {
         // Names are many, and many are a word with a letter changed (Firestore, Rappin) or put
         // before it (Kcache, Jinterface, Preact): a capitalised word is a slip only on a word
         // the list uses elsewhere, and not when the suggestion is the word minus its first letter.
@@ -1622,7 +1674,7 @@ class Typo final : public Rule {
       // replacement for Disqus", "Slack, Gitter", "built on a Preact core"): many names are a
       // word with a letter changed or put before it. Such a word is a slip only on a name the
       // list itself writes alone in mid-sentence ("on Discqrd" where the list says "on Discord").
-      if (capital && !title_case && !inner_slip && !sentence_start(src, t.begin)) {
+      if (capital && !title_case && !inner_slip && !sentence_start(src, t.begin) && !phrase_used()) {
         const WordStats* used = stat_of(lbest);
         if (!used || !(used->cap_mid || (in_common_enumeration && used->caps >= 2))) continue;
       }
