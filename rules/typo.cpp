@@ -1597,13 +1597,20 @@ class Typo final : public Rule {
       // The phrase is the evidence that a name lacks, wherever the word is. (Each phrase is a
       // search of the file: at most 16 per file, and only of capitalised words about to be let go.)
       auto phrase_used = [&] {
-        auto used = [&](std::size_t k, bool before) {
-          if (k >= tokens.size()) return false;
-          const Token& x = before ? tokens[k] : t;
-          const Token& y = before ? t : tokens[k];
-          if (x.end + 1 != y.begin || src[x.end] != ' ') return false;
-          const std::string_view nw = word_of(k);
-          if (nw.size() < 4) return false;
+        // (The word beside it, a space apart: three letters or more, "the above", "ZSH theme".)
+        auto used = [&](bool before) {
+          std::size_t b, e;
+          if (before) {
+            if (t.begin < 2 || src[t.begin - 1] != ' ') return false;
+            e = b = t.begin - 1;
+            while (b > 0 && letter(src[b - 1])) --b;
+          } else {
+            if (t.end + 1 >= src.size() || src[t.end] != ' ') return false;
+            b = e = t.end + 1;
+            while (e < src.size() && letter(src[e])) ++e;
+          }
+          if (e - b < 3) return false;
+          const std::string_view nw = src.substr(b, e - b);
           const std::string fixed = cased_like(w, f.best);
           const std::string phrase = before ? std::string(nw) + " " + fixed : fixed + " " + std::string(nw);
           if (phrases.size() >= 16 && !phrases.count(phrase)) return false;
@@ -1616,7 +1623,7 @@ class Typo final : public Rule {
           }
           return it->second;
         };
-        return (ti > 0 && used(ti - 1, true)) || used(ti + 1, false);
+        return used(true) || used(false);
       };
       // A capitalised word alone in mid-sentence is a name ("based on Guice", "a drop-in
       // replacement for Disqus", "Slack, Gitter"), and many names are a word with a letter
@@ -1683,8 +1690,8 @@ class Typo final : public Rule {
       if (on_line_again(src, t.begin, t.end, lw, {f.best})) continue;
       // A short word is a slip only on a common word the list uses elsewhere ("vdeos" where it
       // says "videos"): short unknown words are mostly tools and abbreviations (unrar, faiss).
-      if (short_word && (f.best.size() < 5 || (!f.best_used && !inner_slip))) continue;
-      if (beside_unknown_names(ti)) continue;
+      if (short_word && (f.best.size() < 5 || (!f.best_used && !inner_slip)) && !phrase_used()) continue;
+      if (beside_unknown_names(ti) && !(inner_slip && deep_slip(lw, lbest)) && !phrase_used()) continue;
       report_unknown(t.begin, w, cased_like(w, f.best), "");
     }
   }
