@@ -155,7 +155,10 @@ bool british_of_known(const std::string& lw, const Speller& sp) {
 // be a common or technical word: a form of a rare one is rarer than a slip on a common word
 // (palpers: papers, not palp; cerating: creating, not cerate; praser: parser, not prase).
 bool derived_from_known(const std::string& w, const Speller& sp) {
-  auto known_stem = [&](const std::string& stem) { return stem.size() >= 4 && sp.common_or_technical(stem); };
+  // (Nor a plural: "baased" is no baas-ed but based.)
+  auto known_stem = [&](const std::string& stem) {
+    return stem.size() >= 4 && sp.common_or_technical(stem) && !(stem.back() == 's' && sp.known(stem.substr(0, stem.size() - 1)));
+  };
   auto ends = [&](std::string_view suf) { return w.size() > suf.size() && w.compare(w.size() - suf.size(), suf.size(), suf) == 0; };
   auto cut = [&](std::size_t n) { return w.substr(0, w.size() - n); };
   // (A plural is made of any word the dictionaries know: misconfigurations.)
@@ -284,6 +287,13 @@ bool doubled_letter(std::string_view lw, std::string_view lbest) {
   if (lw.size() != lbest.size() + 1) return false;
   const std::size_t pre = edit_span(lw, lbest).pre;
   return pre < lw.size() && ((pre > 0 && lw[pre] == lw[pre - 1]) || (pre + 1 < lw.size() && lw[pre] == lw[pre + 1]));
+}
+
+// Is `lw` `lbest` with two neighbouring letters swapped (Isntruct, understandign)?
+bool swapped_pair(std::string_view lw, std::string_view lbest) {
+  if (lw.size() != lbest.size()) return false;
+  const auto [pre, suf] = edit_span(lw, lbest);
+  return pre + suf + 2 == lw.size() && lw[pre] == lbest[pre + 1] && lw[pre + 1] == lbest[pre];
 }
 
 // A slip two letters or more from either end of a word of seven letters or more, and not a
@@ -1164,7 +1174,11 @@ class Typo final : public Rule {
         if (best_at_edge && !before && lw.back() == 'd' && lw[lw.size() - 2] != 'e') f.best.clear();
         // Two common words written as one whose nearest word starts with another letter
         // (readline: deadline, evergrowing: overgrowing) is a compound or a name, not a slip.
-        if (!f.best.empty() && (f.best[0] | 0x20) != lw[0] && compound_of_common(lw, *speller)) f.best.clear();
+        // (Its first two letters swapped are a slip all the same: tsarting is no tsar-ting.)
+        if (!f.best.empty() && (f.best[0] | 0x20) != lw[0] && compound_of_common(lw, *speller) &&
+            !(lw.size() >= 6 && lw.size() == f.best.size() && lw[0] == (f.best[1] | 0x20) && lw[1] == (f.best[0] | 0x20) &&
+              lw.substr(2) == std::string_view(util::lower(f.best)).substr(2)))
+          f.best.clear();
         // So is one whose nearest word joins the same first word to another (fire-store:
         // fire-storm): a name made of two words, not a slip.
         if (!f.best.empty() && same_head_compounds(lw, util::lower(f.best), *speller)) f.best.clear();
@@ -1183,10 +1197,7 @@ class Typo final : public Rule {
       if (best.empty()) return true;
       const std::string lbest = util::lower(best);
       // (Or two letters swapped, in a word of six or more: "[Isntruct GPT]", "[Fasetr R-CNN]".)
-      const auto [pre, suf] = edit_span(lw, lbest);
-      const bool swap = lw.size() >= 6 && lw.size() == lbest.size() && pre + suf + 2 == lw.size() && lw[pre] == lbest[pre + 1] &&
-                        lw[pre + 1] == lbest[pre];
-      return !(interior_slip(lw, lbest, f.two_edits, *speller) && (deep_slip(lw, lbest) || swap));
+      return !(interior_slip(lw, lbest, f.two_edits, *speller) && (deep_slip(lw, lbest) || (lw.size() >= 6 && swapped_pair(lw, lbest))));
     };
     // Another lowercase word near it that no dictionary knows and that is no slip on a word either
     // ("slack, mattermost, gotify", "dashas, panchang", foreign words): the text names things or
@@ -1691,7 +1702,11 @@ class Typo final : public Rule {
       // A short word is a slip only on a common word the list uses elsewhere ("vdeos" where it
       // says "videos"): short unknown words are mostly tools and abbreviations (unrar, faiss).
       if (short_word && (f.best.size() < 5 || (!f.best_used && !inner_slip)) && !phrase_used()) continue;
-      if (beside_unknown_names(ti) && !(inner_slip && deep_slip(lw, lbest)) && !phrase_used()) continue;
+      // (Not a slip well inside a long word, or two of its letters swapped, which no name is:
+      // "restoration, understalding, nerf", "understandign, nerf".)
+      if (beside_unknown_names(ti) && !(inner_slip && (deep_slip(lw, lbest) || (lw.size() >= 8 && swapped_pair(lw, lbest)))) &&
+          !phrase_used())
+        continue;
       report_unknown(t.begin, w, cased_like(w, f.best), "");
     }
   }
