@@ -128,8 +128,9 @@ std::string_view base_word(std::string_view w) {
   return w;
 }
 
-// British spellings of US words: colour, optimisation, analyse, centre, travelled.
-bool british_of_known(const std::string& lw, const Speller& sp) {
+// British spellings of US words: colour, optimisation, analyse, centre, travelled. (`name`: the
+// word is capitalised, where a -tre spelling is a name's as likely as a British word's: Petre.)
+bool british_of_known(const std::string& lw, const Speller& sp, bool name = false) {
   auto try_replace = [&](std::string_view from, std::string_view to) {
     const std::size_t p = lw.rfind(from);
     if (p == std::string::npos) return false;
@@ -137,12 +138,12 @@ bool british_of_known(const std::string& lw, const Speller& sp) {
     us.replace(p, from.size(), to);
     return sp.known(us);
   };
-  // (-tre at the word's end or before its -s or -d: centre, centres, centred; "trems" is no
-  // British terms, "altrenatives" no alternatives.)
+  // (-tre at the word's end or before its -s or -d, where en_GB writes the word so, or in a
+  // name: centre, centres, centred; "trems" is no British terms, "rostre" no roster.)
   auto british_tre = [&] {
     const std::size_t p = lw.rfind("tre");
     if (p == std::string::npos || !(p + 3 == lw.size() || (p + 4 == lw.size() && (lw.back() == 's' || lw.back() == 'd')))) return false;
-    return try_replace("tre", "ter");
+    return (name || sp.known_alt(lw.substr(0, p + 3))) && try_replace("tre", "ter");
   };
   return try_replace("our", "or") || try_replace("isation", "ization") || try_replace("ise", "ize") ||
          try_replace("ising", "izing") || try_replace("yse", "yze") || british_tre() ||
@@ -857,12 +858,12 @@ class Typo final : public Rule {
     tokens.reserve(text_bytes / 8 + 16);
     token_flags.reserve(text_bytes / 8 + 16);
     std::unordered_map<std::uint32_t, std::string> straightened;  // by token start: "don’t" as "don't"
-    // The file's language, from the function words of its first 256 KB of text.
+    // The file's language, from the function words of its first 64 KB of text.
     int file_english = 0, file_foreign = 0;
     {
       std::size_t sampled = 0;
       for (const TextRun& run : ctx.model.text_runs) {
-        if (sampled > (256u << 10)) break;
+        if (sampled > (64u << 10)) break;
         sampled += run.bytes.size();
         count_function_words(src.substr(run.bytes.begin, run.bytes.size()), file_english, file_foreign);
       }
@@ -1079,7 +1080,7 @@ class Typo final : public Rule {
     auto unknown = [&](WordFacts& f, std::string_view w, std::string_view lw) {
       if (f.unknown < 0)
         f.unknown = !(speller->known(w) || speller->known_alt(w) ||  // British English: programme, whisky
-                      british_of_known(std::string(lw), *speller) || derived_from_known(std::string(lw), *speller));
+                      british_of_known(std::string(lw), *speller, w[0] >= 'A' && w[0] <= 'Z') || derived_from_known(std::string(lw), *speller));
       return f.unknown == 1;
     };
     auto assess = [&](WordStats& st, WordFacts& f, std::string_view w, std::string_view lw) -> const std::string& {
@@ -1187,17 +1188,16 @@ class Typo final : public Rule {
     };
     // The words of link text, headings and details summaries are the list's vocabulary (names of
     // models, tools, datasets are written there), but not a long common word with a slip well
-    // inside it, where names are not made: "[Swin Trzansformer](...)", "### Omni Unedrstanding",
-    // "[framewolrk](.../lift/framework)". (Asked of unknown words of seven letters or more only,
-    // after the URLs, which name most projects.)
-    auto name_word = [&](WordStats& st, WordFacts& f, std::string_view w, std::string_view lw) {
-      if (!st.name) return false;
-      if (w.size() < 7 || !unknown(f, w, lw) || speller->technical(lw)) return true;
-      const std::string& best = assess(st, f, w, lw);
-      if (best.empty()) return true;
-      const std::string lbest = util::lower(best);
-      // (Or two letters swapped, in a word of six or more: "[Isntruct GPT]", "[Fasetr R-CNN]".)
-      return !(interior_slip(lw, lbest, f.two_edits, *speller) && (deep_slip(lw, lbest) || (lw.size() >= 6 && swapped_pair(lw, lbest))));
+    // inside it, or two of its letters swapped, where names are not made: "[Swin
+    // Trzansformer](...)", "### Omni Unedrstanding", "[Isntruct GPT](...)",
+    // "[framewolrk](.../lift/framework)". Such a word of seven letters or more that no dictionary
+    // knows is not settled as vocabulary (`name_word`); whether it is such a slip is asked once
+    // its suggestion is known (`name_slip`), after the checks of its place.
+    auto name_word = [&](const WordStats& st, WordFacts& f, std::string_view w, std::string_view lw) {
+      return st.name && (w.size() < 7 || !unknown(f, w, lw) || speller->technical(lw));
+    };
+    auto name_slip = [&](const WordFacts& f, std::string_view lw, std::string_view lbest) {
+      return interior_slip(lw, lbest, f.two_edits, *speller) && (deep_slip(lw, lbest) || swapped_pair(lw, lbest));
     };
     // Another lowercase word near it that no dictionary knows and that is no slip on a word either
     // ("slack, mattermost, gotify", "dashas, panchang", foreign words): the text names things or
@@ -1563,6 +1563,7 @@ class Typo final : public Rule {
       // A capitalised word or a short one is a slip only on a common word: a word the list uses
       // elsewhere is not evidence enough (names are made of such words).
       const std::string lbest = util::lower(f.best);
+      if (st.name && !name_slip(f, lw, lbest)) continue;
       if ((capital || short_word) && !speller->common(lbest)) continue;
       // (A short word joined by a hyphen to a word that is not common English is a piece of a
       // foreign phrase or a name: avant-garde, Jean-bastien; not in Rule-Baesd.)
@@ -1605,9 +1606,16 @@ class Typo final : public Rule {
         continue;
       // The list writes the suggestion beside the same word elsewhere, twice or more: "Multimodal
       // Iarge Language Models" in a list that says "Multimodal Large Language Models" throughout.
-      // The phrase is the evidence that a name lacks, wherever the word is. (Each phrase is a
-      // search of the file: at most 16 per file, and only of capitalised words about to be let go.)
+      // The phrase is the evidence that a name lacks, wherever the word is; so for a short word, or
+      // one beside unknown words. (Each phrase is a search of the file: at most 64 per file, and
+      // only of words about to be let go.)
       auto phrase_used = [&] {
+        // (Only where the list writes the suggestion twice or more, as far as its counts of words
+        // tell: most slips leave here, unsearched.)
+        if (lbest.size() >= shortest) {
+          const WordStats* used = stat_of(lbest);
+          if (!used || used->count < 2) return false;
+        }
         // (The word beside it, a space apart: three letters or more, "the above", "ZSH theme".)
         auto used = [&](bool before) {
           std::size_t b, e;
@@ -1624,7 +1632,7 @@ class Typo final : public Rule {
           const std::string_view nw = src.substr(b, e - b);
           const std::string fixed = cased_like(w, f.best);
           const std::string phrase = before ? std::string(nw) + " " + fixed : fixed + " " + std::string(nw);
-          if (phrases.size() >= 16 && !phrases.count(phrase)) return false;
+          if (phrases.size() >= 64 && !phrases.count(phrase)) return false;
           const auto [it, fresh] = phrases.try_emplace(phrase, false);
           if (fresh) {
             int n = 0;
@@ -1639,7 +1647,7 @@ class Typo final : public Rule {
       // A capitalised word alone in mid-sentence is a name ("based on Guice", "a drop-in
       // replacement for Disqus", "Slack, Gitter"), and many names are a word with a letter
       // changed: only Title Case and sentence starts are read as words...
-      if (capital && !phrase_used()) {
+      if (capital && [&] {
         // Names are many, and many are a word with a letter changed (Firestore, Rappin) or put
         // before it (Kcache, Jinterface, Preact): a capitalised word is a slip only on a word
         // the list uses elsewhere, and not when the suggestion is the word minus its first letter.
@@ -1662,14 +1670,14 @@ class Typo final : public Rule {
                                        lw.size() == lbest.size() + 1 && lw.substr(1) == lbest && speller->common(lbest);
         if ((!f.best_used && !(token_flags[ti] & kTitleProse) && !inner_slip && !long_word && !before_long_title) ||
             (lw.size() == lbest.size() + 1 && lw.substr(1) == lbest && !prose_used && !caps_used && !before_long_title))
-          continue;
+          return true;
         // ... and there, only one slip, not on the last letter: names vary their ending
         // (Universo, Warface, Bartek) and are two letters from a word (Winsorized, Sparsifying).
         // (A letter left out before the last one in a long word is a slip: Trendig; a letter
         // put in there makes names: Directus, Reactjs, Overseerr.)
         if (!f.best_used && !(inner_slip && lw.size() < lbest.size()) && !long_word &&
             (f.two_edits || edit_span(lw, lbest).pre + 1 >= std::min(lw.size(), lbest.size())))
-          continue;
+          return true;
         // A name with another first letter is a name of its own (Tmall: Small, Zamba: Samba,
         // Vokens: Tokens); slips seldom change the first letter.
         // (Not in a long link text: a paper's title coins words that way, "Interleaved
@@ -1686,22 +1694,34 @@ class Typo final : public Rule {
         };
         if (lbest[0] != lw[0] && !inner_slip && !((caps_used || before_long_title) && !long_title()) &&
             !(prose_used && ((token_flags[ti] & kTitleCase) || run_words() <= 4)))
-          continue;
-      }
+          return true;
+        return false;
+      }() && !phrase_used())
+        continue;
       // A capitalised word alone in mid-sentence is a name ("based on Guice", "a drop-in
       // replacement for Disqus", "Slack, Gitter", "built on a Preact core"): many names are a
       // word with a letter changed or put before it. Such a word is a slip only on a name the
       // list itself writes alone in mid-sentence ("on Discqrd" where the list says "on Discord").
-      if (capital && !title_case && !inner_slip && !sentence_start(src, t.begin) && !phrase_used()) {
+      if (capital && !title_case && !inner_slip && !sentence_start(src, t.begin)) {
         const WordStats* used = stat_of(lbest);
-        if (!used || !(used->cap_mid || (in_common_enumeration && used->caps >= 2))) continue;
+        if ((!used || !(used->cap_mid || (in_common_enumeration && used->caps >= 2))) && !phrase_used()) continue;
       }
       // A word written again on its own line, in a URL or a name, is a name there ("Noel Rappin"
       // beside noelrappin.com, "[Plack Handbook](http://handbook.plackperl.org)").
       if (on_line_again(src, t.begin, t.end, lw, {f.best})) continue;
       // A short word is a slip only on a common word the list uses elsewhere ("vdeos" where it
       // says "videos"): short unknown words are mostly tools and abbreviations (unrar, faiss).
-      if (short_word && (f.best.size() < 5 || (!f.best_used && !inner_slip)) && !phrase_used()) continue;
+      // Nor where it is one edit from one frequent word only (SCOWL size 35: "clsud", "tjble",
+      // "kenps"), the others a common word or more at most: tools are named by a letter changed in
+      // words few people write (goctl: ioctl, untar: unbar), or are one edit from several (faiss:
+      // fails, fairs); not a piece of a hyphenated phrase (avant-garde).
+      auto one_frequent = [&] {
+        if (!speller->frequent(lbest) || foreign_partner()) return false;
+        int n = 0;
+        for (const std::string& c : speller->suggest(w)) n += c[0] >= 'a' && c[0] <= 'z' && speller->frequent(c);
+        return n == 1;
+      };
+      if (short_word && (f.best.size() < 5 || (!f.best_used && !inner_slip && !one_frequent())) && !phrase_used()) continue;
       // (Not a slip well inside a long word, or two of its letters swapped, which no name is:
       // "restoration, understalding, nerf", "understandign, nerf".)
       if (beside_unknown_names(ti) && !(inner_slip && (deep_slip(lw, lbest) || (lw.size() >= 8 && swapped_pair(lw, lbest)))) &&

@@ -179,6 +179,12 @@ TEST_CASE("spelling: codespell's corrections and the common words") {
   CHECK(sp->common("machine"));
   CHECK_FALSE(sp->common("lattermost"));
   CHECK(sp->known("lattermost"));
+  // The frequent words are common words of the shorter list (SCOWL size 35).
+  CHECK(sp->frequent("table"));
+  CHECK(sp->frequent("above"));
+  CHECK(sp->common("ioctl"));
+  CHECK_FALSE(sp->frequent("ioctl"));
+  CHECK_FALSE(sp->frequent("lattermost"));
   CHECK(sp->size() > 300000);
 }
 

@@ -57,11 +57,11 @@ namespace {
 // The kinds of text the recall test injects slips into, with the share of slips the rule must find.
 enum Kind { kLower, kCapital, kLinkText, kHeading, kTableCell, kKinds };
 constexpr const char* kKindName[kKinds] = {"lowercase prose", "capitalised", "link text", "headings", "table cells"};
-// The floor each kind must keep (the figures of 2026-12-02, rounded down, or the goal where it is
-// reached: a change that loses recall fails here), and issue 19's goal, not reached for lowercase
-// and capitalised prose and cells: they hold names, and the evidence that keeps names quiet
-// (docs/rules/typo.md) costs recall.
-constexpr int kKindFloor[kKinds] = {95, 81, 90, 90, 87};
+// The floor each kind must keep (the goal where it is reached, else the figure of 2026-12-03
+// rounded down: a change that loses recall fails here), and issue 19's goal, not reached for
+// capitalised words: they hold names, and the evidence that keeps names quiet (docs/rules/typo.md)
+// costs recall.
+constexpr int kKindFloor[kKinds] = {97, 82, 90, 90, 90};
 constexpr int kKindGoal[kKinds] = {97, 90, 90, 90, 90};
 
 bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }

@@ -48,11 +48,11 @@ notices="$stage/$name/share/doc/listlint/THIRD-PARTY-NOTICES"
   echo "Each section is the Debian copyright file of the package it came from."
   for pkg in libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libsqlite3-dev libstdc++-12-dev \
              libgcc-12-dev libfmt-dev libspdlog-dev libcli11-dev nlohmann-json3-dev \
-             hunspell-en-us hunspell-en-gb codespell wamerican; do
+             hunspell-en-us hunspell-en-gb codespell wamerican wamerican-small; do
     f="/usr/share/doc/$pkg/copyright"
     [ -f "$f" ] || { echo "release: no $f" >&2; exit 1; }
     printf '\n==== %s %s (used as: %s) ====\n\n' "$pkg" "$(dpkg-query -W -f='${Version}' "$pkg")" \
-      "$(case "$pkg" in hunspell-*|codespell|wamerican) echo "word table data";; libcli11-dev|nlohmann-json3-dev|libfmt-dev|libspdlog-dev) echo "header-only, compiled in";; *) echo "statically linked";; esac)"
+      "$(case "$pkg" in hunspell-*|codespell|wamerican*) echo "word table data";; libcli11-dev|nlohmann-json3-dev|libfmt-dev|libspdlog-dev) echo "header-only, compiled in";; *) echo "statically linked";; esac)"
     cat "$f"
   done
 } >"$notices"

@@ -14,7 +14,7 @@ PACKAGES=(
   libcli11-dev                                  # command-line parsing
   libicu-dev                                    # Unicode categories and case mapping (anchors)
   libmimalloc-dev                               # a faster malloc for the listlint executable
-  libhunspell-dev hunspell-en-us hunspell-en-gb wamerican # the typo rule's dictionaries (US, British accepted, common words)
+  libhunspell-dev hunspell-en-us hunspell-en-gb wamerican wamerican-small # the typo rule's dictionaries (US, British accepted, common and frequent words)
   codespell                                     # the typo rule's list of known misspellings
 )
 

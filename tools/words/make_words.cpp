@@ -7,17 +7,19 @@
 // lib/src/spelling/spelling.cpp for the reader and docs/rules/typo.md for the format's purpose.
 //
 //  - the common words (a plain word list: Debian's wamerican), marked, since a typo is far more
-//    often a slip on a common word than on a rare one;
+//    often a slip on a common word than on a rare one, and among them the frequent words (a
+//    shorter list: Debian's wamerican-small), where a short word's slip is told from a name;
 //  - a technical vocabulary, marked (kTechnical on the lowercase key): the words of Debian's
 //    package descriptions used by at least kMinSources source packages (stdout, passwd, cgroup,
 //    kubectl, nginx), less codespell's misspellings, and a hand supplement of words too new or too
 //    specialised for Debian (rules/typo-vocabulary.txt);
 //  - the two-edit index: the common and technical words bucketed by first letter and length.
 //
-// Usage: listlint-make-words OUT US_PREFIX GB_PREFIX CODESPELL_DICTIONARY COMMON_WORDS DESCRIPTIONS SUPPLEMENT
+// Usage: listlint-make-words OUT US_PREFIX GB_PREFIX CODESPELL_DICTIONARY COMMON_WORDS DESCRIPTIONS SUPPLEMENT FREQUENT_WORDS
 //   (US_PREFIX and GB_PREFIX without .aff/.dic; GB_PREFIX may be "-" to leave British out;
 //   DESCRIPTIONS: apt's package stanzas, `apt-cache dumpavail` then the Translation-en files, or
-//   "-" for none; SUPPLEMENT: one word per line, `#` starts a comment)
+//   "-" for none; SUPPLEMENT: one word per line, `#` starts a comment; FREQUENT_WORDS: a plain word
+//   list, or "-" for none)
 
 #include <hunspell/hunspell.h>
 
@@ -344,8 +346,9 @@ std::vector<std::string> read_supplement(const std::string& path) {
 
 int main(int argc, char** argv) {
   namespace wf = listlint::words_format;
-  if (argc != 8) {
-    std::cerr << "usage: listlint-make-words OUT US_PREFIX GB_PREFIX|- CODESPELL_DICTIONARY COMMON_WORDS DESCRIPTIONS|- SUPPLEMENT\n";
+  if (argc != 9) {
+    std::cerr << "usage: listlint-make-words OUT US_PREFIX GB_PREFIX|- CODESPELL_DICTIONARY COMMON_WORDS DESCRIPTIONS|- SUPPLEMENT "
+                 "FREQUENT_WORDS|-\n";
     return 2;
   }
   try {
@@ -370,6 +373,20 @@ int main(int argc, char** argv) {
         if (it == table.end() || !(it->second.flags & (wf::kUS | wf::kGB))) continue;
         it->second.flags |= wf::kCommon;
         ++common;
+      }
+    }
+    // The frequent words: the common words of a shorter list (a word it has that the common list
+    // lacks is not marked: frequent words are common ones).
+    long frequent = 0;
+    if (std::string(argv[8]) != "-") {
+      std::ifstream in(argv[8]);
+      if (!in) throw std::runtime_error(std::string(argv[8]) + ": cannot read it");
+      std::string w;
+      while (std::getline(in, w)) {
+        auto it = table.find(w);
+        if (it == table.end() || !(it->second.flags & wf::kCommon)) continue;
+        it->second.flags |= wf::kFrequent;
+        ++frequent;
       }
     }
     // Proper nouns are found from their lowercase spelling too, so that a suggestion costs one
@@ -519,8 +536,8 @@ int main(int argc, char** argv) {
       if (!out) throw std::runtime_error(tmp + ": cannot write it");
     }
     if (std::rename(tmp.c_str(), out_path.c_str()) != 0) throw std::runtime_error(out_path + ": cannot rename into place");
-    std::printf("listlint-make-words: %zu entries (%ld forms accepted by Hunspell, %ld expansions it rejected, %ld misspellings, %ld common words)\n",
-                table.size(), accepted, rejected, misspellings, common);
+    std::printf("listlint-make-words: %zu entries (%ld forms accepted by Hunspell, %ld expansions it rejected, %ld misspellings, %ld common words, %ld of them frequent)\n",
+                table.size(), accepted, rejected, misspellings, common, frequent);
     std::printf("listlint-make-words: %ld technical words, %ld of them unknown to the dictionaries (%ld used by %zu+ of the %zu source packages"
                 " of %zu package descriptions, %ld more from the supplement; %ld left out as slips on a far more used word);"
                 " %ld words in the two-edit index (%zu bytes)\n",

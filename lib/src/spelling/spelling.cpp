@@ -206,6 +206,7 @@ bool Speller::known_with(std::string_view word, unsigned flag) const {
 }
 
 bool Speller::common(std::string_view word) const { return (flags(word) & wf::kCommon) != 0; }
+bool Speller::frequent(std::string_view word) const { return (flags(word) & wf::kFrequent) != 0; }
 bool Speller::common_or_technical(std::string_view lower_word) const {
   return (flags(lower_word) & (wf::kCommon | wf::kTechnical)) != 0;
 }

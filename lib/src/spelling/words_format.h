@@ -75,6 +75,7 @@ enum : std::uint8_t {
   kCapitalized = 16, ///< on a lowercase key: the word capitalised is a suggestible form (paris: Paris)
   kCommon = 32,      ///< in a list of common words (Debian's wamerican, SCOWL size 50)
   kTechnical = 64,   ///< on a lowercase key: technical vocabulary (Debian's package descriptions, rules/typo-vocabulary.txt)
+  kFrequent = 128,   ///< in a list of frequent words (Debian's wamerican-small, SCOWL size 35)
 };
 
 /// FNV-1a, 32 bits: the hash of "" is kHashBasis, and each byte is one hash_step (so the

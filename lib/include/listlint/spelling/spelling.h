@@ -44,6 +44,9 @@ class Speller {
   std::vector<std::string> suggest(std::string_view word, bool with_technical = false) const;
   /// True when `word`, as the dictionary writes it, is in the list of common words.
   bool common(std::string_view word) const;
+  /// True when `word`, as the dictionary writes it, is in the shorter list of frequent words (a
+  /// subset of the common ones: "above", "table"; not "ioctl", "unbar").
+  bool frequent(std::string_view word) const;
   /// common(word) || technical(word), in one lookup.
   bool common_or_technical(std::string_view lower_word) const;
   /// True when the dictionary has `lower_word` capitalised as a proper noun ("peter": Peter).
