@@ -143,7 +143,9 @@ bool british_of_known(const std::string& lw, const Speller& sp, bool name = fals
   auto british_tre = [&] {
     const std::size_t p = lw.rfind("tre");
     if (p == std::string::npos || !(p + 3 == lw.size() || (p + 4 == lw.size() && (lw.back() == 's' || lw.back() == 'd')))) return false;
-    return (name || sp.known_alt(lw.substr(0, p + 3))) && try_replace("tre", "ter");
+    if (!name && !sp.known_alt(lw.substr(0, p + 3))) return false;
+    // (centred: centered, the US -ed after -er.)
+    return lw.back() == 'd' ? sp.known(lw.substr(0, p) + "tered") : try_replace("tre", "ter");
   };
   return try_replace("our", "or") || try_replace("isation", "ization") || try_replace("ise", "ize") ||
          try_replace("ising", "izing") || try_replace("yse", "yze") || british_tre() ||
@@ -156,9 +158,11 @@ bool british_of_known(const std::string& lw, const Speller& sp, bool name = fals
 // be a common or technical word: a form of a rare one is rarer than a slip on a common word
 // (palpers: papers, not palp; cerating: creating, not cerate; praser: parser, not prase).
 bool derived_from_known(const std::string& w, const Speller& sp) {
-  // (Nor a plural: "baased" is no baas-ed but based.)
+  // (Nor a plural: "baased" is no baas-ed but based. A British spelling is no common word of
+  // the US list, and a stem all the same: favourited.)
   auto known_stem = [&](const std::string& stem) {
-    return stem.size() >= 4 && sp.common_or_technical(stem) && !(stem.back() == 's' && sp.known(stem.substr(0, stem.size() - 1)));
+    return stem.size() >= 4 && (sp.common_or_technical(stem) || (sp.known_alt(stem) && !sp.known(stem))) &&
+           !(stem.back() == 's' && sp.known(stem.substr(0, stem.size() - 1)));
   };
   auto ends = [&](std::string_view suf) { return w.size() > suf.size() && w.compare(w.size() - suf.size(), suf.size(), suf) == 0; };
   auto cut = [&](std::size_t n) { return w.substr(0, w.size() - n); };
@@ -906,12 +910,17 @@ class Typo final : public Rule {
                });
       if (tokens.size() > first) token_flags[first] |= kRunStart;
       // The whole text of a link ("[vertx](...)", "[Paket](...)") is a name as its project writes it.
-      // (Emoji and signs around it are decoration: "[📄 Paper](...)".)
+      // (Emoji and signs around it are decoration: "[📄 Paper](...)"; letters and digits of any
+      // script are not: "[Recieve 接收](...)". Emoji and symbols are U+2xxx and beyond U+FFFF,
+      // lead bytes E2 and F0-F4, as prose_like reads them.)
       auto alone = [&] {
         const Token& t = tokens[first];
         if (t.end - t.begin + 4 >= run.bytes.size()) return true;
-        for (std::size_t i = run.bytes.begin; i < run.bytes.end; ++i)
-          if ((i < t.begin || i >= t.end) && std::isalnum(static_cast<unsigned char>(src[i]))) return false;
+        for (std::size_t i = run.bytes.begin; i < run.bytes.end; ++i) {
+          if (i >= t.begin && i < t.end) continue;
+          const auto c = static_cast<unsigned char>(src[i]);
+          if (c < 0x80 ? std::isalnum(c) != 0 : c >= 0xC0 && c != 0xE2 && c < 0xF0) return false;
+        }
         return true;
       };
       if (run.in_link && tokens.size() == first + 1 && alone()) token_flags[first] |= kSoleLinkWord;

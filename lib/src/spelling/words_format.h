@@ -27,7 +27,7 @@
 
 namespace listlint::words_format {
 
-inline constexpr char kMagic[8] = {'L', 'L', 'W', 'O', 'R', 'D', 'S', '6'};
+inline constexpr char kMagic[8] = {'L', 'L', 'W', 'O', 'R', 'D', 'S', '7'};
 
 struct Slot {
   std::uint32_t offset, hash;
