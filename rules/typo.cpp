@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -261,6 +260,13 @@ bool one_edit(std::string_view a, std::string_view b) {
   return pre + suf + 2 == n && a[pre] == b[pre + 1] && a[pre + 1] == b[pre];  // two neighbours swapped
 }
 
+// Is `lw` `lbest` with two neighbouring letters swapped (Isntruct, understandign)?
+bool swapped_pair(std::string_view lw, std::string_view lbest) {
+  if (lw.size() != lbest.size()) return false;
+  const auto [pre, suf] = edit_span(lw, lbest);
+  return pre + suf + 2 == lw.size() && lw[pre] == lbest[pre + 1] && lw[pre + 1] == lbest[pre];
+}
+
 // A slip inside a common word, where names are seldom made: two letters swapped in a word of five
 // letters or more, not the first two unless it has six (Baesd, Alnguage); or one edit in a word of
 // seven or more (the suggestion six or more), not on the first two letters (the first may change
@@ -269,8 +275,7 @@ bool one_edit(std::string_view a, std::string_view b) {
 bool interior_slip(std::string_view lw, std::string_view lbest, bool two_edits, const Speller& sp) {
   if (two_edits || lw.size() < 5 || lbest.size() < 5 || !sp.common(lbest)) return false;
   const auto [pre, suf] = edit_span(lw, lbest);
-  const bool swap = lw.size() == lbest.size() && pre + suf + 2 == lw.size() && lw[pre] == lbest[pre + 1] && lw[pre + 1] == lbest[pre];
-  if (swap && (pre >= 1 || lw.size() >= 6)) return true;
+  if (swapped_pair(lw, lbest) && (pre >= 1 || lw.size() >= 6)) return true;
   if (lw.size() < 7 || lbest.size() < 6) return false;
   if ((pre < 2 && !(pre == 0 && lw.size() >= 9 && lw.size() == lbest.size())) || suf < 1) return false;
   return !compound_of_common(lw, sp, 3);
@@ -292,13 +297,6 @@ bool doubled_letter(std::string_view lw, std::string_view lbest) {
   if (lw.size() != lbest.size() + 1) return false;
   const std::size_t pre = edit_span(lw, lbest).pre;
   return pre < lw.size() && ((pre > 0 && lw[pre] == lw[pre - 1]) || (pre + 1 < lw.size() && lw[pre] == lw[pre + 1]));
-}
-
-// Is `lw` `lbest` with two neighbouring letters swapped (Isntruct, understandign)?
-bool swapped_pair(std::string_view lw, std::string_view lbest) {
-  if (lw.size() != lbest.size()) return false;
-  const auto [pre, suf] = edit_span(lw, lbest);
-  return pre + suf + 2 == lw.size() && lw[pre] == lbest[pre + 1] && lw[pre + 1] == lbest[pre];
 }
 
 // A slip two letters or more from either end of a word of seven letters or more, and not a
@@ -919,7 +917,7 @@ class Typo final : public Rule {
         for (std::size_t i = run.bytes.begin; i < run.bytes.end; ++i) {
           if (i >= t.begin && i < t.end) continue;
           const auto c = static_cast<unsigned char>(src[i]);
-          if (c < 0x80 ? std::isalnum(c) != 0 : c >= 0xC0 && c != 0xE2 && c < 0xF0) return false;
+          if (c < 0x80 ? util::alnum(src[i]) : c >= 0xC0 && c != 0xE2 && c < 0xF0) return false;
         }
         return true;
       };
@@ -1186,8 +1184,7 @@ class Typo final : public Rule {
         // (readline: deadline, evergrowing: overgrowing) is a compound or a name, not a slip.
         // (Its first two letters swapped are a slip all the same: tsarting is no tsar-ting.)
         if (!f.best.empty() && (f.best[0] | 0x20) != lw[0] && compound_of_common(lw, *speller) &&
-            !(lw.size() >= 6 && lw.size() == f.best.size() && lw[0] == (f.best[1] | 0x20) && lw[1] == (f.best[0] | 0x20) &&
-              lw.substr(2) == std::string_view(util::lower(f.best)).substr(2)))
+            !(lw.size() >= 6 && swapped_pair(lw, util::lower(f.best))))
           f.best.clear();
         // So is one whose nearest word joins the same first word to another (fire-store:
         // fire-storm): a name made of two words, not a slip.
@@ -1656,7 +1653,7 @@ class Typo final : public Rule {
       // A capitalised word alone in mid-sentence is a name ("based on Guice", "a drop-in
       // replacement for Disqus", "Slack, Gitter"), and many names are a word with a letter
       // changed: only Title Case and sentence starts are read as words...
-      if (capital && [&] {
+      const auto capital_name = [&] {
         // Names are many, and many are a word with a letter changed (Firestore, Rappin) or put
         // before it (Kcache, Jinterface, Preact): a capitalised word is a slip only on a word
         // the list uses elsewhere, and not when the suggestion is the word minus its first letter.
@@ -1705,8 +1702,8 @@ class Typo final : public Rule {
             !(prose_used && ((token_flags[ti] & kTitleCase) || run_words() <= 4)))
           return true;
         return false;
-      }() && !phrase_used())
-        continue;
+      };
+      if (capital && capital_name() && !phrase_used()) continue;
       // A capitalised word alone in mid-sentence is a name ("based on Guice", "a drop-in
       // replacement for Disqus", "Slack, Gitter", "built on a Preact core"): many names are a
       // word with a letter changed or put before it. Such a word is a slip only on a name the

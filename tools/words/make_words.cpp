@@ -363,32 +363,23 @@ int main(int argc, char** argv) {
       Hunspell_destroy(h);
     }
     read_codespell(argv[4], table, misspellings);
-    long common = 0;
-    {
-      std::ifstream in(argv[5]);
-      if (!in) throw std::runtime_error(std::string(argv[5]) + ": cannot read it");
-      std::string w;
-      while (std::getline(in, w)) {
-        auto it = table.find(w);  // only words the dictionaries accept
-        if (it == table.end() || !(it->second.flags & (wf::kUS | wf::kGB))) continue;
-        it->second.flags |= wf::kCommon;
-        ++common;
-      }
-    }
-    // The frequent words: the common words of a shorter list (a word it has that the common list
-    // lacks is not marked: frequent words are common ones).
-    long frequent = 0;
-    if (std::string(argv[8]) != "-") {
-      std::ifstream in(argv[8]);
-      if (!in) throw std::runtime_error(std::string(argv[8]) + ": cannot read it");
+    // A plain word list's words that are in the table with `required`, marked with `flag`: the
+    // common words (dictionary words), then the frequent ones (common words of a shorter list).
+    auto mark_listed = [&](const std::string& path, std::uint8_t required, std::uint8_t flag) {
+      long n = 0;
+      std::ifstream in(path);
+      if (!in) throw std::runtime_error(path + ": cannot read it");
       std::string w;
       while (std::getline(in, w)) {
         auto it = table.find(w);
-        if (it == table.end() || !(it->second.flags & wf::kCommon)) continue;
-        it->second.flags |= wf::kFrequent;
-        ++frequent;
+        if (it == table.end() || !(it->second.flags & required)) continue;
+        it->second.flags |= flag;
+        ++n;
       }
-    }
+      return n;
+    };
+    const long common = mark_listed(argv[5], static_cast<std::uint8_t>(wf::kUS | wf::kGB), wf::kCommon);
+    const long frequent = std::string(argv[8]) == "-" ? 0 : mark_listed(argv[8], wf::kCommon, wf::kFrequent);
     // Proper nouns are found from their lowercase spelling too, so that a suggestion costs one
     // probe per candidate: "paris" carries kCapitalized for "Paris".
     std::vector<std::string> capitalised;
