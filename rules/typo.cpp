@@ -98,11 +98,11 @@ void tokenize(std::string_view s, std::size_t base, std::size_t min_keep, Emit&&
   }
 }
 
+// ALL-CAPS, CamelCase, LLaVA (two capitals or more), iPhone, macOS (one, not first): a capital
+// after the first letter.
 bool identifier_like(std::string_view w) {
-  int upper = 0;
-  for (char c : w) upper += c >= 'A' && c <= 'Z';
-  if (upper >= 2) return true;                    // ALL-CAPS, CamelCase, LLaVA
-  if (upper == 1 && !(w[0] >= 'A' && w[0] <= 'Z')) return true;  // iPhone, macOS
+  for (std::size_t i = 1; i < w.size(); ++i)
+    if (w[i] >= 'A' && w[i] <= 'Z') return true;
   return false;
 }
 
@@ -419,19 +419,27 @@ bool foreign_near(std::string_view src, std::size_t at) {
   return foreign >= 2 && english == 0;
 }
 
-// Is the word at `at` part of a list of people's names: its comma-separated piece of the line is
-// two to four capitalised words ("Amit H. Bermano", "Jean-bastien Grill"), and the line has at
-// least three such pieces? Authors' given names are often a word with one letter more or less
-// (Shuting, Shiping, Sigal).
-bool in_author_list(std::string_view src, std::size_t at) {
-  // Lines of names are short: look at most 2,000 bytes either side (a 100 MB line costs no more).
+// Lists of people's names: a word is in one when its comma-separated piece of the line is two to
+// four capitalised words ("Amit H. Bermano", "Jean-bastien Grill"), and the line has at least
+// three such pieces. Authors' given names are often a word with one letter more or less (Shuting,
+// Shiping, Sigal). Read in two steps, so that the rule reads each line's pieces once however many
+// of its words it asks about: `author_line` finds the line, `author_names` its names.
+// The line around `at`, [b, e): false when it is too long to be a line of names. Lines of names
+// are short: look at most 2,000 bytes either side (a 100 MB line costs no more).
+bool author_line(std::string_view src, std::size_t at, std::size_t& b, std::size_t& e) {
   const std::size_t lo = at > 2000 ? at - 2000 : 0, hi = std::min(src.size(), at + 2000);
-  std::size_t b = src.substr(lo, at - lo).rfind('\n');
+  b = src.substr(lo, at - lo).rfind('\n');
   if (b == std::string_view::npos && lo > 0) return false;
   b = b == std::string_view::npos ? 0 : lo + b + 1;
-  std::size_t e = src.substr(at, hi - at).find('\n');
+  e = src.substr(at, hi - at).find('\n');
   if (e == std::string_view::npos && hi < src.size()) return false;
   e = e == std::string_view::npos ? src.size() : at + e;
+  return true;
+}
+
+// The names of the line [b, e), as byte ranges of `src`, when it is a list of names (three pieces
+// of names or more); none otherwise.
+std::vector<std::pair<std::size_t, std::size_t>> author_names(std::string_view src, std::size_t b, std::size_t e) {
   const std::string_view line = src.substr(b, e - b);
   // The names of a piece, or an empty view when it is no list of names.
   auto name_piece = [](std::string_view piece) -> std::string_view {
@@ -463,19 +471,18 @@ bool in_author_list(std::string_view src, std::size_t at) {
     }
     return words >= 2 && words <= 4 ? piece : std::string_view{};
   };
-  int pieces = 0;
-  bool mine = false;
+  std::vector<std::pair<std::size_t, std::size_t>> names;
   for (std::size_t p = 0; p <= line.size();) {
     std::size_t q = util::find_any(line, ",;", p);
     if (q == std::string_view::npos) q = line.size();
-    if (const std::string_view names = name_piece(line.substr(p, q - p)); !names.empty()) {
-      ++pieces;
-      const std::size_t nb = b + static_cast<std::size_t>(names.data() - line.data());
-      mine |= nb <= at && at < nb + names.size();
+    if (const std::string_view piece = name_piece(line.substr(p, q - p)); !piece.empty()) {
+      const std::size_t nb = b + static_cast<std::size_t>(piece.data() - line.data());
+      names.emplace_back(nb, nb + piece.size());
     }
     p = q + 1;
   }
-  return mine && pieces >= 3;
+  if (names.size() < 3) names.clear();
+  return names;
 }
 
 // Is a run of link text or a heading prose: two words or more, of which at most one in three
@@ -850,7 +857,8 @@ class Typo final : public Rule {
     // words a dictionary does not know); kProse: in link text or a heading made of common words,
     // which is prose ("[Trusted Builds](...)", "### Evaluation Datasets").
     enum : unsigned char { kInLinkOrName = 1, kTitleCase = 2, kStraightened = 4, kRunStart = 8, kProse = 16, kSoleLinkWord = 32,
-                           kTitleProse = 64 };  // kProse in a heading, link text or table header: a title of common words
+                           kTitleProse = 64,  // kProse in a heading, link text or table header: a title of common words
+                           kIdentifier = 128 };  // identifier_like: asked once per token, here, not by each reading
     std::vector<Token> tokens;
     std::vector<unsigned char> token_flags;
     // Room for a token per 8 bytes of text: prose has one per 10 to 12, so the vectors are
@@ -898,7 +906,7 @@ class Typo final : public Rule {
                                                              (run.in_heading || run.in_table_header ? kTitleCase : 0));
       tokenize(src.substr(run.bytes.begin, run.bytes.size()), run.bytes.begin, shortest,
                [&](std::string_view word, std::uint32_t begin, std::uint32_t end) {
-                 unsigned char f = flags;
+                 unsigned char f = flags | (identifier_like(word) ? kIdentifier : 0);
                  if (word.data() != src.data() + begin) {
                    straightened.try_emplace(begin, word);
                    f |= kStraightened;
@@ -986,10 +994,12 @@ class Typo final : public Rule {
       WordStats& st = stat[index];
       ++st.count;
       st.name |= (token_flags[i] & kInLinkOrName) != 0;
-      st.caps += w[0] >= 'A' && w[0] <= 'Z' && !identifier_like(w);
+      // (identifier_like(w) is the token's: base_word cuts a lowercase "'s" only.)
+      const bool identifier = (token_flags[i] & kIdentifier) != 0;
+      st.caps += w[0] >= 'A' && w[0] <= 'Z' && !identifier;
       // (Alone: in prose, between words that are not capitalised.)
       if (w[0] >= 'A' && w[0] <= 'Z' && !st.cap_mid && !(token_flags[i] & (kInLinkOrName | kProse | kTitleCase)) &&
-          !identifier_like(w) && !sentence_start(src, tokens[i].begin) &&
+          !identifier && !sentence_start(src, tokens[i].begin) &&
           !(i > 0 && tokens[i - 1].end + 1 == tokens[i].begin && capitalised(tokens[i - 1])) &&
           !(i + 1 < tokens.size() && tokens[i].end + 1 == tokens[i + 1].begin && capitalised(tokens[i + 1])))
         st.cap_mid = true;
@@ -1011,10 +1021,11 @@ class Typo final : public Rule {
         if (all_urls.empty()) {
           std::size_t size = 0;
           for (const Link& l : ctx.model.links) size += l.url.size() + 1;
-          all_urls.reserve(size);
+          all_urls.resize(size);
+          char* o = all_urls.data();
           for (const Link& l : ctx.model.links) {
-            for (const char c : l.url) all_urls += c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
-            all_urls += ' ';
+            for (const char c : l.url) *o++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
+            *o++ = ' ';
           }
           url_words.reserve(size / 16);
           const std::string_view all(all_urls);
@@ -1026,13 +1037,21 @@ class Typo final : public Rule {
             std::size_t e = i;
             while (e < all.size() && letter(all[e])) ++e;
             const std::string_view run = all.substr(i, e - i);
-            // (The run cut at its start hashed once each; its prefixes are on the way of the first.)
-            for (std::size_t k = 0; k <= 3 && run.size() >= k + 4; ++k) {
+            // The run whole, and cut at its end: its prefixes of four letters or more, one or two
+            // letters short, hashed on the way. Then cut at its start, each hashed once.
+            if (run.size() >= 4) {
+              const std::size_t cut_from = std::max<std::size_t>(4, run.size() - 2);
               std::uint64_t h = kFnvBasis;
-              for (std::size_t n = k; n < run.size(); ++n) {
+              for (std::size_t n = 0; n < run.size(); ++n) {
+                if (n == cut_from) url_words.insert_hash(HashSet::finish(h));
+                if (n == cut_from + 1) url_words.insert_hash(HashSet::finish(h));
                 h = fnv_step(h, static_cast<unsigned char>(run[n]));
-                if (k == 0 && n + 1 >= 4 && n + 1 >= run.size() - 2 && n + 1 < run.size()) url_words.insert_hash(HashSet::finish(h));
               }
+              url_words.insert_hash(HashSet::finish(h));
+            }
+            for (std::size_t k = 1; k <= 3 && run.size() >= k + 4; ++k) {
+              std::uint64_t h = kFnvBasis;
+              for (std::size_t n = k; n < run.size(); ++n) h = fnv_step(h, static_cast<unsigned char>(run[n]));
               url_words.insert_hash(HashSet::finish(h));
             }
             i = e;
@@ -1231,7 +1250,7 @@ class Typo final : public Rule {
           if (apart > static_cast<std::size_t>(kNear)) break;
           k = next;
           const std::string_view nword = word_of(k), nw = base_word(nword);
-          if (nw.size() < 4 || !(nw[0] >= 'a' && nw[0] <= 'z') || identifier_like(nword)) continue;
+          if (nw.size() < 4 || !(nw[0] >= 'a' && nw[0] <= 'z') || (token_flags[k] & kIdentifier)) continue;
           if (!token_stats[k]) continue;
           WordStats* nst = &stat[token_stats[k] - 1];
           const std::string_view nlw = keys[token_stats[k] - 1];
@@ -1276,6 +1295,18 @@ class Typo final : public Rule {
         slot->second = foreign >= 2 && foreign > english;
       }
       return slot->second;
+    };
+    // Is the word at `at` part of a list of people's names (author_names)? Each line's names are
+    // read once: an author list holds many unknown words.
+    std::unordered_map<std::size_t, std::vector<std::pair<std::size_t, std::size_t>>> author_lines;  // by line start
+    auto in_author_list = [&](std::size_t at) {
+      std::size_t b = 0, e = 0;
+      if (!author_line(src, at, b, e)) return false;
+      auto [slot, fresh] = author_lines.try_emplace(b);
+      if (fresh) slot->second = author_names(src, b, e);
+      for (const auto& [nb, ne] : slot->second)
+        if (nb <= at && at < ne) return true;
+      return false;
     };
     // A list written in another language is not checked against an English dictionary.
     if (file_foreign >= 5 && file_foreign >= 2 * file_english) return;
@@ -1391,7 +1422,7 @@ class Typo final : public Rule {
       bool label_known = false;    // `label_hit` is label_slip's answer already
       // (Identifiers first: the facts of a word are shared by its spellings that are not
       // identifiers, Github and github, never GitHub or iPhone, which the dictionary answers apart.)
-      if (!token_stats[ti] || identifier_like(word_of(ti))) continue;
+      if (!token_stats[ti] || (token_flags[ti] & kIdentifier)) continue;
       {
         // Most words are known words the list uses: settled once per distinct word (as written
         // in lowercase, or capitalised), and then left at once wherever they are written.
@@ -1412,7 +1443,7 @@ class Typo final : public Rule {
       auto quiet_here = [&] {
         const int line = ctx.doc.lines().line_of(t.begin);
         if (ctx.doc.lines().line_end(line) - ctx.doc.lines().line_begin(line) > 20000) return false;
-        return foreign_run(t.begin) || in_author_list(src, t.begin) || foreign_near(src, t.begin) ||
+        return foreign_run(t.begin) || in_author_list(t.begin) || foreign_near(src, t.begin) ||
                ((src[t.begin] >= 'A' && src[t.begin] <= 'Z') && in_credits(src, t.begin, *speller, dash_credits()));
       };
       WordStats* stp = &stat[token_stats[ti] - 1];
@@ -1465,7 +1496,7 @@ class Typo final : public Rule {
       // "Evaulation Datasets", "Chinese Wodrs Segmentation"); acronyms (LLM) are neither.
       bool title_case = (token_flags[ti] & kTitleCase) != 0;
       auto name_beside = [&](std::size_t k) {
-        if (!capitalised(tokens[k]) || identifier_like(word_of(k))) return false;
+        if (!capitalised(tokens[k]) || (token_flags[k] & kIdentifier)) return false;
         std::string nl(base_word(word_of(k)));
         util::lower_inplace(nl);
         // (A technical word the dictionary lacks is a name: "Sloc Cloc and Code".)
@@ -1503,7 +1534,7 @@ class Typo final : public Rule {
         // word where the list writes its suggestion capitalised too (below): "Slack, Gitter" ends
         // an enumeration of names that are words too.
         auto common_enumerated = [&](std::size_t k) {
-          if (!capitalised(tokens[k]) || identifier_like(word_of(k))) return false;
+          if (!capitalised(tokens[k]) || (token_flags[k] & kIdentifier)) return false;
           const Token& x = tokens[std::min(k, ti)];
           const Token& y = tokens[std::max(k, ti)];
           if (y.begin - x.end > 8) return false;
