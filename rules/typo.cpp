@@ -20,7 +20,6 @@ namespace listlint::rules {
 namespace {
 
 bool letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // A word of prose: its bytes in the file (files are far below 4 GB). Eight bytes, since a list
 // has a token for every ten bytes or so.
@@ -30,14 +29,20 @@ struct Token {
 
 // Byte classes for the tokenizer: punctuation that may open or close a word, and characters
 // that make a chunk code-like (digits, paths, e-mail addresses, entities, markup).
-enum : unsigned char { kOpen = 1, kClose = 2, kCode = 4 };
+// (And, for the tokenizer's loops, spaces, letters and bytes beyond ASCII.)
+enum : unsigned char { kOpen = 1, kClose = 2, kCode = 4, kSpace = 8, kLetter = 16, kHigh = 32 };
 constexpr auto kClass = [] {
   std::array<unsigned char, 256> t{};
   for (unsigned char c : std::string_view("([{\"'*_~")) t[c] |= kOpen;
   for (unsigned char c : std::string_view(".,;:!?)]}\"'*_~")) t[c] |= kClose;
   for (unsigned char c : std::string_view("0123456789/\\@_=.:&#<>`+$%|~^*")) t[c] |= kCode;
+  for (unsigned char c : std::string_view(" \t\n\r")) t[c] |= kSpace;
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] |= kLetter;
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] |= kLetter;
+  for (int c = 0x80; c < 0x100; ++c) t[static_cast<std::size_t>(c)] |= kHigh;
   return t;
 }();
+inline unsigned char byte_class(char c) { return kClass[static_cast<unsigned char>(c)]; }
 
 // Words of prose in one text run, each handed to `emit(word, begin, end)`: the word as written (a
 // view of `s`), or with its curly apostrophes made straight (a view valid during the call only),
@@ -50,34 +55,36 @@ void tokenize(std::string_view s, std::size_t base, std::size_t min_keep, Emit&&
   std::string straight;
   std::size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && space(s[i])) ++i;
+    while (i < s.size() && (byte_class(s[i]) & kSpace)) ++i;
     std::size_t j = i;
-    while (j < s.size() && !space(s[j])) ++j;
+    while (j < s.size() && !(byte_class(s[j]) & kSpace)) ++j;
     std::string_view chunk = s.substr(i, j - i);
     // Trailing and leading punctuation does not make a chunk code-like.
     std::size_t cb = 0, ce = chunk.size();
-    while (cb < ce && (kClass[static_cast<unsigned char>(chunk[cb])] & kOpen)) ++cb;
-    while (ce > cb && (kClass[static_cast<unsigned char>(chunk[ce - 1])] & kClose)) --ce;
+    while (cb < ce && (byte_class(chunk[cb]) & kOpen)) ++cb;
+    while (ce > cb && (byte_class(chunk[ce - 1]) & kClose)) --ce;
     const std::string_view core = chunk.substr(cb, ce - cb);
     bool skip = core.empty();
     for (std::size_t k = 0; k < core.size() && !skip; ++k) {
-      const char c = core[k];
-      if (kClass[static_cast<unsigned char>(c)] & kCode)
+      const unsigned char cls = byte_class(core[k]);
+      if (!(cls & (kCode | kHigh))) continue;
+      if (cls & kCode)
         skip = true;
-      else if (static_cast<unsigned char>(c) >= 0x80 && !(core.compare(k, 3, "\xE2\x80\x99") == 0 && k > 0))
+      else if (!(core.compare(k, 3, "\xE2\x80\x99") == 0 && k > 0))
         skip = true;  // non-ASCII letters: the dictionary is English
-      if (static_cast<unsigned char>(c) >= 0x80 && core.compare(k, 3, "\xE2\x80\x99") == 0) k += 2;
+      else
+        k += 2;
     }
     if (!skip) {
       // Split on hyphens and slashes into words; keep inner apostrophes ("don't", "model's").
       std::size_t k = 0;
       const std::size_t off = i + cb;
       while (k < core.size()) {
-        while (k < core.size() && !letter(core[k])) ++k;
+        while (k < core.size() && !(byte_class(core[k]) & kLetter)) ++k;
         std::size_t e = k;
         bool curly = false;
         while (e < core.size()) {
-          if (letter(core[e])) { ++e; continue; }
+          if (byte_class(core[e]) & kLetter) { ++e; continue; }
           if (core[e] == '\'' && e + 1 < core.size() && letter(core[e + 1])) { ++e; continue; }
           if (core.compare(e, 3, "\xE2\x80\x99") == 0 && e + 3 < core.size() && letter(core[e + 3])) { curly = true; e += 3; continue; }
           break;
@@ -98,8 +105,6 @@ void tokenize(std::string_view s, std::size_t base, std::size_t min_keep, Emit&&
   }
 }
 
-// ALL-CAPS, CamelCase, LLaVA (two capitals or more), iPhone, macOS (one, not first): a capital
-// after the first letter.
 bool identifier_like(std::string_view w) {
   for (std::size_t i = 1; i < w.size(); ++i)
     if (w[i] >= 'A' && w[i] <= 'Z') return true;
