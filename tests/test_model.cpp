@@ -18,6 +18,41 @@ std::string at(const std::string& text, const listlint::Span& s) {
 }
 }  // namespace
 
+TEST_CASE("text::collapse_inplace: every whitespace run is one space, none at either end") {
+  // Against a reference written here: the words split on whitespace, joined by single spaces.
+  // Every string of up to six bytes of "a", " ", "\t", "\n" and "\f" is tried.
+  auto reference = [](const std::string& s) {
+    std::string out, word;
+    for (const char c : s + " ") {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+        if (!word.empty()) out += (out.empty() ? "" : " ") + word;
+        word.clear();
+      } else {
+        word += c;
+      }
+    }
+    return out;
+  };
+  const std::string alphabet = "a \t\n\f";
+  int tried = 0;
+  for (int len = 0; len <= 6; ++len) {
+    int total = 1;
+    for (int k = 0; k < len; ++k) total *= static_cast<int>(alphabet.size());
+    for (int code = 0; code < total; ++code) {
+      std::string s;
+      for (int k = 0, c = code; k < len; ++k, c /= static_cast<int>(alphabet.size())) s += alphabet[static_cast<std::size_t>(c) % alphabet.size()];
+      std::string got = s;
+      listlint::text::collapse_inplace(got);
+      CHECK_MESSAGE(got == reference(s), "input of " << s.size() << " bytes, code " << code);
+      ++tried;
+    }
+  }
+  CHECK(tried == 19531);  // 1 + 5 + 25 + ... + 5^6
+  std::string words = "already collapsed text, kept as it is";
+  listlint::text::collapse_inplace(words);
+  CHECK(words == "already collapsed text, kept as it is");
+}
+
 TEST_CASE("details: blank lines everywhere, summary on its own line (the seed's shape)") {
   const std::string t =
       "## S\n\n<details>\n\n  <summary>Visual Instruction Tuning, NIPS 2023 Oral -> LLaVA-Instruct-150K</summary>\n\n"

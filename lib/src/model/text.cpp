@@ -47,9 +47,23 @@ void collapse_inplace(std::string& s) {
   // below comes first: most bytes are neither).
   char* p = s.data();
   const std::size_t n = s.size();
-  std::size_t w = 0;
+  // (Most text is collapsed already: single spaces between words. It is only read up to its first
+  // other whitespace, and written from there.)
+  std::size_t r = 0;
+  if (n > 0 && !ws(p[0])) {
+    for (r = 1; r < n; ++r) {
+      if (static_cast<unsigned char>(p[r]) > ' ' || !ws(p[r])) continue;
+      if (p[r] == ' ' && r + 1 < n && !ws(p[r + 1])) {
+        ++r;  // (a single space before a word: kept as it is)
+        continue;
+      }
+      break;
+    }
+    if (r == n) return;
+  }
+  std::size_t w = r;
   bool pending = false;
-  for (std::size_t r = 0; r < n; ++r) {
+  for (; r < n; ++r) {
     const char c = p[r];
     if (static_cast<unsigned char>(c) <= ' ' && ws(c)) {
       pending = w > 0;
