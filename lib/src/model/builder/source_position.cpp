@@ -108,6 +108,12 @@ std::size_t Builder::spells(std::size_t at, std::string_view lit) const {
   constexpr std::size_t npos = std::string_view::npos;
   std::size_t p = at, i = 0;
   while (i < lit.size()) {
+    // (A run of bytes written as they are spelled first: most text has no escape or entity.)
+    const std::size_t run = std::min(lit.size() - i, src_.size() - std::min(p, src_.size()));
+    std::size_t k = 0;
+    while (k < run && src_[p + k] == lit[i + k] && src_[p + k] != '\\' && src_[p + k] != '&') ++k;
+    p += k, i += k;
+    if (i == lit.size()) break;
     if (p >= src_.size()) return npos;
     const char c = src_[p];
     if (c == '\\' && p + 1 < src_.size() && src_[p + 1] == lit[i] && std::ispunct(static_cast<unsigned char>(lit[i]))) {
