@@ -135,68 +135,87 @@ class Mojibake final : public Rule {
     for (std::size_t nul : ctx.doc.nul_bytes())
       out.report(lines.span(nul, nul + 1), "NUL byte in the text; remove it");
 
+    auto scan = [&](const std::vector<Cp>& cps) { scan_segment(cps, src, lines, invalid_at, out); };
     for (int ln = 1; ln <= lines.line_count(); ++ln) {
       if (lines.ascii(ln) || in_code[static_cast<std::size_t>(ln)]) continue;
-      const std::vector<Cp> cps = decode(src, lines.line_begin(ln), lines.line_end(ln));
-      for (std::size_t i = 0; i < cps.size();) {
-        const Cp& c = cps[i];
-        // Invisible characters that conversions and copy-paste leave behind.
-        const bool ascii_around = i > 0 && i + 1 < cps.size() && cps[i - 1].cp < 0x80 && cps[i + 1].cp < 0x80;
-        if (c.cp == 0xFEFF || c.cp == 0x200B || c.cp == 0x2060 ||
-            ((c.cp == 0x200C || c.cp == 0x200D) && ascii_around)) {
-          const bool bom = c.cp == 0xFEFF;
-          out.report(lines.span(c.begin, c.end),
-                     (bom ? std::string("A byte order mark (U+FEFF) inside the text") : "An invisible " + hex(c.cp) + " character") +
-                         "; remove it",
-                     Fix{{TextEdit{c.begin, c.end, ""}}});
-          ++i;
-          continue;
-        }
-        if (c.cp == 0xFFFD && !invalid_at.count(c.begin)) {
-          out.report(lines.span(c.begin, c.end),
-                     "Replacement character U+FFFD: a character was lost in an encoding conversion; restore it");
-          ++i;
-          continue;
-        }
-        // A run of characters that Windows-1252 shows for bytes >= 0x80.
-        std::size_t j = i;
-        while (j < cps.size() && cps[j].cp >= 0x80 && cp1252_byte(cps[j].cp) >= 0) ++j;
-        if (j == i) { ++i; continue; }
-        // Within the run, the longest stretches that decode as UTF-8.
-        std::size_t k = i;
-        while (k < j) {
-          std::size_t best_end = k;
-          std::string fixed;
-          for (std::size_t end = j; end > k + 1; --end) {
-            std::u32string piece;
-            for (std::size_t q = k; q < end; ++q) piece += cps[q].cp;
-            std::string once = undo(piece);
-            if (once.empty()) continue;
-            // Misread twice? Undo again while it still decodes.
-            for (int round = 0; round < 2; ++round) {
-              const std::u32string again = to_u32(once);
-              bool all_high = !again.empty();
-              for (char32_t a : again) all_high &= a >= 0x80 && cp1252_byte(a) >= 0;
-              if (!all_high) break;
-              const std::string twice = undo(again);
-              if (twice.empty()) break;
-              once = twice;
-            }
-            best_end = end;
-            fixed = once;
-            break;
-          }
-          if (best_end == k) { ++k; continue; }
-          const std::size_t b = cps[k].begin, e = cps[best_end - 1].end;
-          const std::string shown(src.substr(b, e - b));
-          out.report(lines.span(b, e),
-                     "Mojibake: " + quote(shown) + " is " + quote(fixed) +
-                         " misread as Windows-1252 and saved again; --fix restores it",
-                     Fix{{TextEdit{b, e, fixed}}});
-          k = best_end;
-        }
-        i = j;
+      // Only the characters beyond ASCII can be reported: the line is decoded in segments, each a
+      // run of bytes beyond ASCII with the ASCII character on either side of it (whether an
+      // invisible character stands between ASCII ones). (A character beyond ASCII holds no ASCII
+      // byte, so the segments decode as the whole line would.)
+      const std::size_t lb = lines.line_begin(ln), le = lines.line_end(ln);
+      for (std::size_t q = lb; q < le;) {
+        while (q < le && static_cast<unsigned char>(src[q]) < 0x80) ++q;
+        if (q == le) break;
+        std::size_t r = q;
+        while (r < le && static_cast<unsigned char>(src[r]) >= 0x80) ++r;
+        scan(decode(src, q > lb ? q - 1 : q, r < le ? r + 1 : r));
+        q = r;
       }
+    }
+  }
+
+ private:
+  // Reports what the characters `cps` (a segment of a line) hold.
+  void scan_segment(const std::vector<Cp>& cps, std::string_view src, const LineIndex& lines,
+                    const std::unordered_set<std::size_t>& invalid_at, Reporter& out) const {
+    for (std::size_t i = 0; i < cps.size();) {
+      const Cp& c = cps[i];
+      // Invisible characters that conversions and copy-paste leave behind.
+      const bool ascii_around = i > 0 && i + 1 < cps.size() && cps[i - 1].cp < 0x80 && cps[i + 1].cp < 0x80;
+      if (c.cp == 0xFEFF || c.cp == 0x200B || c.cp == 0x2060 ||
+          ((c.cp == 0x200C || c.cp == 0x200D) && ascii_around)) {
+        const bool bom = c.cp == 0xFEFF;
+        out.report(lines.span(c.begin, c.end),
+                   (bom ? std::string("A byte order mark (U+FEFF) inside the text") : "An invisible " + hex(c.cp) + " character") +
+                       "; remove it",
+                   Fix{{TextEdit{c.begin, c.end, ""}}});
+        ++i;
+        continue;
+      }
+      if (c.cp == 0xFFFD && !invalid_at.count(c.begin)) {
+        out.report(lines.span(c.begin, c.end),
+                   "Replacement character U+FFFD: a character was lost in an encoding conversion; restore it");
+        ++i;
+        continue;
+      }
+      // A run of characters that Windows-1252 shows for bytes >= 0x80.
+      std::size_t j = i;
+      while (j < cps.size() && cps[j].cp >= 0x80 && cp1252_byte(cps[j].cp) >= 0) ++j;
+      if (j == i) { ++i; continue; }
+      // Within the run, the longest stretches that decode as UTF-8.
+      std::size_t k = i;
+      while (k < j) {
+        std::size_t best_end = k;
+        std::string fixed;
+        for (std::size_t end = j; end > k + 1; --end) {
+          std::u32string piece;
+          for (std::size_t q = k; q < end; ++q) piece += cps[q].cp;
+          std::string once = undo(piece);
+          if (once.empty()) continue;
+          // Misread twice? Undo again while it still decodes.
+          for (int round = 0; round < 2; ++round) {
+            const std::u32string again = to_u32(once);
+            bool all_high = !again.empty();
+            for (char32_t a : again) all_high &= a >= 0x80 && cp1252_byte(a) >= 0;
+            if (!all_high) break;
+            const std::string twice = undo(again);
+            if (twice.empty()) break;
+            once = twice;
+          }
+          best_end = end;
+          fixed = once;
+          break;
+        }
+        if (best_end == k) { ++k; continue; }
+        const std::size_t b = cps[k].begin, e = cps[best_end - 1].end;
+        const std::string shown(src.substr(b, e - b));
+        out.report(lines.span(b, e),
+                   "Mojibake: " + quote(shown) + " is " + quote(fixed) +
+                       " misread as Windows-1252 and saved again; --fix restores it",
+                   Fix{{TextEdit{b, e, fixed}}});
+        k = best_end;
+      }
+      i = j;
     }
   }
 };
