@@ -1017,49 +1017,68 @@ class Typo final : public Rule {
     // Project names live in the list's URLs too (github.com/spec-first/connexion, opendota.com): a
     // word found in one is a name, for both layers. A typo is in no URL. Asked of unknown words
     // before a suggestion is looked for (a word's answer kept in its WordStats).
-    std::string all_urls;
     // Every run of letters of the URLs, with up to three letters cut from its start and up to two
     // from its end, four letters or more, as hashes: made once per file, when first asked.
     HashSet url_words;
+    bool url_words_made = false;
+    // The URLs in lowercase, one after another with a space between: made when first asked, for
+    // a word with other characters than letters (rare).
+    std::string all_urls;
+    auto urls_text = [&]() -> const std::string& {
+      if (all_urls.empty()) {
+        std::size_t size = 0;
+        for (const Link& l : ctx.model.links) size += l.url.size() + 1;
+        all_urls.resize(size);
+        char* o = all_urls.data();
+        for (const Link& l : ctx.model.links) {
+          for (const char c : l.url) *o++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
+          *o++ = ' ';
+        }
+      }
+      return all_urls;
+    };
     auto in_urls = [&](WordStats& st, std::string_view lw) {
       if (st.urls < 0) {
-        if (all_urls.empty()) {
+        if (!url_words_made) {
+          url_words_made = true;
           std::size_t size = 0;
           for (const Link& l : ctx.model.links) size += l.url.size() + 1;
-          all_urls.resize(size);
-          char* o = all_urls.data();
-          for (const Link& l : ctx.model.links) {
-            for (const char c : l.url) *o++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
-            *o++ = ' ';
-          }
           url_words.reserve(size / 16);
-          const std::string_view all(all_urls);
-          for (std::size_t i = 0; i < all.size();) {
-            if (!letter(all[i])) {
-              ++i;
-              continue;
-            }
-            std::size_t e = i;
-            while (e < all.size() && letter(all[e])) ++e;
-            const std::string_view run = all.substr(i, e - i);
-            // The run whole, and cut at its end: its prefixes of four letters or more, one or two
-            // letters short, hashed on the way. Then cut at its start, each hashed once.
-            if (run.size() >= 4) {
-              const std::size_t cut_from = std::max<std::size_t>(4, run.size() - 2);
-              std::uint64_t h = kFnvBasis;
-              for (std::size_t n = 0; n < run.size(); ++n) {
-                if (n == cut_from) url_words.insert_hash(HashSet::finish(h));
-                if (n == cut_from + 1) url_words.insert_hash(HashSet::finish(h));
-                h = fnv_step(h, static_cast<unsigned char>(run[n]));
+          for (const Link& l : ctx.model.links) {
+            const std::string_view u = l.url;
+            for (std::size_t i = 0; i < u.size();) {
+              if (!letter(u[i])) {
+                ++i;
+                continue;
               }
-              url_words.insert_hash(HashSet::finish(h));
+              std::size_t e = i;
+              while (e < u.size() && letter(u[e])) ++e;
+              const std::size_t n = e - i;
+              // In one pass, in lowercase: the run whole (h0), and cut at its end: its prefixes of
+              // four letters or more, one or two letters short, hashed on the way; cut at its start
+              // by one, two and three letters (h1, h2, h3).
+              if (n >= 4) {
+                auto at = [&](std::size_t k) { return static_cast<unsigned char>(u[i + k] | 0x20); };
+                const std::size_t cut_from = std::max<std::size_t>(4, n - 2);
+                std::uint64_t h0 = fnv_step(fnv_step(fnv_step(kFnvBasis, at(0)), at(1)), at(2));
+                std::uint64_t h1 = fnv_step(fnv_step(kFnvBasis, at(1)), at(2));
+                std::uint64_t h2 = fnv_step(kFnvBasis, at(2));
+                std::uint64_t h3 = kFnvBasis;
+                for (std::size_t k = 3; k < n; ++k) {
+                  if (k == cut_from || k == cut_from + 1) url_words.insert_hash(HashSet::finish(h0));
+                  const unsigned char c = at(k);
+                  h0 = fnv_step(h0, c);
+                  h1 = fnv_step(h1, c);
+                  h2 = fnv_step(h2, c);
+                  h3 = fnv_step(h3, c);
+                }
+                url_words.insert_hash(HashSet::finish(h0));
+                if (n >= 5) url_words.insert_hash(HashSet::finish(h1));
+                if (n >= 6) url_words.insert_hash(HashSet::finish(h2));
+                if (n >= 7) url_words.insert_hash(HashSet::finish(h3));
+              }
+              i = e;
             }
-            for (std::size_t k = 1; k <= 3 && run.size() >= k + 4; ++k) {
-              std::uint64_t h = kFnvBasis;
-              for (std::size_t n = k; n < run.size(); ++n) h = fnv_step(h, static_cast<unsigned char>(run[n]));
-              url_words.insert_hash(HashSet::finish(h));
-            }
-            i = e;
           }
         }
         // A whole word of a URL, or one with a short prefix or suffix ("figlet" in .../pyfiglet,
@@ -1069,10 +1088,11 @@ class Typo final : public Rule {
           if (x.size() < 4) return false;
           if (std::all_of(x.begin(), x.end(), letter)) return url_words.contains(x);
           // (A word with other characters than letters, rare: looked for in the URLs' text.)
-          for (std::size_t p = all_urls.find(x); p != std::string::npos; p = all_urls.find(x, p + 1)) {
+          const std::string_view all = urls_text();
+          for (std::size_t p = all.find(x); p != std::string_view::npos; p = all.find(x, p + 1)) {
             std::size_t b = p, e = p + x.size();
-            while (b > 0 && letter(all_urls[b - 1])) --b;
-            while (e < all_urls.size() && letter(all_urls[e])) ++e;
+            while (b > 0 && letter(all[b - 1])) --b;
+            while (e < all.size() && letter(all[e])) ++e;
             const std::size_t before = p - b, after = e - p - x.size();
             if ((after == 0 && before <= 3) || (before == 0 && after <= 2)) return true;
           }
