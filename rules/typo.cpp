@@ -429,8 +429,8 @@ bool foreign_near(std::string_view src, std::size_t at) {
 // three such pieces. Authors' given names are often a word with one letter more or less (Shuting,
 // Shiping, Sigal). Read in two steps, so that the rule reads each line's pieces once however many
 // of its words it asks about: `author_line` finds the line, `author_names` its names.
-// The line around `at`, [b, e): false when it is too long to be a line of names. Lines of names
-// are short: look at most 2,000 bytes either side (a 100 MB line costs no more).
+// The line around `at`, [b, e): false when the word is more than 2,000 bytes from either end of it
+// (lines of names are short: a 100 MB line costs no more).
 bool author_line(std::string_view src, std::size_t at, std::size_t& b, std::size_t& e) {
   const std::size_t lo = at > 2000 ? at - 2000 : 0, hi = std::min(src.size(), at + 2000);
   b = src.substr(lo, at - lo).rfind('\n');
