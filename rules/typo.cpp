@@ -1595,7 +1595,14 @@ class Typo final : public Rule {
         before_colon =
             !next.empty() && (next[0] == ':' || (next[0] == '-' && next.size() > 1 && letter(next[1]) && next.find(':') < next.find(' ')));
         // Beside a word in another script or with accents ("Álvaro Barbero Jiménez"): a name.
-        // (A letter, not an emoji or a symbol: "## 📚 Citaiton" is a heading of one word.)
+        // (A letter, not an emoji or a symbol: "## 📚 Citaiton" is a heading of one word. Chinese,
+        // Japanese and Korean set apart by a space are the list's own language beside its English
+        // terms, as in prose_like: "ACL Anthology 판", "Retrieval Augmented Generation パターン";
+        // written against the word they make a name, "Transformer杀入".)
+        auto cjk_apart = [&](std::size_t lead, bool apart) {
+          const auto c = static_cast<unsigned char>(src[lead]);
+          return apart && c >= 0xE3 && c <= 0xED;
+        };
         auto foreign_beside = [&](std::size_t from, int dir) {
           std::size_t p = from;
           const auto n = static_cast<std::int32_t>(std::min<std::size_t>(src.size(), INT32_MAX));
@@ -1603,11 +1610,15 @@ class Typo final : public Rule {
           if (dir < 0) {
             while (p > 0 && (src[p - 1] == ' ' || src[p - 1] == '*' || src[p - 1] == '_')) --p;
             if (p == 0 || p > static_cast<std::size_t>(n) || static_cast<unsigned char>(src[p - 1]) < 0x80) return false;
+            // (The lead byte of the character before: a continuation byte is 10xxxxxx.)
+            std::size_t lead = p - 1;
+            while (lead > 0 && lead + 3 >= p && (static_cast<unsigned char>(src[lead]) & 0xC0) == 0x80) --lead;
+            if (cjk_apart(lead, p != from)) return false;
             auto i = static_cast<std::int32_t>(p);
             U8_PREV(reinterpret_cast<const std::uint8_t*>(src.data()), 0, i, c);
           } else {
             while (p < src.size() && (src[p] == ' ' || src[p] == '*' || src[p] == '_')) ++p;
-            if (p >= static_cast<std::size_t>(n) || static_cast<unsigned char>(src[p]) < 0x80) return false;
+            if (p >= static_cast<std::size_t>(n) || static_cast<unsigned char>(src[p]) < 0x80 || cjk_apart(p, p != from)) return false;
             auto i = static_cast<std::int32_t>(p);
             U8_NEXT(reinterpret_cast<const std::uint8_t*>(src.data()), i, n, c);
           }

@@ -299,6 +299,14 @@ TEST_CASE("typo: capitalised words are read by the list's evidence, not by their
   CHECK_FALSE(reports("# T\n\n- [A book](https://example.com/b) - Peter Flach\n\nA flash of light.\n", "Flach"));
   CHECK_FALSE(reports("# T\n\n- [A book](https://example.com/b) - B. Venners, and others. Veneers.\n", "Venners"));
   CHECK_FALSE(reports("# T\n\n1. **Thanos: A Block-wise Pruning Algorithm.** Thanks to all.\n", "Thanos"));
+  // Beside a word with accents: a name. Beside Chinese, Japanese or Korean set apart by a space:
+  // the list's own language, and the word an English term in it; written against the word, a name.
+  CHECK_FALSE(reports("# T\n\n- [a](https://example.com/a) - Written by Álvaro Barbero Jiménez. Barber.\n", "Barbero"));
+  const std::string cjk = "# T\n\nAn anthology of text generation. Anthology of Generation. Emoji.\n\n- [a](https://example.com/a) - ";
+  CHECK(reports(cjk + "이 자료는 ACL Anthologgy 판과 같다.\n", "Anthologgy"));
+  CHECK(reports(cjk + "このサンプルでは Retrieval Augmented Generatiom パターンを使用.\n", "Generatiom"));
+  CHECK(reports(cjk + "日本語の読みから Emoij に変換するための辞書\n", "Emoij"));
+  CHECK_FALSE(reports(cjk + "这是Generatiom模型的介绍.\n", "Generatiom"));
   // Alone in mid-sentence: a name, unless the list writes the suggestion alone as a name too.
   CHECK_FALSE(reports("# T\n\nA toolkit for Go, based on Guice. A guide.\n", "Guice"));
   CHECK(reports("# T\n\nTalk to us on Discqrd. We also use Discord for support.\n", "Discqrd"));
