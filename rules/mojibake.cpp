@@ -135,7 +135,6 @@ class Mojibake final : public Rule {
     for (std::size_t nul : ctx.doc.nul_bytes())
       out.report(lines.span(nul, nul + 1), "NUL byte in the text; remove it");
 
-    auto scan = [&](const std::vector<Cp>& cps) { scan_segment(cps, src, lines, invalid_at, out); };
     for (int ln = 1; ln <= lines.line_count(); ++ln) {
       if (lines.ascii(ln) || in_code[static_cast<std::size_t>(ln)]) continue;
       // Only the characters beyond ASCII can be reported: the line is decoded in segments, each a
@@ -148,7 +147,7 @@ class Mojibake final : public Rule {
         if (q == le) break;
         std::size_t r = q;
         while (r < le && static_cast<unsigned char>(src[r]) >= 0x80) ++r;
-        scan(decode(src, q > lb ? q - 1 : q, r < le ? r + 1 : r));
+        scan_segment(decode(src, q > lb ? q - 1 : q, r < le ? r + 1 : r), src, lines, invalid_at, out);
         q = r;
       }
     }

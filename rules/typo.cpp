@@ -1021,14 +1021,18 @@ class Typo final : public Rule {
     // from its end, four letters or more, as hashes: made once per file, when first asked.
     HashSet url_words;
     bool url_words_made = false;
+    // (The URLs' bytes, a space after each: the size of both.)
+    const std::size_t urls_size = [&] {
+      std::size_t size = 0;
+      for (const Link& l : ctx.model.links) size += l.url.size() + 1;
+      return size;
+    }();
     // The URLs in lowercase, one after another with a space between: made when first asked, for
     // a word with other characters than letters (rare).
     std::string all_urls;
     auto urls_text = [&]() -> const std::string& {
       if (all_urls.empty()) {
-        std::size_t size = 0;
-        for (const Link& l : ctx.model.links) size += l.url.size() + 1;
-        all_urls.resize(size);
+        all_urls.resize(urls_size);
         char* o = all_urls.data();
         for (const Link& l : ctx.model.links) {
           for (const char c : l.url) *o++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
@@ -1041,9 +1045,7 @@ class Typo final : public Rule {
       if (st.urls < 0) {
         if (!url_words_made) {
           url_words_made = true;
-          std::size_t size = 0;
-          for (const Link& l : ctx.model.links) size += l.url.size() + 1;
-          url_words.reserve(size / 16);
+          url_words.reserve(urls_size / 16);
           for (const Link& l : ctx.model.links) {
             const std::string_view u = l.url;
             for (std::size_t i = 0; i < u.size();) {
