@@ -1,6 +1,8 @@
 // Document: bytes, BOM, line endings, line index and invalid UTF-8.
 #include <doctest/doctest.h>
 
+#include <random>
+
 #include "listlint/model/document.h"
 #include "support.h"
 
@@ -20,6 +22,37 @@ TEST_CASE("document: line index maps offsets to code-point columns and back") {
   CHECK(d.line_endings().crlf == 1);
   CHECK(d.line_endings().cr == 1);
   CHECK_FALSE(d.line_endings().final_newline);
+}
+
+TEST_CASE("document: columns count characters on lines of any bytes, as counted one byte at a time") {
+  // Lines of random bytes (ASCII, UTF-8 lead and continuation bytes, invalid ones), short and long:
+  // the column of every offset, and of spans on one line, against a byte-at-a-time count.
+  std::mt19937 rng(7);
+  const char pool[] = {'a', ' ', '\x80', '\xBF', '\xC3', '\xA9', '\xE4', '\xB8', '\xF0', '\x9F', '\xFF', '\n'};
+  for (int round = 0; round < 40; ++round) {
+    std::string text;
+    const std::size_t n = 1 + rng() % (round < 20 ? 40 : 600);
+    for (std::size_t i = 0; i < n; ++i) text += pool[rng() % sizeof pool];
+    Document d("t.md", text);
+    const auto& li = d.lines();
+    for (std::size_t off = 0; off <= text.size(); ++off) {
+      const auto p = li.pos(off);
+      std::size_t b = li.line_begin(p.line);
+      int column = 1;
+      for (std::size_t i = b; i < off; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+      REQUIRE(p.column == column);
+      const std::size_t e = li.line_end(p.line);
+      if (off <= e) {
+        const std::size_t end = off + rng() % (e - off + 1);
+        int c2 = column;
+        for (std::size_t i = off; i < end; ++i) c2 += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+        const auto sp = li.span(off, end);
+        REQUIRE(sp.begin.column == column);
+        REQUIRE(sp.end.column == c2);
+        REQUIRE(sp.end.line == p.line);
+      }
+    }
+  }
 }
 
 TEST_CASE("document: a UTF-8 BOM is skipped, byte offsets still count it") {
