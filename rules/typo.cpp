@@ -57,7 +57,8 @@ void tokenize(std::string_view s, std::size_t base, std::size_t min_keep, Emit&&
   while (i < s.size()) {
     while (i < s.size() && (byte_class(s[i]) & kSpace)) ++i;
     std::size_t j = i;
-    while (j < s.size() && !(byte_class(s[j]) & kSpace)) ++j;
+    unsigned char classes = 0;  // (of the whole chunk: most hold no code-like byte at all)
+    for (unsigned char cls; j < s.size() && !((cls = byte_class(s[j])) & kSpace); ++j) classes |= cls;
     std::string_view chunk = s.substr(i, j - i);
     // Trailing and leading punctuation does not make a chunk code-like.
     std::size_t cb = 0, ce = chunk.size();
@@ -65,7 +66,7 @@ void tokenize(std::string_view s, std::size_t base, std::size_t min_keep, Emit&&
     while (ce > cb && (byte_class(chunk[ce - 1]) & kClose)) --ce;
     const std::string_view core = chunk.substr(cb, ce - cb);
     bool skip = core.empty();
-    for (std::size_t k = 0; k < core.size() && !skip; ++k) {
+    for (std::size_t k = 0; k < core.size() && !skip && (classes & (kCode | kHigh)); ++k) {
       const unsigned char cls = byte_class(core[k]);
       if (!(cls & (kCode | kHigh))) continue;
       if (cls & kCode)
