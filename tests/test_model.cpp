@@ -1,6 +1,8 @@
 // The model on small inputs: details stitching, tables, links, entries, references, TOC.
 #include <doctest/doctest.h>
 
+#include <vector>
+
 #include <cstdint>
 #include <filesystem>
 
@@ -51,6 +53,24 @@ TEST_CASE("text::collapse_inplace: every whitespace run is one space, none at ei
   std::string words = "already collapsed text, kept as it is";
   listlint::text::collapse_inplace(words);
   CHECK(words == "already collapsed text, kept as it is");
+}
+
+TEST_CASE("text::collapse_join: collapse(a + b) from a and collapse(b)") {
+  // Every pair of strings of up to four bytes of "a", " ", "\t" and "\f".
+  const std::string alphabet = "a \t\f";
+  std::vector<std::string> all{""};
+  for (std::size_t from = 0, len = 1; len <= 4; ++len) {
+    const std::size_t to = all.size();
+    for (std::size_t i = from; i < to; ++i)
+      for (const char c : alphabet) all.push_back(all[i] + c);
+    from = to;
+  }
+  REQUIRE(all.size() == 341);  // 1 + 4 + 16 + 64 + 256
+  int wrong = 0;
+  for (const std::string& a : all)
+    for (const std::string& b : all)
+      wrong += listlint::text::collapse_join(a, b, listlint::text::collapse(b)) != listlint::text::collapse(a + b);
+  CHECK(wrong == 0);
 }
 
 TEST_CASE("details: blank lines everywhere, summary on its own line (the seed's shape)") {

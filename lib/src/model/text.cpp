@@ -35,6 +35,15 @@ std::string collapse(std::string_view s) {
   return out;
 }
 
+std::string collapse_join(std::string_view a, std::string_view b, std::string_view collapsed_b) {
+  std::string out(a);
+  collapse_inplace(out);
+  if (collapsed_b.empty()) return out;
+  if (!out.empty() && (ws(a.back()) || ws(b.front()))) out += ' ';
+  out += collapsed_b;
+  return out;
+}
+
 std::string shorten(std::string_view s, std::size_t max) {
   if (s.size() <= max) return std::string(s);
   std::size_t cut = max >= 3 ? max - 3 : 0;

@@ -26,6 +26,9 @@ std::string_view trim(std::string_view s);
 std::string collapse(std::string_view s);
 /// collapse() in place (no allocation when there is nothing to change).
 void collapse_inplace(std::string& s);
+/// collapse(a + b), made from collapse(a) and `collapsed_b` (which is collapse(b)) without reading
+/// b again: they are joined by a space where whitespace ends a or starts b.
+std::string collapse_join(std::string_view a, std::string_view b, std::string_view collapsed_b);
 /// ASCII lowercase with whitespace collapsed: names compared loosely.
 std::string normalize_label(std::string_view s);
 /// How CommonMark matches link reference labels: whitespace collapsed, Unicode case-folded (full

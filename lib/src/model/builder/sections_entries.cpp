@@ -151,13 +151,12 @@ void Builder::on_item_exit(cmark_node* n) {
   if (wrapper) {
     for (cmark_node* p = cmark_node_parent(c); p && p != first; p = cmark_node_parent(p)) append_following(p);
   }
-  // The paragraph's text is the link text and what follows it (nothing but space precedes).
-  e.text = l.text;
-  e.text += rest;
-  text::collapse_inplace(e.text);
   const bool lead_blank = !rest.empty() && (rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\n' || rest[0] == '\r');
-  std::string d = std::move(rest);
+  std::string d = rest;
   text::collapse_inplace(d);
+  // The paragraph's text is the link text and what follows it (nothing but space precedes),
+  // collapsed: joined from the link text and the rest collapsed once.
+  e.text = text::collapse_join(l.text, rest, d);
   // Drop the separator between name and description: " - ", " – ", " — ", ": ", " -> ".
   std::size_t k = 0;
   while (k < d.size()) {
