@@ -360,33 +360,51 @@ bool sentence_start(std::string_view src, std::size_t at) {
 // evidence: the dictionary is English, so a run (or a whole file) whose function words are mostly
 // Spanish, French, Portuguese, Italian or German is not checked. Words that are function words
 // in English too ("a", "in", "die") are in neither set.
-// A word of up to eight ASCII letters as one number, for look-ups without hashing.
+// A word of up to eight ASCII letters as one number.
 constexpr std::uint64_t pack(std::string_view w) {
   std::uint64_t k = 0;
   for (char c : w) k = (k << 8) | static_cast<unsigned char>(c);
   return k;
 }
-template <std::size_t N>
-constexpr std::array<std::uint64_t, N> packed_sorted(const std::array<std::string_view, N>& words) {
-  std::array<std::uint64_t, N> out{};
-  for (std::size_t i = 0; i < N; ++i) out[i] = pack(words[i]);
-  std::sort(out.begin(), out.end());
-  return out;
+// Both sets in one table of packed words, looked up with one multiplication and a probe or two
+// (every lowercase word of six letters or fewer of a list's text is asked about): open
+// addressing, 128 slots for 73 words, each slot a word and its kind.
+enum FunctionWord : std::uint8_t { kNotFunction = 0, kEnglishFunction = 1, kForeignFunction = 2 };
+struct FunctionSlot {
+  std::uint64_t key = 0;
+  FunctionWord kind = kNotFunction;
+};
+constexpr std::size_t function_slot(std::uint64_t key) { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 57); }
+constexpr auto kFunctionWords = [] {
+  constexpr std::string_view english[] = {"the", "and", "of", "to", "for", "with", "is", "on", "are",
+                                          "this", "that", "from", "by", "an", "or", "it", "be", "as",
+                                          "at", "you", "your", "which", "its", "was", "can", "has"};
+  constexpr std::string_view foreign[] = {
+      "de", "la", "el", "los", "las", "del", "para", "con", "una", "por", "que", "en", "es", "y", "le", "les",
+      "des", "est", "une", "du", "pour", "dans", "sur", "avec", "di", "il", "che", "della", "per", "und", "das",
+      "mit", "ist", "nicht", "ein", "eine", "der", "um", "uma", "do", "da", "dos", "como", "sobre", "se", "lo",
+      "su"};
+  std::array<FunctionSlot, 128> t{};
+  auto put = [&](std::string_view w, FunctionWord kind) {
+    std::size_t i = function_slot(pack(w));
+    for (; t[i].key != 0; i = (i + 1) % t.size())
+      if (t[i].key == pack(w)) throw "a word in both sets";  // (at compile time: the build fails)
+    t[i] = {pack(w), kind};
+  };
+  for (std::string_view w : english) put(w, kEnglishFunction);
+  for (std::string_view w : foreign) put(w, kForeignFunction);
+  return t;
+}();
+FunctionWord function_word(std::string_view w) {
+  if (w.empty() || w.size() > 8) return kNotFunction;
+  const std::uint64_t key = pack(w);
+  for (std::size_t i = function_slot(key);; i = (i + 1) % kFunctionWords.size()) {
+    if (kFunctionWords[i].key == key) return kFunctionWords[i].kind;
+    if (kFunctionWords[i].key == 0) return kNotFunction;
+  }
 }
-constexpr auto kEnglishFunction = packed_sorted<26>({"the", "and", "of", "to", "for", "with", "is", "on", "are",
-                                                    "this", "that", "from", "by", "an", "or", "it", "be", "as",
-                                                    "at", "you", "your", "which", "its", "was", "can", "has"});
-constexpr auto kForeignFunction = packed_sorted<47>(
-    {"de", "la", "el", "los", "las", "del", "para", "con", "una", "por", "que", "en", "es", "y", "le", "les",
-     "des", "est", "une", "du", "pour", "dans", "sur", "avec", "di", "il", "che", "della", "per", "und", "das",
-     "mit", "ist", "nicht", "ein", "eine", "der", "um", "uma", "do", "da", "dos", "como", "sobre", "se", "lo",
-     "su"});
-bool english_function_word(std::string_view w) {
-  return std::binary_search(kEnglishFunction.begin(), kEnglishFunction.end(), pack(w));
-}
-bool foreign_function_word(std::string_view w) {
-  return std::binary_search(kForeignFunction.begin(), kForeignFunction.end(), pack(w));
-}
+bool english_function_word(std::string_view w) { return function_word(w) == kEnglishFunction; }
+
 // Counts English and foreign function words in `s`: lowercase ASCII words only ("Li", "Su" and
 // "Da" are surnames; "et al." is English usage).
 void count_function_words(std::string_view s, int& english, int& foreign) {
@@ -401,8 +419,9 @@ void count_function_words(std::string_view s, int& english, int& foreign) {
     if (i > b && i - b <= 6 && lower && static_cast<unsigned char>(c) < 0x80 &&
         (b == 0 || static_cast<unsigned char>(s[b - 1]) < 0x80)) {
       const std::string_view w = s.substr(b, i - b);
-      english += english_function_word(w);
-      foreign += foreign_function_word(w);
+      const FunctionWord kind = function_word(w);
+      english += kind == kEnglishFunction;
+      foreign += kind == kForeignFunction;
     }
     b = i + 1;
     lower = true;
