@@ -328,7 +328,8 @@ bool made_of_a_word(std::string_view lw, const Speller& sp) {
 // Is the word where a sentence, cell, heading or list item starts (where capitals are normal)?
 bool sentence_start(std::string_view src, std::size_t at) {
   std::size_t p = at;
-  while (p > 0 && std::string_view(" \t*_\"'([").find(src[p - 1]) != std::string_view::npos) --p;
+  auto opening = [](char c) { return c == ' ' || c == '\t' || c == '*' || c == '_' || c == '"' || c == '\'' || c == '(' || c == '['; };
+  while (p > 0 && opening(src[p - 1])) --p;
   if (p == 0 || src[p - 1] == '\n' || src[p - 1] == '\r') return true;
   const char c = src[p - 1];
   if (c == '.') {
@@ -342,7 +343,7 @@ bool sentence_start(std::string_view src, std::size_t at) {
       if (before == a) return false;
     return true;
   }
-  if (std::string_view("|#!?:>").find(c) != std::string_view::npos) return true;
+  if (c == '|' || c == '#' || c == '!' || c == '?' || c == ':' || c == '>') return true;
   if (c == '-' || c == '+' || c == '*') {  // a list marker alone at the start of its line
     std::size_t q = p - 1;
     while (q > 0 && (src[q - 1] == ' ' || src[q - 1] == '\t')) --q;
