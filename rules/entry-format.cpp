@@ -298,7 +298,6 @@ class EntryFormat final : public Rule {
     // outside the table of contents and details cards.
     std::vector<Shape> shapes;
     shapes.reserve(m.entries.size());
-    std::unordered_set<std::string_view> words;  // every word of every description, as written
     for (std::size_t i = 0; i < m.entries.size(); ++i) {
       const Entry& e = m.entries[i];
       if (e.link < 0 || e.in_toc || e.details >= 0 || e.description.empty() || e.name.empty()) continue;
@@ -361,18 +360,30 @@ class EntryFormat final : public Rule {
       // After a blank-only separator the text often continues the name ("by @author", "on YouTube").
       // Code ("`code` formatter") is a name, whatever its case.
       if (blank_sep || markup || code) s.capital = {};
-      std::size_t p = 0;
-      const std::string& desc = e.description;
-      while (p < desc.size()) {
-        while (p < desc.size() && !ascii_letter(desc[p])) ++p;
-        std::size_t q = p;
-        while (q < desc.size() && ascii_letter(desc[q])) ++q;
-        if (q > p) words.insert(std::string_view(desc).substr(p, q - p));
-        p = q;
-      }
       shapes.push_back(std::move(s));
     }
     if (shapes.empty()) return;
+    // Does a description write `w` (as written)? The words of every description are gathered
+    // when first asked (seldom: only for a capital against the convention).
+    std::unordered_set<std::string_view> words;
+    bool words_made = false;
+    auto described = [&](std::string_view w) {
+      if (!words_made) {
+        words_made = true;
+        for (const Shape& sh : shapes) {
+          const std::string& desc = m.entries[sh.entry].description;
+          std::size_t p = 0;
+          while (p < desc.size()) {
+            while (p < desc.size() && !ascii_letter(desc[p])) ++p;
+            std::size_t q = p;
+            while (q < desc.size() && ascii_letter(desc[q])) ++q;
+            if (q > p) words.insert(std::string_view(desc).substr(p, q - p));
+            p = q;
+          }
+        }
+      }
+      return words.count(w) > 0;
+    };
 
     // Tallies per file and per section, for each check.
     enum Check { Sep, Cap, Per, kChecks };
@@ -463,7 +474,7 @@ class EntryFormat final : public Rule {
           const Speller* sp = ctx.resources.speller;
           const bool word_like = s.capital == "upper" || sp == nullptr || sp->known(s.word) ||
                                  sp->known(s.word.substr(0, s.word.find('\'')));
-          if ((cv->fixed && word_like) || words.count(other)) {
+          if ((cv->fixed && word_like) || described(other)) {
             Span range = at_link;
             const std::size_t p = tail.find(s.word);
             if (p != std::string_view::npos) range = lines.span(tail_begin + p, tail_begin + p + s.word.size());
