@@ -67,6 +67,14 @@ inline bool alnum(char c) {
 /// with a space (<https://github .com/x>, an href written so). Empty when it is fine or
 /// is no web address.
 inline std::string unusable_url(std::string_view url) {
+  // The host: between "://" and the path (a written <https://github .com/x> or href keeps a space).
+  auto host_spaced = [](std::string_view rest) {
+    const std::string_view host = rest.substr(0, find_any(rest, "/?#"));
+    return find_any(host, " \t") != std::string_view::npos;
+  };
+  // (Most URLs are written "https://..." or "http://...": only their host is asked about.)
+  for (const std::string_view web : {"https://", "http://"})
+    if (url.starts_with(web)) return host_spaced(url.substr(web.size())) ? "its host name has a space in it" : std::string();
   if (!url.empty() && (url.front() == '[' || url.front() == '(')) {
     const std::string_view rest = url.substr(1);
     if (starts_with_ci(rest, "http") || starts_with_ci(rest, "www."))
@@ -98,10 +106,7 @@ inline std::string unusable_url(std::string_view url) {
   if (scheme != "http" && scheme != "https") return "its scheme is misspelled (" + scheme + ":)";
   if (colon == std::string_view::npos || slash < colon) return "the ':' after " + scheme + " is missing";
   if (url.compare(colon, 3, "://") != 0) return "it needs two slashes after " + scheme + ":";
-  // The host: between "://" and the path (a written <https://github .com/x> or href keeps a space).
-  const std::string_view rest = url.substr(colon + 3);
-  const std::string_view host = rest.substr(0, find_any(rest, "/?#"));
-  if (find_any(host, " \t") != std::string_view::npos) return "its host name has a space in it";
+  if (host_spaced(url.substr(colon + 3))) return "its host name has a space in it";
   return {};
 }
 
