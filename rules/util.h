@@ -2,6 +2,8 @@
 // Small helpers shared by rule files (not a rule).
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,17 +51,32 @@ inline bool starts_with_ci(std::string_view s, std::string_view prefix) {
 
 /// The first byte of `s` from `from` that is one of `set`, or npos. (string_view::find_first_of
 /// calls memchr over the set once per byte of `s`: a call per byte of a long line or URL.)
+/// (The set's ASCII bytes as a 128-bit mask: one test per byte of `s`.)
 inline std::size_t find_any(std::string_view s, std::string_view set, std::size_t from = 0) {
-  for (std::size_t i = from; i < s.size(); ++i)
-    for (const char c : set)
-      if (s[i] == c) return i;
+  std::uint64_t mask[2] = {0, 0};
+  for (const char c : set) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 128) {  // (no caller's set has such a byte: the plain search)
+      for (std::size_t i = from; i < s.size(); ++i)
+        if (set.find(s[i]) != std::string_view::npos) return i;
+      return std::string_view::npos;
+    }
+    mask[u >> 6] |= std::uint64_t{1} << (u & 63);
+  }
+  for (std::size_t i = from; i < s.size(); ++i) {
+    const auto u = static_cast<unsigned char>(s[i]);
+    if (u < 128 && (mask[u >> 6] >> (u & 63) & 1)) return i;
+  }
   return std::string_view::npos;
 }
 
-/// True for ASCII letters and digits.
-inline bool alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+/// True for ASCII letters and digits (a table: one load).
+inline constexpr auto kAlnum = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return t;
+}();
+inline bool alnum(char c) { return kAlnum[static_cast<unsigned char>(c)]; }
 
 /// Why a destination that reads as a web address is one no browser can use: a misspelled scheme
 /// (htps://, http//, https:/x), a bracket before it ([https://...), or no scheme at all

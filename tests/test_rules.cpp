@@ -6,10 +6,12 @@
 // Also the meta-test: rule list, sources, docs and fixture folders match one to one.
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <random>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_map>
@@ -17,6 +19,7 @@
 #include "listlint/checking/config.h"
 #include "listlint/checking/linter.h"
 #include "listlint/checking/workspace.h"
+#include "../rules/util.h"
 #include "registry.h"
 #include "support.h"
 
@@ -188,4 +191,24 @@ TEST_CASE("rules: the configuration schema in docs/ is the generated one") {
   const std::string have = test::read_file(path);
   REQUIRE_MESSAGE(!have.empty(), "missing docs/listlint.schema.json (listlint rules --format schema)");
   CHECK(json::parse(have) == want);
+}
+
+TEST_CASE("rules/util: find_any and alnum answer as the standard library does") {
+  namespace util = listlint::rules::util;
+  for (int c = 0; c < 256; ++c) {
+    const auto u = static_cast<unsigned char>(c);
+    CHECK_MESSAGE(util::alnum(static_cast<char>(c)) == (u < 128 && std::isalnum(u) != 0), "byte " << c);
+  }
+  // Random strings and sets of ASCII and other bytes, every start: the first byte of the set.
+  std::mt19937 rng(11);
+  const std::string pool = std::string("ab/?#:- \t\x80\xE2\xFF") + '\0';
+  int wrong = 0;
+  for (int round = 0; round < 2000; ++round) {
+    std::string s, set;
+    for (std::size_t n = rng() % 24; n > 0; --n) s += pool[rng() % pool.size()];
+    for (std::size_t n = rng() % 4; n > 0; --n) set += pool[rng() % pool.size()];
+    for (std::size_t from = 0; from <= s.size() + 1; ++from)
+      wrong += util::find_any(s, set, from) != std::string_view(s).find_first_of(set, from);
+  }
+  CHECK(wrong == 0);
 }
