@@ -2,6 +2,7 @@
 // The names are a table as data: rules/proper-names.tsv, compiled in as proper-names.inc.
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -21,7 +22,19 @@ struct Spelling {
   std::size_t name = 0;
   bool variant = false, as_written = false;
   std::size_t first_len = 0;
+  std::uint64_t first_key = 0;  ///< first_word_key of its first word
 };
+
+// The first eight bytes of a word, lowercased, as one number: a word of the text is matched
+// against a spelling only when their keys are equal (and so are their first words' lengths).
+std::uint64_t first_word_key(std::string_view w) {
+  std::uint64_t k = 0;
+  for (std::size_t i = 0; i < w.size() && i < 8; ++i) {
+    const char c = w[i] >= 'A' && w[i] <= 'Z' ? static_cast<char>(w[i] + 32) : w[i];
+    k = (k << 8) | static_cast<unsigned char>(c);
+  }
+  return k;
+}
 
 // Spellings by their first word, lowercased ("node" for Node.js, "stack" for Stack Overflow):
 // each word of the text is looked up once, instead of searching the text once per name.
@@ -71,6 +84,7 @@ Table build_table(const nlohmann::json& names, const nlohmann::json& extra) {
     std::size_t k = 0;
     while (k < sp.low.size() && util::alnum(sp.low[k])) ++k;
     sp.first_len = k;
+    sp.first_key = first_word_key(std::string_view(sp.low).substr(0, k));
     if (k == 0) t.searched.push_back(s);
     else t.by_first_word[slot(sp.low[0], k)].push_back(s);
   }
@@ -322,9 +336,11 @@ class ProperName final : public Rule {
         // "Mac OS" of macOS.
         const Spelling* best = nullptr;
         std::size_t best_end = 0;
-        for (std::size_t s : table.by_first_word[slot(t[i], j - i)]) {
+        const auto& candidates = table.by_first_word[slot(t[i], j - i)];
+        const std::uint64_t key = candidates.empty() ? 0 : first_word_key(t.substr(i, j - i));
+        for (std::size_t s : candidates) {
           const Spelling& sp = spellings[s];
-          if (sp.first_len != j - i) continue;
+          if (sp.first_len != j - i || sp.first_key != key) continue;
           const std::size_t e = match(sp, i);
           if (e != std::string_view::npos && e > best_end && whole(i, e)) {
             best = &sp;
