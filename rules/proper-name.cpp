@@ -2,7 +2,9 @@
 // The names are a table as data: rules/proper-names.tsv, compiled in as proper-names.inc.
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -25,15 +27,24 @@ struct Spelling {
   std::uint64_t first_key = 0;  ///< first_word_key of its first word
 };
 
-// The first eight bytes of a word, lowercased, as one number: a word of the text is matched
-// against a spelling only when their keys are equal (and so are their first words' lengths).
-std::uint64_t first_word_key(std::string_view w) {
+// The first eight bytes of a word of letters and digits, lowercased, as one number: a word of the
+// text is matched against a spelling only when their keys are equal (and so are their first
+// words' lengths). `avail` is how many bytes may be read from `p`: eight are read at once where
+// they are there, and lowercased together (bytes below 0x80: no carry crosses a byte).
+std::uint64_t first_word_key(const char* p, std::size_t len, std::size_t avail) {
+  static_assert(std::endian::native == std::endian::little, "the word's first byte is the key's lowest");
   std::uint64_t k = 0;
-  for (std::size_t i = 0; i < w.size() && i < 8; ++i) {
-    const char c = w[i] >= 'A' && w[i] <= 'Z' ? static_cast<char>(w[i] + 32) : w[i];
-    k = (k << 8) | static_cast<unsigned char>(c);
+  const std::size_t n = std::min<std::size_t>(len, 8);
+  if (avail >= 8) {
+    std::memcpy(&k, p, 8);
+    if (n < 8) k &= (std::uint64_t{1} << (8 * n)) - 1;
+  } else {
+    for (std::size_t i = 0; i < n; ++i) k |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
   }
-  return k;
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  const std::uint64_t from_a = (k + ones * (0x80 - 'A')) & highs;       // bytes >= 'A'
+  const std::uint64_t past_z = (k + ones * (0x80 - 'Z' - 1)) & highs;   // bytes > 'Z'
+  return k | ((from_a & ~past_z) >> 2);                                   // + 0x20 on 'A'..'Z'
 }
 
 // Spellings by their first word, lowercased ("node" for Node.js, "stack" for Stack Overflow):
@@ -84,7 +95,7 @@ Table build_table(const nlohmann::json& names, const nlohmann::json& extra) {
     std::size_t k = 0;
     while (k < sp.low.size() && util::alnum(sp.low[k])) ++k;
     sp.first_len = k;
-    sp.first_key = first_word_key(std::string_view(sp.low).substr(0, k));
+    sp.first_key = first_word_key(sp.low.data(), k, std::min<std::size_t>(k, 8));
     if (k == 0) t.searched.push_back(s);
     else t.by_first_word[slot(sp.low[0], k)].push_back(s);
   }
@@ -337,7 +348,7 @@ class ProperName final : public Rule {
         const Spelling* best = nullptr;
         std::size_t best_end = 0;
         const auto& candidates = table.by_first_word[slot(t[i], j - i)];
-        const std::uint64_t key = candidates.empty() ? 0 : first_word_key(t.substr(i, j - i));
+        const std::uint64_t key = candidates.empty() ? 0 : first_word_key(t.data() + i, j - i, t.size() - i);
         for (std::size_t s : candidates) {
           const Spelling& sp = spellings[s];
           if (sp.first_len != j - i || sp.first_key != key) continue;
