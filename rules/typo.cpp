@@ -408,24 +408,24 @@ bool english_function_word(std::string_view w) { return function_word(w) == kEng
 
 // Counts English and foreign function words in `s`: lowercase ASCII words only ("Li", "Su" and
 // "Da" are surnames; "et al." is English usage).
+// (Each run of ASCII letters is a word; one of six letters or fewer, in lowercase, with no byte
+// beyond ASCII on either side, is looked up.)
 void count_function_words(std::string_view s, int& english, int& foreign) {
-  std::size_t b = 0;
-  bool lower = true;
-  for (std::size_t i = 0; i <= s.size(); ++i) {
-    const char c = i < s.size() ? s[i] : ' ';
-    if (letter(c)) {
-      lower &= c >= 'a';
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n;) {
+    if (!(byte_class(s[i]) & kLetter)) {
+      ++i;
       continue;
     }
-    if (i > b && i - b <= 6 && lower && static_cast<unsigned char>(c) < 0x80 &&
+    const std::size_t b = i;
+    bool lower = true;
+    for (; i < n && (byte_class(s[i]) & kLetter); ++i) lower &= s[i] >= 'a';
+    if (i - b <= 6 && lower && (i == n || static_cast<unsigned char>(s[i]) < 0x80) &&
         (b == 0 || static_cast<unsigned char>(s[b - 1]) < 0x80)) {
-      const std::string_view w = s.substr(b, i - b);
-      const FunctionWord kind = function_word(w);
+      const FunctionWord kind = function_word(s.substr(b, i - b));
       english += kind == kEnglishFunction;
       foreign += kind == kForeignFunction;
     }
-    b = i + 1;
-    lower = true;
   }
 }
 
