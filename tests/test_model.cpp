@@ -73,6 +73,21 @@ TEST_CASE("text::collapse_join: collapse(a + b) from a and collapse(b)") {
   CHECK(wrong == 0);
 }
 
+TEST_CASE("text runs: a paragraph's text is placed through escapes and entities at any offset") {
+  // The literal "a...&b...*c... end" is spelled in the source with "&amp;" and "\\*" at every
+  // offset from 0 to 24 (the source is compared eight bytes at a time where it can be): the
+  // paragraph's one text run covers its whole source, from the first letter to the line's end.
+  for (std::size_t k = 0; k <= 24; ++k) {
+    const std::string para = std::string(k, 'a') + "&amp;" + std::string(k, 'b') + "\\*" + std::string(k, 'c') + " end";
+    const std::string t = "# T\n\n" + para + "\n";
+    const auto m = test::model_of(t);
+    const std::size_t begin = t.find(para), end = begin + para.size();
+    bool placed = false;
+    for (const auto& run : m.text_runs) placed |= run.bytes.begin == begin && run.bytes.end == end;
+    CHECK_MESSAGE(placed, "offset " << k);
+  }
+}
+
 TEST_CASE("details: blank lines everywhere, summary on its own line (the seed's shape)") {
   const std::string t =
       "## S\n\n<details>\n\n  <summary>Visual Instruction Tuning, NIPS 2023 Oral -> LLaVA-Instruct-150K</summary>\n\n"

@@ -15,6 +15,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -111,6 +113,15 @@ std::size_t Builder::spells(std::size_t at, std::string_view lit) const {
     // (A run of bytes written as they are spelled first: most text has no escape or entity.)
     const std::size_t run = std::min(lit.size() - i, src_.size() - std::min(p, src_.size()));
     std::size_t k = 0;
+    // (Eight bytes at a time while they are equal and hold no '\\' or '&': a byte of x is zero
+    // where (x - 0x01..) & ~x & 0x80.. has its high bit.)
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    auto has_zero_byte = [](std::uint64_t x) { return ((x - ones) & ~x & highs) != 0; };
+    for (std::uint64_t a, b; k + 8 <= run; k += 8) {
+      std::memcpy(&a, src_.data() + p + k, 8);
+      std::memcpy(&b, lit.data() + i + k, 8);
+      if (a != b || has_zero_byte(a ^ (ones * '\\')) || has_zero_byte(a ^ (ones * '&'))) break;
+    }
     while (k < run && src_[p + k] == lit[i + k] && src_[p + k] != '\\' && src_[p + k] != '&') ++k;
     p += k, i += k;
     if (i == lit.size()) break;
