@@ -57,9 +57,17 @@ void tokenize(std::string_view s, std::size_t base, std::size_t min_keep, Emit&&
   while (i < s.size()) {
     while (i < s.size() && (byte_class(s[i]) & kSpace)) ++i;
     std::size_t j = i;
-    unsigned char classes = 0;  // (of the whole chunk: most hold no code-like byte at all)
-    for (unsigned char cls; j < s.size() && !((cls = byte_class(s[j])) & kSpace); ++j) classes |= cls;
+    // (The classes any byte of the chunk has, and those every byte has: most chunks hold no
+    // code-like byte at all, and most are letters alone.)
+    unsigned char classes = 0, every = 0xFF;
+    for (unsigned char cls; j < s.size() && !((cls = byte_class(s[j])) & kSpace); ++j) classes |= cls, every &= cls;
     std::string_view chunk = s.substr(i, j - i);
+    if (j > i && (every & kLetter)) {  // (a chunk of letters alone: one word)
+      if (j - i >= min_keep || (chunk[0] >= 'A' && chunk[0] <= 'Z'))
+        emit(chunk, static_cast<std::uint32_t>(base + i), static_cast<std::uint32_t>(base + j));
+      i = j;
+      continue;
+    }
     // Trailing and leading punctuation does not make a chunk code-like.
     std::size_t cb = 0, ce = chunk.size();
     while (cb < ce && (byte_class(chunk[cb]) & kOpen)) ++cb;

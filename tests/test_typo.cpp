@@ -421,6 +421,9 @@ TEST_CASE("typo: jargon from the technical vocabulary, and words that are not wo
   // A word split by markup, a piece of a hyphenated word the dictionary knows.
   CHECK(found_words("# T\n\nUni(versal)get installs packages.\n").empty());
   CHECK(found_words("# T\n\nThe avant-garde editor.\n").empty());
+  // Words joined by hyphens are read one by one, in a chunk of letters and hyphens alone too.
+  CHECK(found_words("# T\n\nA multi-task and hand-written model\n").empty());
+  CHECK(reports("# T\n\nA cross-platfrom tool\n", "platfrom"));
   // The list's URLs give whole words: "whichjdk" makes no vocabulary of "whic".
   CHECK(reports("# T\n\n- [x](https://whichjdk.com) - Tells you whic JDK to use. Which one.\n", "whic"));
   CHECK_FALSE(reports("# T\n\n- [x](https://github.com/pwaller/pyfiglet) - Render figlet fonts.\n", "figlet"));
