@@ -7,6 +7,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import time
@@ -147,6 +148,20 @@ def main():
         f"{ll / floor:.2f}). markdownlint-cli2 / listlint: **{ratio(ll, res[names[3]])}**. "
         f"awesome-lint / listlint: **{ratio(ll, res[names[4]])}**.")
     say()
+    # Instructions, which do not vary with the machine's load as its wall clock does (on a shared
+    # machine the floor alone took from 181 to 353 ms in one series of runs).
+    def instructions(cmd):
+        if not shutil.which("valgrind"):
+            return None
+        r = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        m = re.search(r"I\s+refs:\s+([0-9,]+)", r.stderr)
+        return int(m.group(1).replace(",", "")) if m else None
+    i_one, i_floor = instructions([LISTLINT, "check", "-q", "-j", "1", *files]), instructions([FLOOR, *files])
+    if i_one and i_floor:
+        say(f"Instructions (callgrind, the same files; they do not vary with the machine's load): listlint -j 1 "
+            f"{i_one / 1e9:.3f} billion, the floor {i_floor / 1e9:.3f} billion: **{i_one / i_floor:.2f}**.")
+        say()
 
     # 2. Where the time goes: check --timing, medians per stage.
     def profile(cmd, rounds):

@@ -4,7 +4,8 @@
 # the time goes (check --timing); a link audit against its bound (tools/bench/links.sh). Installs
 # markdownlint-cli2 and awesome-lint from the npm registry into build-release/bench-peers, builds
 # listlint in Release, times every tool (medians of several rounds, alternating), measures peak
-# memory with /usr/bin/time -v, and writes docs/performance.md from what it measured.
+# memory with /usr/bin/time -v, counts instructions with valgrind (callgrind), and writes
+# docs/performance.md from what it measured.
 #   tools/bench/peers.sh [--rounds N] [--peer-rounds N] [--peer-timeout S] [--out FILE]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,9 +29,9 @@ else
   echo "bench: no second corpus at $corpus2 (set LISTLINT_CORPUS2): measuring $corpus alone" >&2
 fi
 bash tools/setup.sh test  # node and npm for the peers
-if [ ! -x /usr/bin/time ]; then  # GNU time, for peak memory
+if [ ! -x /usr/bin/time ] || ! command -v valgrind >/dev/null; then  # GNU time, for peak memory; valgrind, for instructions
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq time >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq time valgrind >/dev/null
 fi
 cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DLISTLINT_TESTS=OFF >/dev/null
 cmake --build build-release -j2 --target listlint listlint-floor listlint-bench-server >/dev/null
