@@ -406,8 +406,8 @@ constexpr auto kFunctionWords = [] {
   return t;
 }();
 FunctionWord function_word(std::string_view w) {
-  if (w.empty() || w.size() > 8) return kNotFunction;
-  const std::uint64_t key = pack(w);
+  if (w.empty()) return kNotFunction;
+  const std::uint64_t key = pack(w);  // (of a longer word, its last eight bytes: no function word unless NULs precede them)
   for (std::size_t i = function_slot(key);; i = (i + 1) % kFunctionWords.size()) {
     if (kFunctionWords[i].key == key) return kFunctionWords[i].kind;
     if (kFunctionWords[i].key == 0) return kNotFunction;
@@ -767,13 +767,11 @@ class HashSet {
   static std::uint64_t finish(std::uint64_t fnv) { return (fnv ^ (fnv >> 31)) | 1; }  // never 0, the empty slot
   static std::uint64_t hash(std::string_view w) { return finish(fnv1a64(w)); }
   void insert(std::string_view w) { insert_hash(hash(w)); }
-  /// Inserts the word whose hash() is `h`: false when it was there.
-  bool insert_hash(std::uint64_t h) {
+  /// Inserts the word whose hash() is `h`.
+  void insert_hash(std::uint64_t h) {
     if (2 * (count_ + 1) > slots_.size()) rehash(std::max<std::size_t>(16, 2 * slots_.size()));
     std::uint64_t& slot = find(h);
-    if (slot != 0) return false;
-    slot = h, ++count_;
-    return true;
+    if (slot == 0) slot = h, ++count_;
   }
   /// Room for about `n` words without growing.
   void reserve(std::size_t n) {
@@ -1098,11 +1096,6 @@ class Typo final : public Rule {
         if (!url_words_made) {
           url_words_made = true;
           url_words.reserve(urls_size / 16);
-          // (Most runs of a list's URLs come again: "github", "blob", "master", its owners' names.
-          // A run already read adds nothing: its lowercase hash says so, one pass instead of four
-          // hashes and six insertions.)
-          HashSet runs_read;
-          runs_read.reserve(urls_size / 32);
           for (const Link& l : ctx.model.links) {
             const std::string_view u = l.url;
             for (std::size_t i = 0; i < u.size();) {
@@ -1118,12 +1111,6 @@ class Typo final : public Rule {
               // by one, two and three letters (h1, h2, h3).
               if (n >= 4) {
                 auto at = [&](std::size_t k) { return static_cast<unsigned char>(u[i + k] | 0x20); };
-                std::uint64_t whole = kFnvBasis;
-                for (std::size_t k = 0; k < n; ++k) whole = fnv_step(whole, at(k));
-                if (!runs_read.insert_hash(HashSet::finish(whole))) {
-                  i = e;
-                  continue;
-                }
                 const std::size_t cut_from = std::max<std::size_t>(4, n - 2);
                 std::uint64_t h0 = fnv_step(fnv_step(fnv_step(kFnvBasis, at(0)), at(1)), at(2));
                 std::uint64_t h1 = fnv_step(fnv_step(kFnvBasis, at(1)), at(2));
