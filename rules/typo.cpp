@@ -75,7 +75,7 @@ void tokenize(std::string_view s, std::size_t base, std::size_t min_keep, Emit&&
     while (ce > cb && (byte_class(chunk[ce - 1]) & kClose)) --ce;
     const std::string_view core = chunk.substr(cb, ce - cb);
     bool skip = core.empty();
-    for (std::size_t k = 0; k < core.size() && !skip && (classes & (kCode | kHigh)); ++k) {
+    for (std::size_t k = 0; (classes & (kCode | kHigh)) && k < core.size() && !skip; ++k) {
       const unsigned char cls = byte_class(core[k]);
       if (!(cls & (kCode | kHigh))) continue;
       if (cls & kCode)
@@ -524,6 +524,10 @@ std::vector<std::pair<std::size_t, std::size_t>> author_names(std::string_view s
 // (and one in any case) is not a common word ("Trsuted Builds", "Evaulation Datasets")? One word
 // ("Qwen", "Marketig") or several unknown ones ("Shiping Yang", "LLaVA NeXT") name something.
 // Words of one or two letters and numbers do not count either way.
+// A lead byte of Chinese, Japanese or Korean (U+3000-U+D7FF): the text's own language where it
+// stands apart from a word, a name where it is written against one (prose_like, foreign_beside).
+bool cjk_lead(unsigned char c) { return c >= 0xE3 && c <= 0xED; }
+
 template <class CommonOrTechnical>
 bool prose_like(std::string_view s, CommonOrTechnical&& common_or_technical, int min_words) {
   int words = 0, unknown = 0;
@@ -535,7 +539,7 @@ bool prose_like(std::string_view s, CommonOrTechnical&& common_or_technical, int
       // punctuation are the text's own language beside its English terms ("### 计算机视觉 -
       // Object Detection"); written against a Latin letter they make a name ("Transformer杀入").
       const auto c = static_cast<unsigned char>(s[i]);
-      if (c >= 0xE3 && c <= 0xED) {
+      if (cjk_lead(c)) {
         if ((i > 0 && letter(s[i - 1])) || (i + 3 < s.size() && letter(s[i + 3]))) return false;
         i += 3;
         continue;
@@ -1651,10 +1655,6 @@ class Typo final : public Rule {
         // Japanese and Korean set apart by a space are the list's own language beside its English
         // terms, as in prose_like: "ACL Anthology 판", "Retrieval Augmented Generation パターン";
         // written against the word they make a name, "Transformer杀入".)
-        auto cjk_apart = [&](std::size_t lead, bool apart) {
-          const auto c = static_cast<unsigned char>(src[lead]);
-          return apart && c >= 0xE3 && c <= 0xED;
-        };
         auto foreign_beside = [&](std::size_t from, int dir) {
           std::size_t p = from;
           const auto n = static_cast<std::int32_t>(std::min<std::size_t>(src.size(), INT32_MAX));
@@ -1662,15 +1662,12 @@ class Typo final : public Rule {
           if (dir < 0) {
             while (p > 0 && (src[p - 1] == ' ' || src[p - 1] == '*' || src[p - 1] == '_')) --p;
             if (p == 0 || p > static_cast<std::size_t>(n) || static_cast<unsigned char>(src[p - 1]) < 0x80) return false;
-            // (The lead byte of the character before: a continuation byte is 10xxxxxx.)
-            std::size_t lead = p - 1;
-            while (lead > 0 && lead + 3 >= p && (static_cast<unsigned char>(src[lead]) & 0xC0) == 0x80) --lead;
-            if (cjk_apart(lead, p != from)) return false;
             auto i = static_cast<std::int32_t>(p);
-            U8_PREV(reinterpret_cast<const std::uint8_t*>(src.data()), 0, i, c);
+            U8_PREV(reinterpret_cast<const std::uint8_t*>(src.data()), 0, i, c);  // (i: the character's lead byte)
+            if (p != from && cjk_lead(static_cast<unsigned char>(src[static_cast<std::size_t>(i)]))) return false;
           } else {
             while (p < src.size() && (src[p] == ' ' || src[p] == '*' || src[p] == '_')) ++p;
-            if (p >= static_cast<std::size_t>(n) || static_cast<unsigned char>(src[p]) < 0x80 || cjk_apart(p, p != from)) return false;
+            if (p >= static_cast<std::size_t>(n) || static_cast<unsigned char>(src[p]) < 0x80 || (p != from && cjk_lead(static_cast<unsigned char>(src[p])))) return false;
             auto i = static_cast<std::int32_t>(p);
             U8_NEXT(reinterpret_cast<const std::uint8_t*>(src.data()), i, n, c);
           }
