@@ -256,12 +256,12 @@ TEST_CASE("typo: finds single-letter slips injected into every kind of text of t
         bool hit = false;
         for (const auto& d : found_here)
           hit |= d.range.begin.line == e.line && d.message.find("\"" + e.edited + "\"") != std::string::npos;
-        if (hit) ++found[e.kind];
         if (e.kind == kCapital) {
           const bool start = starts_sentence(text, e.at);
           ++capital_injected[start];
           capital_found[start] += hit;
         }
+        if (hit) ++found[e.kind];
         else missed[e.kind].push_back(e.word + " -> " + e.edited + " (" + fs::path(path).filename().string().substr(0, 24) + ":" + std::to_string(e.line) + ")");
       }
     }
