@@ -390,6 +390,16 @@ TEST_CASE("typo: capitalised words are read by the list's evidence, not by their
   // (Without the emphasis, the same words read as a name before et al.)
   CHECK_FALSE(reports("# T\n\nSynthesis. Synthesis.\n\n* Dual Inference for Text-to-Image Synthezis, Qicheng Lao et al.\n", "Synthezis"));
   CHECK(reports("# T\n\nCreation. Creation.\n\n- [PixiJS](https://example.com/p) - The HTML5 Craetion Engine.\n", "Craetion"));
+  // In credits, a long word beside a word the list writes three times or more is a slip where
+  // the list writes its suggestion beside that word twice or more ("Tsinghua Universty" among
+  // "Tsinghua University"); not in an author list, where people share names a letter apart.
+  const std::string books = "# Books\n\n- [A](https://example.com/a) - Tsinghua University (PDF)\n"
+                            "- [B](https://example.com/b) - Tsinghua University (PDF)\n- [C](https://example.com/c) - Tsinghua University (PDF)\n";
+  CHECK(reports(books + "- [D](https://example.com/d) - Tsinghua Universty (PDF)\n", "Universty"));
+  CHECK_FALSE(reports(books + "- [D](https://example.com/d) - Tsinghua University, Beijing Universty (PDF)\n", "Universty"));
+  CHECK_FALSE(reports("# Papers\n\n1. [**Paper A.**](https://arxiv.example/1) _Daniel Fielding, Shuting Pan, Sigal Raab_\n"
+                      "2. [**Paper B.**](https://arxiv.example/2) _Daniel Fielding, Shiping Yang, Amit Bermano_\n"
+                      "3. [**Paper C.**](https://arxiv.example/3) _Daniel Fielsing, Jean Grill, Amit Bermano_\n", "Fielsing"));
   // Between two capitalised common words of an enumeration, a word is one of them ("Volume, Rnger,
   // Rotation"); beside one, where the list writes the word capitalised too ("**Imbge**, **Video**"
   // where it says Image); at the end of one beside a name that is a word too, a name ("Slack,
