@@ -234,11 +234,13 @@ bool derived_from_known(const std::string& w, const Speller& sp) {
   for (std::string_view pre : {"pre", "re", "sub", "un", "de", "multi", "non", "co", "inter", "micro", "auto", "self"}) {
     // The rest must be a common word of five letters or more: "re-corf" and "co-sing" are slips
     // on record and closing.
-    if (w.size() >= pre.size() + 4 && w.compare(0, pre.size(), pre) == 0 && !prefix_by_slip(pre.size())) {
-      const std::string rest = w.substr(pre.size());
-      if (rest.size() >= 5 && (sp.common(rest) || (rest.size() > 5 && rest.back() == 's' && sp.common(rest.substr(0, rest.size() - 1)))))
+    // (The suggestions prefix_by_slip reads are asked for last, only of a word they decide.)
+    if (w.size() >= pre.size() + 4 && w.compare(0, pre.size(), pre) == 0) {
+      const std::string_view rest = std::string_view(w).substr(pre.size());
+      if (((rest.size() >= 5 && (sp.common(rest) || (rest.size() > 5 && rest.back() == 's' && sp.common(rest.substr(0, rest.size() - 1))))) ||
+           (sp.technical(rest) && !sp.known(rest))) &&  // un-gzip: a technical word the dictionary lacks
+          !prefix_by_slip(pre.size()))
         return true;
-      if (sp.technical(rest) && !sp.known(rest)) return true;  // un-gzip: a technical word the dictionary lacks
     }
   }
   return false;
