@@ -1807,10 +1807,13 @@ class Typo final : public Rule {
         // (In such prose, a word the list uses is evidence enough for a slip on its first letter
         // too: "## Gideo" where the list says video, "### Yfoundation Models".)
         // A sentence that goes on in lowercase English starts with a word, not a name: "Quaity
-        // resources maintained by ...", "- Reliabldy transmit uncompressed audio". There a slip on
-        // a common word is a slip wherever it is in the word, but for its first letter, where
-        // names are made (Tmall, Zamba; "- Iibrary to manage" once).
-        if (lbest[0] == lw[0] && sentence_start(src, t.begin) && prose_after(src, t.end, *speller)) return false;
+        // resources maintained by ...", "- Myaster the dark art of ...". There a slip on a common
+        // word is a slip even where the list does not use the word, but not on its first letter
+        // (Tmall, Zamba; "- Iibrary to manage" once) nor at its end, where names are made too
+        // ("Fiverr gigs", "Scribd documents", "Flickr photos").
+        if (lbest[0] == lw[0] && edit_span(lw, lbest).pre + 1 < std::min(lw.size(), lbest.size()) &&
+            sentence_start(src, t.begin) && prose_after(src, t.end, *speller))
+          return false;
         const bool prose_used = (token_flags[ti] & kTitleProse) && f.best_used && lbest.size() >= 5;
         // (Where the list itself writes the word capitalised, twice or more, a sentence start or
         // Title Case is its place: "- Iibrary to manage ..." where entries say "- Library to".)
