@@ -368,17 +368,6 @@ bool sentence_start(std::string_view src, std::size_t at) {
   return false;
 }
 
-// Does a sentence go on in lowercase English after the word that ends at `end`: a space, then a
-// common word of two letters or more, not a piece of a hyphenated or snake_case name ("Quality
-// resources maintained by", "Reliably transmit", but not "Lightweight, no-dependency")?
-bool prose_after(std::string_view src, std::size_t end, const Speller& sp) {
-  if (end + 1 >= src.size() || src[end] != ' ') return false;
-  std::size_t e = end + 1;
-  while (e < src.size() && src[e] >= 'a' && src[e] <= 'z') ++e;
-  if (e - end - 1 < 2 || (e < src.size() && (letter(src[e]) || src[e] == '-' || src[e] == '_'))) return false;
-  return sp.common(src.substr(end + 1, e - end - 1));
-}
-
 // Function words, for telling English prose from prose in another language by the text's own
 // evidence: the dictionary is English, so a run (or a whole file) whose function words are mostly
 // Spanish, French, Portuguese, Italian or German is not checked. Words that are function words
@@ -1806,14 +1795,6 @@ class Typo final : public Rule {
         // "Project Glasswing".)
         // (In such prose, a word the list uses is evidence enough for a slip on its first letter
         // too: "## Gideo" where the list says video, "### Yfoundation Models".)
-        // A sentence that goes on in lowercase English starts with a word, not a name: "Quaity
-        // resources maintained by ...", "- Myaster the dark art of ...". There a slip on a common
-        // word is a slip even where the list does not use the word, but not on its first letter
-        // (Tmall, Zamba; "- Iibrary to manage" once) nor at its end, where names are made too
-        // ("Fiverr gigs", "Scribd documents", "Flickr photos").
-        if (lbest[0] == lw[0] && edit_span(lw, lbest).pre + 1 < std::min(lw.size(), lbest.size()) &&
-            sentence_start(src, t.begin) && prose_after(src, t.end, *speller))
-          return false;
         const bool prose_used = (token_flags[ti] & kTitleProse) && f.best_used && lbest.size() >= 5;
         // (Where the list itself writes the word capitalised, twice or more, a sentence start or
         // Title Case is its place: "- Iibrary to manage ..." where entries say "- Library to".)

@@ -66,7 +66,7 @@ constexpr int kKindGoal[kKinds] = {97, 90, 90, 90, 90};
 // Capitalised words split by their place: where a sentence starts (a capital is the sentence's),
 // and mid-sentence (a capital is a name's, or Title Case). Floors as above.
 constexpr const char* kPlaceName[2] = {"mid-sentence", "at a sentence start"};
-constexpr int kPlaceFloor[2] = {79, 89};
+constexpr int kPlaceFloor[2] = {79, 88};
 
 // Does the word at `at` start a sentence: at the start of a line, a list item, a table cell or a
 // quote, after a sentence's end or a colon, or after an entry's " - " (opening quotes, brackets
@@ -325,18 +325,12 @@ TEST_CASE("typo: capitalised words are read by the list's evidence, not by their
   // Title Case and sentence starts, on a word the list uses.
   CHECK(reports("# T\n\nCompress Contextss for long inputs. Other contexts too.\n", "Contextss"));
   CHECK(reports("# T\n\n- [x](https://example.com) - Marketig tools. Marketing is hard.\n", "Marketig"));
-  // A sentence that goes on in lowercase English starts with a word: a slip there is one even on
-  // a word the list uses nowhere else; but not on its first letter or at its end, where names
-  // are made (Zamba, Tmall; Fiverr, Scribd), nor where a capitalised word or a name's hyphen
-  // follows.
-  CHECK(reports("# T\n\n- [q](https://example.com/q) - Quaity resources maintained by the community.\n", "Quaity"));
-  CHECK(reports("# T\n\n- [m](https://example.com/m) - Myaster the dark art of types.\n", "Myaster"));
-  CHECK_FALSE(reports("# T\n\n- [z](https://example.com/z) - Xuality resources maintained by the community.\n", "Xuality"));
-  CHECK_FALSE(reports("# T\n\n- [q](https://example.com/q) - Quaity Engine for the community.\n", "Quaity"));
-  CHECK_FALSE(reports("# T\n\n- [q](https://example.com/q) - Quaity-based resources for the community.\n", "Quaity"));
+  // At a sentence start, before a lowercase word, a capitalised word the list writes nowhere else
+  // is still a name when the evidence of the edit's place says so: products are named that way
+  // ("Pihole lists" is no pinhole, "Fiverr gigs", "Scribd documents").
+  CHECK_FALSE(reports("# T\n\n- [a](https://example.com/a) - Pihole lists for the network.\n", "Pihole"));
   CHECK_FALSE(reports("# T\n\n- [s](https://example.com/s) - Fiverr gigs are listed for you.\n", "Fiverr"));
   CHECK_FALSE(reports("# T\n\n- [d](https://example.com/d) - Scribd documents are saved.\n", "Scribd"));
-  CHECK_FALSE(reports("# T\n\n- [r](https://example.com/r) - Reliabldy transmit audio.\n", "Reliabldy"));
   // Names: beside a word no dictionary knows, in credits, after an initial, before a colon.
   CHECK_FALSE(reports("# T\n\nWritten by Junjie Wangg and others. Wang is a name.\n", "Junjie"));
   CHECK_FALSE(reports("# T\n\n- [A book](https://example.com/b) - Peter Flach\n\nA flash of light.\n", "Flach"));
