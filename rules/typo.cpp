@@ -1741,9 +1741,10 @@ class Typo final : public Rule {
         };
         return used(true) || used(false);
       };
-      if (quiet && !phrase_used()) continue;
       if (st.name && !name_slip(f, lw, lbest)) continue;
       if ((capital || short_word) && !speller->common(lbest)) continue;
+      // (After the checks above, which need no search: each phrase is one, at most 64 per file.)
+      if (quiet && !phrase_used()) continue;
       // (A short word joined by a hyphen to a word that is not common English is a piece of a
       // foreign phrase or a name: avant-garde, Jean-bastien; not in Rule-Baesd.)
       auto foreign_partner = [&] {

@@ -325,9 +325,10 @@ TEST_CASE("typo: capitalised words are read by the list's evidence, not by their
   // Title Case and sentence starts, on a word the list uses.
   CHECK(reports("# T\n\nCompress Contextss for long inputs. Other contexts too.\n", "Contextss"));
   CHECK(reports("# T\n\n- [x](https://example.com) - Marketig tools. Marketing is hard.\n", "Marketig"));
-  // At a sentence start, before a lowercase word, a capitalised word the list writes nowhere else
-  // is still a name when the evidence of the edit's place says so: products are named that way
-  // ("Pihole lists" is no pinhole, "Fiverr gigs", "Scribd documents").
+  // At a sentence start, before a lowercase word, a capitalised word one edit from a word the list
+  // writes nowhere else is still a name: products are named that way ("Pihole lists" is no
+  // pinhole, "Fiverr gigs", "Scribd documents"; a reading of such sentence starts as words,
+  // tried and dropped, reported them).
   CHECK_FALSE(reports("# T\n\n- [a](https://example.com/a) - Pihole lists for the network.\n", "Pihole"));
   CHECK_FALSE(reports("# T\n\n- [s](https://example.com/s) - Fiverr gigs are listed for you.\n", "Fiverr"));
   CHECK_FALSE(reports("# T\n\n- [d](https://example.com/d) - Scribd documents are saved.\n", "Scribd"));
@@ -394,6 +395,12 @@ TEST_CASE("typo: capitalised words are read by the list's evidence, not by their
   const std::string books = "# Books\n\n- [A](https://example.com/a) - Tsinghua University (PDF)\n"
                             "- [B](https://example.com/b) - Tsinghua University (PDF)\n- [C](https://example.com/c) - Tsinghua University (PDF)\n";
   CHECK(reports(books + "- [D](https://example.com/d) - Tsinghua Universty (PDF)\n", "Universty"));
+  const std::string pilgrim = "# Books\n\n- [A](https://example.com/a) - Mark Pilgrim (HTML)\n- [B](https://example.com/b) - Mark Pilgrim (HTML)\n";
+  CHECK(reports(pilgrim + "- [C](https://example.com/c) - Mark Pilgzrim, Anna Karenina (HTML)\n", "Pilgzrim"));
+  // (Not a word of five letters or fewer: names that short are many, a letter apart.)
+  const std::string press = "# Books\n\n- [A](https://example.com/a) - Oxford Press (PDF)\n- [B](https://example.com/b) - Oxford Press (PDF)\n"
+                            "- [C](https://example.com/c) - Oxford Press (PDF)\n";
+  CHECK_FALSE(reports(press + "- [D](https://example.com/d) - Oxford Prses (PDF)\n", "Prses"));
   CHECK_FALSE(reports(books + "- [D](https://example.com/d) - Tsinghua University, Beijing Universty (PDF)\n", "Universty"));
   CHECK_FALSE(reports("# Papers\n\n1. [**Paper A.**](https://arxiv.example/1) _Daniel Fielding, Shuting Pan, Sigal Raab_\n"
                       "2. [**Paper B.**](https://arxiv.example/2) _Daniel Fielding, Shiping Yang, Amit Bermano_\n"
