@@ -235,13 +235,12 @@ bool derived_from_known(const std::string& w, const Speller& sp) {
     // The rest must be a common word of five letters or more: "re-corf" and "co-sing" are slips
     // on record and closing.
     // (The suggestions prefix_by_slip reads are asked for last, only of a word they decide.)
-    if (w.size() >= pre.size() + 4 && w.compare(0, pre.size(), pre) == 0) {
-      const std::string_view rest = std::string_view(w).substr(pre.size());
-      if (((rest.size() >= 5 && (sp.common(rest) || (rest.size() > 5 && rest.back() == 's' && sp.common(rest.substr(0, rest.size() - 1))))) ||
-           (sp.technical(rest) && !sp.known(rest))) &&  // un-gzip: a technical word the dictionary lacks
-          !prefix_by_slip(pre.size()))
-        return true;
-    }
+    if (w.size() < pre.size() + 4 || w.compare(0, pre.size(), pre) != 0) continue;
+    const std::string_view rest = std::string_view(w).substr(pre.size());
+    const bool word_rest =
+        (rest.size() >= 5 && (sp.common(rest) || (rest.size() > 5 && rest.back() == 's' && sp.common(rest.substr(0, rest.size() - 1))))) ||
+        (sp.technical(rest) && !sp.known(rest));  // un-gzip: a technical word the dictionary lacks
+    if (word_rest && !prefix_by_slip(pre.size())) return true;
   }
   return false;
 }
@@ -1523,12 +1522,12 @@ class Typo final : public Rule {
       // Names and foreign words around it: asked only of a word about to be reported.
       // A line of over 20,000 bytes is no prose line of names or a foreign sentence: not looked at
       // (a 100 MB line of one slip repeated must not cost a scan per occurrence).
-      // (0: none of these; 1: an author list or foreign text; 2: credits.)
+      enum class Quiet { no, names, credits };  // names: an author list or foreign text
       auto quiet_here = [&] {
         const int line = ctx.doc.lines().line_of(t.begin);
-        if (ctx.doc.lines().line_end(line) - ctx.doc.lines().line_begin(line) > 20000) return 0;
-        if (foreign_run(t.begin) || in_author_list(t.begin) || foreign_near(src, t.begin)) return 1;
-        return (src[t.begin] >= 'A' && src[t.begin] <= 'Z') && in_credits(src, t.begin, *speller, dash_credits()) ? 2 : 0;
+        if (ctx.doc.lines().line_end(line) - ctx.doc.lines().line_begin(line) > 20000) return Quiet::no;
+        if (foreign_run(t.begin) || in_author_list(t.begin) || foreign_near(src, t.begin)) return Quiet::names;
+        return (src[t.begin] >= 'A' && src[t.begin] <= 'Z') && in_credits(src, t.begin, *speller, dash_credits()) ? Quiet::credits : Quiet::no;
       };
       WordStats* stp = &stat[token_stats[ti] - 1];
       const std::string_view lw = keys[token_stats[ti] - 1];
@@ -1546,7 +1545,7 @@ class Typo final : public Rule {
         // Link text that is one word ("[vertx](...)", "[Paket](...)") is a name as written.
         // A misspelling written again on its line is how a name is spelt ("OpenSSL gost-engine"
         // beside "[gost-crypto]"; link text and its URL).
-        if (f.fixes == 1 && !(token_flags[ti] & kSoleLinkWord) && !on_line_again(src, t.begin, t.end, lw, f.corrections) && !quiet_here()) {
+        if (f.fixes == 1 && !(token_flags[ti] & kSoleLinkWord) && !on_line_again(src, t.begin, t.end, lw, f.corrections) && quiet_here() == Quiet::no) {
           std::string list;
           for (const auto& c : f.corrections) list += (list.empty() ? "" : " or ") + util::quote(cased_like(w, c));
           std::optional<Fix> fix;
@@ -1686,14 +1685,14 @@ class Typo final : public Rule {
       // people there share names a letter apart ("June Paik" beside "June Park"), and author
       // lists hold most of a list's names (on the 49 lists, 2,014 words would each need a
       // suggestion, 4% more instructions for the whole run, for one more slip in the recall test).
-      const int quiet = quiet_here();
+      const Quiet quiet = quiet_here();
       auto frequent_beside = [&] {
         if (w.size() < 6) return false;
         auto frequent = [&](std::size_t k) { return token_stats[k] && stat[token_stats[k] - 1].count >= 3; };
         return (ti > 0 && tokens[ti - 1].end + 1 == t.begin && src[t.begin - 1] == ' ' && frequent(ti - 1)) ||
                (ti + 1 < tokens.size() && t.end + 1 == tokens[ti + 1].begin && src[t.end] == ' ' && frequent(ti + 1));
       };
-      if (quiet == 1 || (quiet == 2 && !frequent_beside())) continue;
+      if (quiet == Quiet::names || (quiet == Quiet::credits && !frequent_beside())) continue;
       // The suggestion, worked out once per distinct word, and only now: most unknown words are
       // names, which the checks above (of the word's place, not of the word) let go before a
       // suggestion is looked for.
@@ -1744,7 +1743,7 @@ class Typo final : public Rule {
       if (st.name && !name_slip(f, lw, lbest)) continue;
       if ((capital || short_word) && !speller->common(lbest)) continue;
       // (After the checks above, which need no search: each phrase is one, at most 64 per file.)
-      if (quiet && !phrase_used()) continue;
+      if (quiet == Quiet::credits && !phrase_used()) continue;
       // (A short word joined by a hyphen to a word that is not common English is a piece of a
       // foreign phrase or a name: avant-garde, Jean-bastien; not in Rule-Baesd.)
       auto foreign_partner = [&] {

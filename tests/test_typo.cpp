@@ -389,9 +389,9 @@ TEST_CASE("typo: capitalised words are read by the list's evidence, not by their
   // (Without the emphasis, the same words read as a name before et al.)
   CHECK_FALSE(reports("# T\n\nSynthesis. Synthesis.\n\n* Dual Inference for Text-to-Image Synthezis, Qicheng Lao et al.\n", "Synthezis"));
   CHECK(reports("# T\n\nCreation. Creation.\n\n- [PixiJS](https://example.com/p) - The HTML5 Craetion Engine.\n", "Craetion"));
-  // In credits, a long word beside a word the list writes three times or more is a slip where
-  // the list writes its suggestion beside that word twice or more ("Tsinghua Universty" among
-  // "Tsinghua University"); not in an author list, where people share names a letter apart.
+  // In credits, a long word beside a word the list writes three times or more is read as any word
+  // where the list writes its suggestion beside that word twice or more ("Tsinghua Universty"
+  // among "Tsinghua University"); not in an author list, where people share names a letter apart.
   const std::string books = "# Books\n\n- [A](https://example.com/a) - Tsinghua University (PDF)\n"
                             "- [B](https://example.com/b) - Tsinghua University (PDF)\n- [C](https://example.com/c) - Tsinghua University (PDF)\n";
   CHECK(reports(books + "- [D](https://example.com/d) - Tsinghua Universty (PDF)\n", "Universty"));
