@@ -373,6 +373,7 @@ ListModel Builder::build() {
       md::Tree tree = ahead ? ahead->take(k) : md::parse(piece(k));
       parsing += clock.lap();  // (with a second thread: the wait for it)
       cmark_node* root = tree.root.get();
+      const md::ArenaScope scope(tree);  // (iterators and literals cmark-gfm makes on the walk)
       if (k == 0) enter(root, CMARK_NODE_DOCUMENT);
       for (cmark_node* block = cmark_node_first_child(root); block;) {
         cmark_node* next = cmark_node_next(block);
@@ -389,7 +390,9 @@ ListModel Builder::build() {
             }
           }
         }
-        if (!ahead) cmark_node_free(block);  // unlinks it too (with a parsing thread, it frees the tree)
+        // (Without an arena, a block is freed once walked, to hold memory down on one thread; with
+        // a parsing thread, that thread frees the tree, as the allocator prefers.)
+        if (!ahead && !tree.arena) cmark_node_free(block);  // unlinks it too
         block = next;
       }
       if (k + 1 == starts.size()) exit(root, CMARK_NODE_DOCUMENT);
